@@ -1,0 +1,121 @@
+package dev.passage.cli;
+
+import dev.passage.index.ArticlePipeline;
+import dev.passage.index.IndexBuilder;
+import dev.passage.index.IndexFreshness;
+import dev.passage.index.IndexSummary;
+import dev.passage.index.RulesFingerprint;
+import dev.passage.index.Schema;
+import dev.passage.ingest.ArticleFolder;
+import dev.passage.ingest.Problem;
+import dev.passage.tagging.EntityList;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: where the articles and the index are, and extra names. */
+final class CorpusOptions {
+
+  @Option(
+      names = "--articles",
+      paramLabel = "DIR",
+      description = "Folder (or single .jsonl file) of articles. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "articles")
+  Path articles;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Folder of the index. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "index")
+  Path index;
+
+  @Option(
+      names = "--entities",
+      paramLabel = "FILE",
+      description = "Names file merged over the built-in list (same format as entities.tsv).")
+  Path entities;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Indexing threads. Default: the number of processors.")
+  Integer threads;
+
+  /** The names list: the bundled one, with the user's file merged over it. */
+  EntityList entityList() throws IOException {
+    EntityList bundled = EntityList.bundled();
+    return entities == null ? bundled : bundled.merge(EntityList.file(entities));
+  }
+
+  String rulesFingerprint() throws IOException {
+    return RulesFingerprint.of(entities);
+  }
+
+  /** Builds the index and prints the summary; returns it. */
+  IndexSummary build(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    IndexBuilder builder =
+        new IndexBuilder(schema, ArticlePipeline.create(entityList()), rulesFingerprint(), n);
+    out.println("Indexing " + articles + " into " + index + " …");
+    out.flush();
+    IndexSummary summary =
+        builder.build(
+            new ArticleFolder(articles),
+            index,
+            line -> {
+              err.println(line);
+              err.flush();
+            });
+    print(summary, out);
+    return summary;
+  }
+
+  /** Builds the index when it is missing or out of date; says which. */
+  void ensureFresh(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
+    String reason =
+        IndexFreshness.staleReason(index, new ArticleFolder(articles), rulesFingerprint());
+    if (reason == null) {
+      out.println("The index in " + index + " is up to date.");
+      return;
+    }
+    out.println("Building the index: " + reason + ".");
+    IndexSummary summary = build(schema, out, err);
+    if (!summary.committed()) {
+      throw new IOException("no usable articles in " + articles);
+    }
+  }
+
+  private void print(IndexSummary summary, PrintWriter out) {
+    if (summary.committed()) {
+      out.printf(
+          "Indexed %,d articles, %,d paragraphs in %.1f s.%n",
+          summary.articles(), summary.paragraphs(), summary.millis() / 1000.0);
+    } else {
+      out.printf(
+          "Found no usable articles in %s; the previous index, if any, is kept.%n", articles);
+    }
+    List<Problem> skipped = summary.problems().stream().filter(Problem::skipped).toList();
+    List<Problem> repaired = summary.problems().stream().filter(p -> !p.skipped()).toList();
+    report("Skipped", skipped, out);
+    report("Repaired", repaired, out);
+    out.flush();
+  }
+
+  private static void report(String what, List<Problem> problems, PrintWriter out) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    out.printf("%s %,d:%n", what, problems.size());
+    int shown = 0;
+    for (Problem p : problems) {
+      if (shown++ == 50) {
+        out.printf("  … and %,d more%n", problems.size() - 50);
+        break;
+      }
+      out.println("  " + p.origin() + ": " + p.message());
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.passage.cli;
+
+import dev.passage.index.Schema;
+import dev.passage.search.SearchParameters;
+import dev.passage.search.SearchResponse;
+import dev.passage.search.SearchService;
+import dev.passage.search.SearcherPool;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code passage search}: prints the top hits of a query in the terminal. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Searches the index and prints the best paragraphs with their snippets.")
+final class SearchCommand implements Callable<Integer> {
+
+  @Mixin CorpusOptions corpus;
+
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "0..*",
+      description = "Lucene query syntax: words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~.")
+  List<String> query = new ArrayList<>();
+
+  @Option(names = "--year", paramLabel = "YEAR", description = "Keep paragraphs about this year.")
+  List<String> years = new ArrayList<>();
+
+  @Option(names = "--person", paramLabel = "NAME", description = "Keep paragraphs naming them.")
+  List<String> persons = new ArrayList<>();
+
+  @Option(names = "--organisation", paramLabel = "NAME", description = "Keep paragraphs naming it.")
+  List<String> organisations = new ArrayList<>();
+
+  @Option(names = "--topic", paramLabel = "TOPIC", description = "Keep paragraphs on this topic.")
+  List<String> topics = new ArrayList<>();
+
+  @Option(names = "--size", paramLabel = "N", description = "Hits to show. Default: 10.")
+  String size = "10";
+
+  @Option(names = "--page", paramLabel = "N", description = "Page of hits. Default: 1.")
+  String page = "1";
+
+  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance, newest or oldest.")
+  String sort = "";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("q", List.of(String.join(" ", query)));
+    params.put("year", years);
+    params.put("person", persons);
+    params.put("organisation", organisations);
+    params.put("topic", topics);
+    params.put("size", List.of(size));
+    params.put("page", List.of(page));
+    if (!sort.isEmpty()) {
+      params.put("sort", List.of(sort));
+    }
+    var request = SearchParameters.parse(params);
+    Schema schema = new Schema();
+    corpus.ensureFresh(schema, new PrintWriter(java.io.Writer.nullWriter()), err);
+    try (SearcherPool pool = SearcherPool.open(corpus.index, schema)) {
+      SearchResponse response = new SearchService(schema, pool).search(request);
+      new TerminalPrinter(out, System.console() != null).print(response);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.passage.cli;
+
+import dev.passage.search.SearchResponse;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Prints search results for a terminal: marks in reverse video, or in [brackets] when piped. */
+final class TerminalPrinter {
+
+  private static final String REVERSE = "\u001b[7m";
+  private static final String RESET = "\u001b[0m";
+
+  private final PrintWriter out;
+  private final boolean ansi;
+
+  TerminalPrinter(PrintWriter out, boolean ansi) {
+    this.out = out;
+    this.ansi = ansi;
+  }
+
+  void print(SearchResponse r) {
+    String quoted = r.query().isEmpty() ? "everything" : "\"" + r.query() + "\"";
+    out.printf(
+        "%,d paragraph%s match %s (%.1f ms)%n",
+        r.total(), r.total() == 1 ? "" : "s", quoted, r.tookMs());
+    int rank = (r.page() - 1) * r.size();
+    for (SearchResponse.Hit hit : r.hits()) {
+      rank++;
+      out.println();
+      String date = hit.date() == null ? "" : ", " + hit.date();
+      String section = hit.section() == null ? "" : ", " + hit.section();
+      out.printf("%d. %s%s%s, ¶%d%n", rank, hit.title(), date, section, hit.paragraph());
+      out.println("   " + marks(hit.snippet()));
+      out.println("   " + tags(hit));
+      out.println("   id " + hit.id());
+    }
+    out.flush();
+  }
+
+  private String tags(SearchResponse.Hit hit) {
+    StringBuilder b = new StringBuilder();
+    append(b, "year", hit.year());
+    append(b, "person", hit.person());
+    append(b, "organisation", hit.organisation());
+    append(b, "topic", hit.topic());
+    return b.toString();
+  }
+
+  private static void append(StringBuilder b, String name, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    if (b.length() > 0) {
+      b.append(" · ");
+    }
+    b.append(name).append(": ").append(String.join(", ", values));
+  }
+
+  /** The snippet's HTML made plain text, with its marks shown. */
+  String marks(String snippet) {
+    String open = ansi ? REVERSE : "[";
+    String close = ansi ? RESET : "]";
+    // Control characters from an article could drive the terminal; they are dropped.
+    String plain = snippet.replaceAll("\\p{Cntrl}", "");
+    return unescape(plain.replace("<mark>", "\u0000").replace("</mark>", "\u0001"))
+        .replace("\u0000", open)
+        .replace("\u0001", close);
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&#47;", "/")
+        .replace("&amp;", "&");
+  }
+}

@@ -1,0 +1,81 @@
+package dev.passage.ingest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A publication date known to the year, the month or the day, as news metadata often is ("2013",
+ * "2014-03", "2024-05-20"). Unknown parts are zero.
+ */
+public record ArticleDate(int year, int month, int day) implements Comparable<ArticleDate> {
+
+  private static final Pattern ISO_PREFIX =
+      Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?(?:[T ].*)?");
+
+  public ArticleDate {
+    if (year < 1 || year > 9999) {
+      throw new IllegalArgumentException("year out of range: " + year);
+    }
+    if (month < 0 || month > 12 || (month == 0 && day != 0)) {
+      throw new IllegalArgumentException("month out of range: " + month);
+    }
+    if (day != 0) {
+      try {
+        LocalDate.of(year, month, day);
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("no such day: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A date known only to the year. */
+  public static ArticleDate ofYear(int year) {
+    return new ArticleDate(year, 0, 0);
+  }
+
+  /**
+   * Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; a time after the date ("1987-02-26T10:00") is
+   * ignored.
+   *
+   * @throws IllegalArgumentException with a message a person can act on
+   */
+  public static ArticleDate parse(String text) {
+    Matcher m = ISO_PREFIX.matcher(text.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    int year = Integer.parseInt(m.group(1));
+    int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+    int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+    try {
+      return new ArticleDate(year, month, day);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a valid date: " + e.getMessage());
+    }
+  }
+
+  /** A number that sorts dates chronologically, unknown parts first: 20130000, 20140300. */
+  public int sortKey() {
+    return year * 10_000 + month * 100 + day;
+  }
+
+  @Override
+  public int compareTo(ArticleDate other) {
+    return Integer.compare(sortKey(), other.sortKey());
+  }
+
+  /** The date as written in metadata: "2013", "2014-03" or "2024-05-20". */
+  @Override
+  public String toString() {
+    if (month == 0) {
+      return String.format("%04d", year);
+    }
+    if (day == 0) {
+      return String.format("%04d-%02d", year, month);
+    }
+    return String.format("%04d-%02d-%02d", year, month, day);
+  }
+}

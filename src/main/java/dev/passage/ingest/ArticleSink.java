@@ -1,0 +1,11 @@
+package dev.passage.ingest;
+
+/** Receives what readers find: articles to index and problems to report. */
+public interface ArticleSink {
+
+  /** Takes one article that was read successfully. */
+  void accept(Article article);
+
+  /** Takes one problem found while reading. */
+  void problem(Problem problem);
+}

@@ -1,0 +1,188 @@
+package dev.passage.ingest;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Removes page furniture from an article's text: breadcrumbs, the title line and its repetitions,
+ * bylines, related-article blocks, newsletter and comment lines and sign-offs. What is removed is
+ * decided by {@link FurnitureRules}, except the title, which is recognised from the article's own
+ * title, and a sign-off that names the article's source.
+ */
+public final class FurnitureStripper {
+
+  /** The title and its repetitions are only looked for among the first lines. */
+  private static final int HEADER_LINES = 4;
+
+  /** A first line longer than this is a lead paragraph, not a title. */
+  private static final int MAX_TITLE_WORDS = 20;
+
+  private final FurnitureRules rules;
+
+  public FurnitureStripper(FurnitureRules rules) {
+    this.rules = rules;
+  }
+
+  /** Strips the furniture of one article. */
+  public CleanText strip(Article article) {
+    List<String> lines = new ArrayList<>(List.of(article.text().split("\n", -1)));
+    cutFrom(lines);
+    stripLead(lines);
+    String byline = takeByline(lines);
+    lines.removeIf(line -> matchesAny(FurnitureRules.Kind.LINE, line.strip()));
+    dropTrailing(lines, article.source());
+    String title = article.title();
+    String headerTitle = null;
+    if (title == null) {
+      headerTitle = takeHeaderTitle(lines);
+      title = headerTitle;
+    }
+    if (title != null) {
+      dropRepeatedTitle(lines, title);
+    }
+    return new CleanText(headerTitle, byline, String.join("\n", lines).strip());
+  }
+
+  private void cutFrom(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (matchesAny(FurnitureRules.Kind.FROM, lines.get(i).strip())) {
+        lines.subList(i, lines.size()).clear();
+        return;
+      }
+    }
+  }
+
+  private void stripLead(List<String> lines) {
+    int first = firstNonBlank(lines, 0);
+    if (first < 0) {
+      return;
+    }
+    String line = lines.get(first).strip();
+    for (FurnitureRules.Rule rule : rules.of(FurnitureRules.Kind.LEAD)) {
+      line = rule.pattern().matcher(line).replaceFirst("").strip();
+    }
+    lines.set(first, line);
+  }
+
+  private String takeByline(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      for (FurnitureRules.Rule rule : rules.of(FurnitureRules.Kind.BYLINE)) {
+        var m = rule.pattern().matcher(line);
+        if (m.find()) {
+          lines.remove(i);
+          return m.group(1).strip();
+        }
+      }
+    }
+    return null;
+  }
+
+  private void dropTrailing(List<String> lines, String source) {
+    String sourceKey = source == null ? null : key(source);
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty()) {
+        lines.remove(i);
+      } else if (matchesAny(FurnitureRules.Kind.TRAILING, line)
+          || (sourceKey != null && key(line).equals(sourceKey))) {
+        lines.remove(i);
+      } else {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Takes the first line as the title when it looks like one: short, standing alone, and either
+   * title-cased, unpunctuated or repeated below.
+   */
+  private static String takeHeaderTitle(List<String> lines) {
+    int first = firstNonBlank(lines, 0);
+    if (first < 0) {
+      return null;
+    }
+    String line = lines.get(first).strip();
+    boolean standsAlone = first + 1 >= lines.size() || lines.get(first + 1).isBlank();
+    if (!standsAlone
+        || Text.wordCount(line) > MAX_TITLE_WORDS
+        || line.endsWith(",")
+        || line.endsWith(":")) {
+      return null;
+    }
+    boolean repeated = isRepeatedBelow(lines, first, line);
+    if (!(Text.isTitleCase(line) || !Text.endsWithSentencePunctuation(line) || repeated)) {
+      return null;
+    }
+    lines.remove(first);
+    return Text.trimTrailingPeriod(line);
+  }
+
+  private static boolean isRepeatedBelow(List<String> lines, int index, String title) {
+    String titleKey = key(title);
+    int seen = 0;
+    for (int i = index + 1; i < lines.size() && seen < HEADER_LINES; i++) {
+      if (!lines.get(i).isBlank()) {
+        seen++;
+        if (repeatsTitle(lines.get(i), titleKey)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Drops lines near the top that repeat the title, alone or after a label ("China: …"). */
+  private static void dropRepeatedTitle(List<String> lines, String title) {
+    String titleKey = key(title);
+    int seen = 0;
+    for (int i = 0; i < lines.size() && seen < HEADER_LINES; i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      seen++;
+      if (repeatsTitle(lines.get(i), titleKey)) {
+        lines.remove(i);
+        i--;
+      }
+    }
+  }
+
+  private static boolean repeatsTitle(String line, String titleKey) {
+    if (titleKey.isEmpty()) {
+      return false;
+    }
+    String lineKey = key(line);
+    if (lineKey.equals(titleKey)) {
+      return true;
+    }
+    int colon = line.indexOf(": ");
+    return colon > 0 && colon <= 40 && key(line.substring(colon + 2)).equals(titleKey);
+  }
+
+  private boolean matchesAny(FurnitureRules.Kind kind, String line) {
+    for (FurnitureRules.Rule rule : rules.of(kind)) {
+      if (rule.matches(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int firstNonBlank(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Letters and digits only, lower-cased and accent-free: how two lines are compared. */
+  static String key(String text) {
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

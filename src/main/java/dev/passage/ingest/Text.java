@@ -1,0 +1,61 @@
+package dev.passage.ingest;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Small judgements about lines of text, shared by the cleaning stages. */
+public final class Text {
+
+  /** Words that stay lower-case in a title-cased line ("Economic and Trade Cooperation"). */
+  private static final Set<String> MINOR_WORDS =
+      Set.of(
+          "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+          "the", "to", "vs", "via", "with");
+
+  private Text() {}
+
+  /** The number of whitespace-separated words. */
+  public static int wordCount(String text) {
+    String s = text.strip();
+    return s.isEmpty() ? 0 : s.split("\\s+").length;
+  }
+
+  /** True when the line ends a sentence: with . ! ? or a closing quote after one. */
+  public static boolean endsWithSentencePunctuation(String line) {
+    String s = line.strip();
+    while (!s.isEmpty() && "\"'”’)]".indexOf(s.charAt(s.length() - 1)) >= 0) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return !s.isEmpty() && ".!?…".indexOf(s.charAt(s.length() - 1)) >= 0;
+  }
+
+  /**
+   * True when every word but the minor ones starts with a capital letter, as in headings and
+   * titles. Words that start with a digit fail, so table rows ("Net 5,000 vs 4,000") are not
+   * headings.
+   */
+  public static boolean isTitleCase(String line) {
+    int words = 0;
+    for (String word : line.strip().split("\\s+")) {
+      String w = word.replaceAll("^[^\\p{L}\\p{N}]+", "");
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (MINOR_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      char c = w.charAt(0);
+      if (!Character.isUpperCase(c)) {
+        return false;
+      }
+      words++;
+    }
+    return words > 0;
+  }
+
+  /** The line without one final period. */
+  public static String trimTrailingPeriod(String line) {
+    String s = line.strip();
+    return s.endsWith(".") && !s.endsWith("..") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.passage.search;
+
+import dev.passage.index.IndexInfo;
+import java.io.IOException;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * An index searcher with the per-reader state that searching needs, built once when the reader
+ * opens rather than on every query: the facet ordinal map and the build's recorded counts.
+ */
+final class PassageSearcher extends IndexSearcher {
+
+  private final SortedSetDocValuesReaderState facetState;
+  private final IndexInfo info;
+
+  PassageSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState, IndexInfo info) {
+    super(reader);
+    this.facetState = facetState;
+    this.info = info;
+  }
+
+  /** Opens the searcher of a reader, with its facet state. */
+  static PassageSearcher open(IndexReader reader, dev.passage.index.Schema schema)
+      throws IOException {
+    SortedSetDocValuesReaderState state =
+        new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig());
+    IndexInfo info = null;
+    if (reader instanceof DirectoryReader directoryReader) {
+      info = IndexInfo.fromUserData(directoryReader.getIndexCommit().getUserData());
+    }
+    return new PassageSearcher(reader, state, info);
+  }
+
+  SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  /** What the build recorded; null for an index Passage did not build. */
+  IndexInfo info() {
+    return info;
+  }
+}

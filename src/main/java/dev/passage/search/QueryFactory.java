@@ -1,0 +1,103 @@
+package dev.passage.search;
+
+import dev.passage.index.Schema;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/**
+ * Parses the {@code q} parameter: Lucene's classic syntax (AND, OR, NOT, "phrases", prefix*,
+ * fuzzy~, field:value) over the paragraph text, with AND as the default operator because a reader
+ * who types two words wants paragraphs with both. Syntax errors become messages that point at the
+ * column.
+ */
+final class QueryFactory {
+
+  private final Schema schema;
+
+  QueryFactory(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** The query for {@code q}; every paragraph when {@code q} is blank or "*". */
+  Query parse(String q) throws InvalidRequestException {
+    String text = q.strip();
+    if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
+      return MatchAllDocsQuery.INSTANCE;
+    }
+    // A parser is cheap and not thread-safe, so each request gets its own.
+    QueryParser parser = new QueryParser(Schema.TEXT, schema.analyzer());
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setAllowLeadingWildcard(false);
+    parser.setSplitOnWhitespace(true);
+    Query query;
+    try {
+      query = parser.parse(text);
+    } catch (ParseException e) {
+      throw new InvalidRequestException(syntaxMessage(text, e));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException(
+          "the query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount());
+    }
+    checkFields(query);
+    return query;
+  }
+
+  private static void checkFields(Query query) throws InvalidRequestException {
+    Set<String> unknown = new LinkedHashSet<>();
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            if (!Schema.QUERYABLE_FIELDS.contains(field)) {
+              unknown.add(field);
+            }
+            return true;
+          }
+        });
+    if (!unknown.isEmpty()) {
+      String field = unknown.iterator().next();
+      throw new InvalidRequestException(
+          "unknown field '"
+              + field
+              + "' in q; fields are "
+              + String.join(", ", Schema.QUERYABLE_FIELDS)
+              + ". To search for '"
+              + field
+              + ":' as words, write '"
+              + field
+              + "\\:'");
+    }
+  }
+
+  /** "cannot parse q 'CICA AND (': the query ends too early (…)"; points at the problem. */
+  static String syntaxMessage(String q, ParseException e) {
+    // The parser wraps the grammar's exception; the original knows where it stopped.
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    String where;
+    if (cause instanceof ParseException original && original.currentToken != null) {
+      Token next = original.currentToken.next;
+      where =
+          next == null || next.kind == 0
+              ? "the query ends too early (is a bracket or a quote left open?)"
+              : "unexpected '" + next.image + "' at column " + next.beginColumn;
+    } else {
+      String message = cause.getMessage() == null ? "syntax error" : cause.getMessage();
+      int newline = message.indexOf('\n');
+      where = (newline > 0 ? message.substring(0, newline) : message).strip();
+    }
+    String shown = q.length() > 80 ? q.substring(0, 80) + "…" : q;
+    return "cannot parse q '"
+        + shown
+        + "': "
+        + where
+        + ". Use AND, OR, NOT, \"phrases\", prefix* and fuzzy~; put a backslash before a"
+        + " special character to search for it: + - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ /";
+  }
+}

@@ -1,0 +1,179 @@
+package dev.passage.search;
+
+import dev.passage.index.Schema.Dimension;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.search.spell.LevenshteinDistance;
+
+/**
+ * Turns request parameters (from a URL or the command line) into a {@link SearchRequest}, or into
+ * an {@link InvalidRequestException} whose message tells a person what to fix. Nothing is searched
+ * until the whole request is valid.
+ */
+public final class SearchParameters {
+
+  public static final int DEFAULT_SIZE = 10;
+  public static final int MAX_SIZE = 100;
+  public static final int DEFAULT_FACET_SIZE = 10;
+  public static final int MAX_FACET_SIZE = 100;
+
+  /** Deep pages cost as much as all pages before them; beyond this, narrow the query instead. */
+  public static final int MAX_RESULT_WINDOW = 10_000;
+
+  public static final int MAX_QUERY_CHARS = 1_000;
+  public static final int MAX_FILTER_VALUES = 100;
+  public static final int MAX_VALUE_CHARS = 200;
+
+  /** Every parameter the search API knows. */
+  public static final List<String> NAMES =
+      List.of("q", "year", "person", "organisation", "topic", "page", "size", "sort", "facetSize");
+
+  private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
+
+  private SearchParameters() {}
+
+  /** Validates {@code params} (each name with its values, in order) into a request. */
+  public static SearchRequest parse(Map<String, List<String>> params)
+      throws InvalidRequestException {
+    for (String name : params.keySet()) {
+      if (!NAMES.contains(name)) {
+        throw new InvalidRequestException(unknownParameter(name));
+      }
+    }
+    String query = single(params, "q", "");
+    if (query.length() > MAX_QUERY_CHARS) {
+      throw new InvalidRequestException(
+          String.format(
+              "q is %,d characters long; the limit is %,d", query.length(), MAX_QUERY_CHARS));
+    }
+    checkCharacters("q", query);
+    int size = number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    int page = number(params, "page", 1, 1, Integer.MAX_VALUE);
+    if ((long) page * size > MAX_RESULT_WINDOW) {
+      throw new InvalidRequestException(
+          String.format(
+              "page %,d of %d hits reaches beyond hit %,d, the deepest Passage pages;"
+                  + " narrow the query or add a filter instead",
+              page, size, MAX_RESULT_WINDOW));
+    }
+    int facetSize = number(params, "facetSize", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE);
+    SortOrder sort = sort(single(params, "sort", ""), query);
+    Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
+    int values = 0;
+    for (Dimension d : Dimension.values()) {
+      List<String> given = new ArrayList<>();
+      for (String value : params.getOrDefault(d.field(), List.of())) {
+        String v = value.strip();
+        if (v.isEmpty() || given.contains(v)) {
+          continue;
+        }
+        checkFilterValue(d, v);
+        given.add(v);
+      }
+      values += given.size();
+      filters.put(d, given);
+    }
+    if (values > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException(
+          "at most " + MAX_FILTER_VALUES + " filter values can be combined; got " + values);
+    }
+    return new SearchRequest(query.strip(), filters, page, size, sort, facetSize);
+  }
+
+  private static String unknownParameter(String name) {
+    String suggestion = null;
+    float best = 0;
+    for (String known : NAMES) {
+      float similarity =
+          DISTANCE.getDistance(name.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+      if (similarity > best) {
+        best = similarity;
+        suggestion = known;
+      }
+    }
+    String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    String message = "unknown parameter '" + shown + "'";
+    if (best >= 0.5f) {
+      message += "; did you mean '" + suggestion + "'?";
+    }
+    return message + " Parameters are: " + String.join(", ", NAMES) + ".";
+  }
+
+  private static String single(Map<String, List<String>> params, String name, String fallback)
+      throws InvalidRequestException {
+    List<String> values = params.getOrDefault(name, List.of());
+    if (values.size() > 1) {
+      throw new InvalidRequestException(
+          name + " is given " + values.size() + " times; give it once");
+    }
+    return values.isEmpty() ? fallback : values.getFirst();
+  }
+
+  private static int number(
+      Map<String, List<String>> params, String name, int fallback, int min, int max)
+      throws InvalidRequestException {
+    String text = single(params, name, "").strip();
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    String range =
+        max == Integer.MAX_VALUE
+            ? "a whole number of " + min + " or more"
+            : "a whole number from " + min + " to " + max;
+    long value;
+    try {
+      value = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(name + " must be " + range + ", not '" + clip(text) + "'");
+    }
+    if (value < min || value > max) {
+      throw new InvalidRequestException(name + " must be " + range + ", not " + clip(text));
+    }
+    return (int) value;
+  }
+
+  private static SortOrder sort(String text, String query) throws InvalidRequestException {
+    if (text.isBlank()) {
+      return query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE;
+    }
+    for (SortOrder order : SortOrder.values()) {
+      if (order.apiName().equals(text.strip().toLowerCase(Locale.ROOT))) {
+        return order;
+      }
+    }
+    throw new InvalidRequestException(
+        "sort must be relevance, newest or oldest, not '" + clip(text) + "'");
+  }
+
+  private static void checkFilterValue(Dimension d, String value) throws InvalidRequestException {
+    if (value.length() > MAX_VALUE_CHARS) {
+      throw new InvalidRequestException(
+          d.field() + " values are at most " + MAX_VALUE_CHARS + " characters long");
+    }
+    checkCharacters(d.field(), value);
+    if (d == Dimension.YEAR && !value.matches("\\d{4}")) {
+      throw new InvalidRequestException(
+          "year must be a four-digit year such as 2013, not '" + clip(value) + "'");
+    }
+  }
+
+  private static void checkCharacters(String name, String value) throws InvalidRequestException {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        throw new InvalidRequestException(
+            name
+                + " contains a control character (U+"
+                + String.format("%04X", (int) c)
+                + "); remove it");
+      }
+    }
+  }
+
+  private static String clip(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+}

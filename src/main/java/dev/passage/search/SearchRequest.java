@@ -1,0 +1,64 @@
+package dev.passage.search;
+
+import dev.passage.index.Schema.Dimension;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated search: build it with {@link SearchParameters#parse}, which turns every mistake into
+ * an {@link InvalidRequestException}, then run it with {@link SearchService#search}.
+ *
+ * @param query Lucene query syntax; "" matches every paragraph
+ * @param filters facet values to keep, by dimension: values of one dimension are ORed, dimensions
+ *     ANDed
+ * @param page from 1
+ * @param size hits per page
+ * @param sort the order of hits
+ * @param facetSize values per facet dimension (years are all listed)
+ */
+public record SearchRequest(
+    String query,
+    Map<Dimension, List<String>> filters,
+    int page,
+    int size,
+    SortOrder sort,
+    int facetSize) {
+
+  public SearchRequest {
+    EnumMap<Dimension, List<String>> copy = new EnumMap<>(Dimension.class);
+    filters.forEach((dim, values) -> {
+      if (!values.isEmpty()) {
+        copy.put(dim, List.copyOf(values));
+      }
+    });
+    filters = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** A first page of ten hits for {@code query}, no filters. */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(
+        query,
+        Map.of(),
+        1,
+        SearchParameters.DEFAULT_SIZE,
+        query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE,
+        SearchParameters.DEFAULT_FACET_SIZE);
+  }
+
+  /** This request with one more filter value. */
+  public SearchRequest withFilter(Dimension dimension, String value) {
+    EnumMap<Dimension, List<String>> more = new EnumMap<>(Dimension.class);
+    more.putAll(filters);
+    more.merge(
+        dimension,
+        List.of(value),
+        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+    return new SearchRequest(query, more, page, size, sort, facetSize);
+  }
+
+  /** The filter values of one dimension, possibly none. */
+  public List<String> filter(Dimension dimension) {
+    return filters.getOrDefault(dimension, List.of());
+  }
+}

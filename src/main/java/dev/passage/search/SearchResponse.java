@@ -1,0 +1,70 @@
+package dev.passage.search;
+
+import java.util.List;
+
+/**
+ * The answer to a search, as the API returns it.
+ *
+ * @param query the query as given
+ * @param total the number of matching paragraphs (exact)
+ * @param page the page returned, from 1
+ * @param size hits per page
+ * @param sort the order of hits
+ * @param tookMs time spent searching, in milliseconds
+ * @param hits this page's paragraphs
+ * @param facets counts per facet value; a dimension's counts ignore its own selection
+ */
+public record SearchResponse(
+    String query,
+    long total,
+    int page,
+    int size,
+    String sort,
+    double tookMs,
+    List<Hit> hits,
+    FacetCounts facets) {
+
+  /**
+   * One matching paragraph.
+   *
+   * @param id the paragraph id ("articleId#number")
+   * @param articleId the article it belongs to
+   * @param title the article's title
+   * @param date the article's date ("2013", "2014-03", "2024-05-20"), or null
+   * @param paragraph the paragraph number, from 1
+   * @param section the heading above the paragraph, or null
+   * @param score relevance score
+   * @param snippet the best passage, HTML-escaped, matches wrapped in {@code <mark>}
+   * @param year the paragraph's years
+   * @param person the paragraph's people
+   * @param organisation the paragraph's organisations
+   * @param topic the paragraph's topics
+   */
+  public record Hit(
+      String id,
+      String articleId,
+      String title,
+      String date,
+      int paragraph,
+      String section,
+      float score,
+      String snippet,
+      List<String> year,
+      List<String> person,
+      List<String> organisation,
+      List<String> topic) {}
+
+  /** The counts of each facet dimension. */
+  public record FacetCounts(
+      List<FacetValue> year,
+      List<FacetValue> person,
+      List<FacetValue> organisation,
+      List<FacetValue> topic) {}
+
+  /**
+   * A facet value and how many matching paragraphs have it.
+   *
+   * @param selected true when the request filters on it
+   */
+  public record FacetValue(String value, int count, boolean selected) {}
+}

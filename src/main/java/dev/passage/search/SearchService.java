@@ -1,0 +1,249 @@
+package dev.passage.search;
+
+import dev.passage.index.IndexInfo;
+import dev.passage.index.Schema;
+import dev.passage.index.Schema.Dimension;
+import dev.passage.search.SearchResponse.Hit;
+import dev.passage.tagging.TagReason;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs searches and article lookups against the current index. Every call acquires a searcher from
+ * the {@link SearcherPool} and releases it in {@code finally}; nothing is locked, so requests run
+ * in parallel and a reindex never blocks them.
+ */
+public final class SearchService {
+
+  /** Stored fields a hit needs; the text and the tag reasons are not read for hits. */
+  private static final Set<String> HIT_FIELDS =
+      Set.of(
+          Schema.ID,
+          Schema.ARTICLE_ID,
+          Schema.TITLE,
+          Schema.DATE,
+          Schema.SECTION,
+          Schema.PARAGRAPH,
+          "year",
+          "person",
+          "organisation",
+          "topic");
+
+  /** An article longer than this many paragraphs is cut in the article view. */
+  static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<List<TagReason>> REASONS = new TypeReference<>() {};
+
+  private final Schema schema;
+  private final SearcherPool pool;
+  private final QueryFactory queries;
+  private final Snippets snippets;
+
+  public SearchService(Schema schema, SearcherPool pool) {
+    this.schema = schema;
+    this.pool = pool;
+    this.queries = new QueryFactory(schema);
+    this.snippets = new Snippets(schema);
+  }
+
+  /** Runs a validated search. */
+  public SearchResponse search(SearchRequest request) throws InvalidRequestException, IOException {
+    long started = System.nanoTime();
+    Query query = queries.parse(request.query());
+    int topN = request.page() * request.size();
+    Sort sort = sortOf(request.sort());
+    PassageSearcher searcher = pool.acquire();
+    try {
+      TopDocs top;
+      Facets facets;
+      FacetsCollector matching;
+      if (request.filters().isEmpty()) {
+        FacetsCollectorManager.FacetsResult result =
+            sort == null
+                ? FacetsCollectorManager.search(searcher, query, topN, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(
+                    searcher, query, topN, sort, true, new FacetsCollectorManager());
+        top = result.topDocs();
+        matching = result.facetsCollector();
+        facets = new SortedSetDocValuesFacetCounts(searcher.facetState(), matching);
+      } else {
+        // Drill sideways: each selected dimension is counted as if its own selection were
+        // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
+        DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), query);
+        request
+            .filters()
+            .forEach((dim, values) -> values.forEach(v -> drillDown.add(dim.field(), v)));
+        DrillSideways sideways =
+            new DrillSideways(searcher, schema.facetsConfig(), searcher.facetState());
+        DrillSideways.DrillSidewaysResult result =
+            sort == null
+                ? sideways.search(drillDown, topN)
+                : sideways.search(drillDown, null, null, topN, sort, true);
+        top = result.hits;
+        matching = result.drillDownFacetsCollector;
+        facets = result.facets;
+      }
+      long total = countOf(matching, top);
+      int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
+      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+      List<Hit> hits = hits(searcher, query, page);
+      SearchResponse.FacetCounts counts = FacetCounter.counts(facets, request);
+      double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
+      return new SearchResponse(
+          request.query(),
+          total,
+          request.page(),
+          request.size(),
+          request.sort().apiName(),
+          tookMs,
+          hits,
+          counts);
+    } finally {
+      pool.release(searcher);
+    }
+  }
+
+  /** The whole article {@code id}, or empty when there is none. */
+  public Optional<ArticleView> article(String id, boolean explain) throws IOException {
+    PassageSearcher searcher = pool.acquire();
+    try {
+      Query query = new TermQuery(new Term(Schema.ARTICLE_ID, id));
+      Sort byParagraph = new Sort(new SortedNumericSortField(Schema.PARAGRAPH, SortField.Type.INT));
+      TopDocs top = searcher.search(query, MAX_ARTICLE_PARAGRAPHS, byParagraph);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      StoredFields stored = searcher.storedFields();
+      List<ArticleView.Paragraph> paragraphs = new ArrayList<>(top.scoreDocs.length);
+      Document first = null;
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document doc = stored.document(sd.doc);
+        if (first == null) {
+          first = doc;
+        }
+        paragraphs.add(
+            new ArticleView.Paragraph(
+                intOf(doc, Schema.PARAGRAPH),
+                doc.get(Schema.SECTION),
+                doc.get(Schema.TEXT),
+                values(doc, Dimension.YEAR),
+                values(doc, Dimension.PERSON),
+                values(doc, Dimension.ORGANISATION),
+                values(doc, Dimension.TOPIC),
+                explain ? JSON.readValue(doc.get(Schema.REASONS), REASONS) : null));
+      }
+      return Optional.of(
+          new ArticleView(
+              id,
+              first.get(Schema.TITLE),
+              first.get(Schema.DATE),
+              first.getField(Schema.DATE_INFERRED) != null,
+              first.get(Schema.SOURCE),
+              first.get(Schema.AUTHOR),
+              paragraphs));
+    } finally {
+      pool.release(searcher);
+    }
+  }
+
+  /** The state of the index being served. */
+  public Health health() throws IOException {
+    PassageSearcher searcher = pool.acquire();
+    try {
+      IndexInfo info = searcher.info();
+      int paragraphs = searcher.getIndexReader().numDocs();
+      return new Health(
+          "ok",
+          info == null ? 0 : info.articles(),
+          paragraphs,
+          info == null ? null : info.builtAt());
+    } finally {
+      pool.release(searcher);
+    }
+  }
+
+  private List<Hit> hits(PassageSearcher searcher, Query query, ScoreDoc[] page)
+      throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    String[] marked = snippets.of(searcher, query, page);
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document doc = stored.document(page[i].doc, HIT_FIELDS);
+      hits.add(
+          new Hit(
+              doc.get(Schema.ID),
+              doc.get(Schema.ARTICLE_ID),
+              doc.get(Schema.TITLE),
+              doc.get(Schema.DATE),
+              intOf(doc, Schema.PARAGRAPH),
+              doc.get(Schema.SECTION),
+              Float.isNaN(page[i].score) ? 0f : page[i].score,
+              marked[i],
+              values(doc, Dimension.YEAR),
+              values(doc, Dimension.PERSON),
+              values(doc, Dimension.ORGANISATION),
+              values(doc, Dimension.TOPIC)));
+    }
+    return hits;
+  }
+
+  private static Sort sortOf(SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> null;
+      case NEWEST -> Schema.indexSort();
+      case OLDEST ->
+          new Sort(
+              new SortedNumericSortField(Schema.DATE_SORT, SortField.Type.INT, false),
+              new SortField(Schema.ARTICLE_ID, SortField.Type.STRING),
+              new SortedNumericSortField(Schema.PARAGRAPH, SortField.Type.INT));
+    };
+  }
+
+  /** The exact number of matches: every match is collected for the facet counts anyway. */
+  private static long countOf(FacetsCollector matching, TopDocs top) {
+    if (matching == null) {
+      return top.totalHits.value();
+    }
+    long total = 0;
+    for (FacetsCollector.MatchingDocs docs : matching.getMatchingDocs()) {
+      total += docs.totalHits();
+    }
+    return total;
+  }
+
+  private static int intOf(Document doc, String field) {
+    IndexableField f = doc.getField(field);
+    return f == null || f.numericValue() == null ? 0 : f.numericValue().intValue();
+  }
+
+  private static List<String> values(Document doc, Dimension dim) {
+    return List.of(doc.getValues(dim.field()));
+  }
+}

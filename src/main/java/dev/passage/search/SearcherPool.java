@@ -1,0 +1,104 @@
+package dev.passage.search;
+
+import dev.passage.index.Schema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The searchers of one index directory, shared by all requests. A {@link SearcherManager} hands out
+ * the current searcher and a background thread refreshes it once a second, so a new build committed
+ * by {@code passage index} (or by the server itself) is picked up without a restart, and no request
+ * ever waits for a reopen.
+ */
+public final class SearcherPool implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SearcherPool.class);
+
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final ScheduledExecutorService refresher;
+
+  private SearcherPool(Directory directory, SearcherManager manager, long refreshMillis) {
+    this.directory = directory;
+    this.manager = manager;
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "passage-searcher-refresh");
+          t.setDaemon(true);
+          return t;
+        });
+    if (refreshMillis > 0) {
+      refresher.scheduleWithFixedDelay(
+          this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Opens the index in {@code dir}.
+   *
+   * @throws IOException when there is no readable index there
+   */
+  public static SearcherPool open(Path dir, Schema schema) throws IOException {
+    return open(FSDirectory.open(dir), schema, 1_000);
+  }
+
+  /** Opens the index in {@code directory}, refreshing every {@code refreshMillis} (0: never). */
+  public static SearcherPool open(Directory directory, Schema schema, long refreshMillis)
+      throws IOException {
+    SearcherFactory factory =
+        new SearcherFactory() {
+          @Override
+          public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+              throws IOException {
+            return PassageSearcher.open(reader, schema);
+          }
+        };
+    try {
+      return new SearcherPool(directory, new SearcherManager(directory, factory), refreshMillis);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** The current searcher; give it back with {@link #release}. */
+  PassageSearcher acquire() throws IOException {
+    return (PassageSearcher) manager.acquire();
+  }
+
+  void release(PassageSearcher searcher) throws IOException {
+    manager.release(searcher);
+  }
+
+  /** Picks up a newly committed index now, rather than at the next scheduled refresh. */
+  public void refresh() {
+    try {
+      manager.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // The current searcher stays in service; the next refresh tries again.
+      LOG.warn("could not open the new index: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    refresher.shutdownNow();
+    try {
+      manager.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

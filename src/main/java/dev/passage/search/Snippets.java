@@ -1,0 +1,96 @@
+package dev.passage.search;
+
+import dev.passage.index.Schema;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Makes the snippet of each hit: its best sentence, HTML-escaped, every match in {@code <mark>}.
+ * The {@link UnifiedHighlighter} reads match offsets from the postings (see {@link
+ * Schema#TEXT_TYPE}) and, with weight matches, marks a phrase as one span and stemmed forms as
+ * matches. Only the hits of the returned page are highlighted.
+ */
+final class Snippets {
+
+  /** Snippets longer than this are cut to a window around the first match. */
+  static final int MAX_CHARS = 320;
+
+  private static final String ELLIPSIS = "…";
+
+  // Escaping is the formatter's job, so text from articles can never become markup.
+  private static final PassageFormatter FORMATTER =
+      new DefaultPassageFormatter("<mark>", "</mark>", " " + ELLIPSIS + " ", true);
+
+  private final Schema schema;
+
+  Snippets(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** One snippet per hit of {@code page}, in order. */
+  String[] of(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, schema.analyzer())
+            .withFormatter(FORMATTER)
+            .withWeightMatches(true)
+            .withMaxLength(Integer.MAX_VALUE - 1)
+            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+            .withMaxNoHighlightPassages(1)
+            .build();
+    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    String[] snippets = highlighter.highlight(Schema.TEXT, query, pageDocs, 1);
+    for (int i = 0; i < snippets.length; i++) {
+      snippets[i] = snippets[i] == null ? "" : trim(snippets[i].strip(), MAX_CHARS);
+    }
+    return snippets;
+  }
+
+  /**
+   * Cuts an escaped, marked snippet to about {@code max} characters around its first mark, at
+   * spaces and never inside a mark, so the result is still well-formed.
+   */
+  static String trim(String snippet, int max) {
+    if (snippet.length() <= max) {
+      return snippet;
+    }
+    int mark = Math.max(0, snippet.indexOf("<mark>"));
+    int start = Math.max(0, mark - max / 3);
+    if (start > 0) {
+      int space = snippet.indexOf(' ', start);
+      start = space < 0 || space >= mark ? mark : space + 1;
+      start = outsideMark(snippet, start, true);
+    }
+    int end = Math.min(snippet.length(), start + max);
+    if (end < snippet.length()) {
+      int space = snippet.lastIndexOf(' ', end);
+      end = space <= start ? end : space;
+      end = outsideMark(snippet, end, false);
+    }
+    return (start > 0 ? ELLIPSIS + " " : "")
+        + snippet.substring(start, end).strip()
+        + (end < snippet.length() ? " " + ELLIPSIS : "");
+  }
+
+  /** Moves a cut out of a marked span: before its opening tag, or after its closing tag. */
+  private static int outsideMark(String s, int at, boolean moveBack) {
+    int open = s.lastIndexOf("<mark>", at - 1);
+    int close = s.lastIndexOf("</mark>", at - 1);
+    if (open > close) {
+      if (moveBack) {
+        return open;
+      }
+      int after = s.indexOf("</mark>", at);
+      return after < 0 ? s.length() : after + "</mark>".length();
+    }
+    return at;
+  }
+}

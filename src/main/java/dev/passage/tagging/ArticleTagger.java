@@ -1,0 +1,114 @@
+package dev.passage.tagging;
+
+import dev.passage.ingest.ArticleDate;
+import dev.passage.ingest.Paragraph;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Tags every paragraph of an article with years, people, organisations and topics, and infers the
+ * article's date when metadata gives none. Immutable and safe to share between threads.
+ */
+public final class ArticleTagger {
+
+  private final EntityTagger entities;
+  private final YearFinder years;
+  private final TopicTagger topics;
+
+  public ArticleTagger(EntityTagger entities, YearFinder years, TopicTagger topics) {
+    this.entities = entities;
+    this.years = years;
+    this.topics = topics;
+  }
+
+  /** A tagger with the bundled names, rules and topics. */
+  public static ArticleTagger bundled() {
+    return new ArticleTagger(
+        EntityTagger.bundled(), new YearFinder(), new TopicTagger(TopicRules.bundled()));
+  }
+
+  /** Tags the paragraphs of one article whose metadata date is {@code date} (or null). */
+  public TaggedArticle tag(ArticleDate date, List<Paragraph> paragraphs) {
+    List<String> texts = paragraphs.stream().map(Paragraph::text).toList();
+    ArticleDate articleDate = date;
+    boolean inferred = false;
+    if (articleDate == null) {
+      articleDate = DateInference.infer(texts.stream().map(t -> years.find(t, null)).toList());
+      inferred = articleDate != null;
+    }
+    List<List<Mention>> mentions = entities.tag(texts);
+    List<Map<String, List<String>>> topicMatches = texts.stream().map(topics::matches).toList();
+    String mainTopic = mainTopic(topicMatches);
+
+    List<TaggedParagraph> tagged = new ArrayList<>(paragraphs.size());
+    for (int i = 0; i < paragraphs.size(); i++) {
+      List<TagReason> reasons = new ArrayList<>();
+      List<String> yearTags = yearTags(texts.get(i), articleDate, reasons);
+      Set<String> persons = new LinkedHashSet<>();
+      Set<String> organisations = new LinkedHashSet<>();
+      for (Mention m : mentions.get(i)) {
+        String dimension = m.type() == EntityType.PERSON ? "person" : "organisation";
+        (m.type() == EntityType.PERSON ? persons : organisations).add(m.name());
+        reasons.add(new TagReason(dimension, m.name(), m.rule(), m.matched(), m.start(), m.end()));
+      }
+      List<String> topicTags = topics.topics(topicMatches.get(i));
+      for (String topic : topicTags) {
+        reasons.add(
+            new TagReason(
+                "topic",
+                topic,
+                "keywords "
+                    + String.join(", ", new LinkedHashSet<>(topicMatches.get(i).get(topic))),
+                "",
+                -1,
+                -1));
+      }
+      if (topicTags.isEmpty() && mainTopic != null) {
+        topicTags = List.of(mainTopic);
+        reasons.add(new TagReason("topic", mainTopic, "main topic of the article", "", -1, -1));
+      }
+      tagged.add(
+          new TaggedParagraph(
+              paragraphs.get(i),
+              new Tags(
+                  yearTags, List.copyOf(persons), List.copyOf(organisations), topicTags, reasons)));
+    }
+    return new TaggedArticle(articleDate, inferred, tagged);
+  }
+
+  private List<String> yearTags(String text, ArticleDate date, List<TagReason> reasons) {
+    Set<Integer> stated = new TreeSet<>();
+    for (YearMention m : years.find(text, date)) {
+      stated.add(m.year());
+      reasons.add(
+          new TagReason(
+              "year", String.valueOf(m.year()), m.rule(), m.matched(), m.start(), m.end()));
+    }
+    if (stated.isEmpty() && date != null) {
+      stated.add(date.year());
+      reasons.add(
+          new TagReason("year", String.valueOf(date.year()), "the article's date", "", -1, -1));
+    }
+    return stated.stream().map(String::valueOf).toList();
+  }
+
+  /** The topic with the most keyword uses in the whole article, or null. */
+  private static String mainTopic(List<Map<String, List<String>>> matches) {
+    Map<String, Integer> totals = new LinkedHashMap<>();
+    for (Map<String, List<String>> m : matches) {
+      m.forEach((topic, words) -> totals.merge(topic, words.size(), Integer::sum));
+    }
+    return totals.entrySet().stream()
+        .max(
+            Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
+                .thenComparingInt(e -> -TopicRules.TOPICS.indexOf(e.getKey())))
+        .map(Map.Entry::getKey)
+        .orElse(null);
+  }
+}

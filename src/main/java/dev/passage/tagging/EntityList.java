@@ -1,0 +1,83 @@
+package dev.passage.tagging;
+
+import dev.passage.ingest.TsvFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The curated names of {@code passage/entities.tsv}: canonical name, type and aliases. A user's own
+ * file in the same format is merged over it: an entry with the same canonical name replaces the
+ * bundled one, and an alias moves to the entry that names it last.
+ */
+public final class EntityList {
+
+  /** The bundled names file. */
+  public static final String RESOURCE = "passage/entities.tsv";
+
+  private final List<Entity> entities;
+
+  private EntityList(List<Entity> entities) {
+    this.entities = List.copyOf(entities);
+  }
+
+  /** The names bundled with Passage. */
+  public static EntityList bundled() {
+    return parse(TsvFile.resource(RESOURCE));
+  }
+
+  /** Reads a names file given by the user. */
+  public static EntityList file(Path path) throws IOException {
+    return parse(TsvFile.file(path));
+  }
+
+  /** Builds the list from rows of canonical name, type and aliases. */
+  public static EntityList parse(List<TsvFile.Row> rows) {
+    List<Entity> entities = new ArrayList<>();
+    for (TsvFile.Row row : rows) {
+      String canonical = row.column(0);
+      if (canonical.isEmpty()) {
+        throw row.error("the canonical name is empty");
+      }
+      EntityType type;
+      try {
+        type = EntityType.parse(row.column(1));
+      } catch (IllegalArgumentException e) {
+        throw row.error(e.getMessage());
+      }
+      List<String> aliases =
+          Arrays.stream(row.column(2).split("\\|"))
+              .map(String::strip)
+              .filter(a -> !a.isEmpty())
+              .toList();
+      entities.add(new Entity(canonical, type, aliases, row.origin() + ":" + row.line()));
+    }
+    return new EntityList(entities);
+  }
+
+  /** Every entry, in file order. */
+  public List<Entity> entities() {
+    return entities;
+  }
+
+  /** This list with {@code overrides} merged over it. */
+  public EntityList merge(EntityList overrides) {
+    Set<String> replaced = new HashSet<>();
+    for (Entity e : overrides.entities) {
+      replaced.add(Tokenizer.key(e.canonical()));
+    }
+    List<Entity> merged = new ArrayList<>();
+    for (Entity e : entities) {
+      if (!replaced.contains(Tokenizer.key(e.canonical()))) {
+        merged.add(e);
+      }
+    }
+    // Overrides come last so that their aliases win over the bundled ones.
+    merged.addAll(overrides.entities);
+    return new EntityList(merged);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.passage.tagging;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves short forms to the full names used elsewhere in the same article: a surname ("Akhmetov
+ * said") or a given name to the one person of the article who bears it, and an acronym defined in
+ * the article ("ETIM") to its long name. A surname after a title that the article never spells out
+ * ("President Nazarbayev") falls back to the one listed person with that surname. A short form that
+ * fits two people of the article is left alone rather than guessed.
+ */
+final class ShortNameResolver {
+
+  private final NameRules rules;
+  private final Map<String, String> listedSurnames = new HashMap<>();
+
+  ShortNameResolver(NameRules rules, EntityList list) {
+    this.rules = rules;
+    Map<String, Set<String>> bySurname = new HashMap<>();
+    for (Entity e : list.entities()) {
+      if (e.type() == EntityType.PERSON) {
+        List<Token> words = Tokenizer.tokenize(e.canonical());
+        if (words.size() >= 2) {
+          bySurname.computeIfAbsent(words.getLast().key(), k -> new HashSet<>()).add(e.canonical());
+        }
+      }
+    }
+    bySurname.forEach((surname, names) -> {
+      if (names.size() == 1) {
+        listedSurnames.put(surname, names.iterator().next());
+      }
+    });
+  }
+
+  void resolve(List<ParagraphNames> article) {
+    Map<String, Set<String>> byLast = new HashMap<>();
+    Map<String, Set<String>> byFirst = new HashMap<>();
+    Map<String, Mention> acronyms = new HashMap<>();
+    for (ParagraphNames p : article) {
+      for (Mention m : p.mentions()) {
+        List<Token> words = nameWords(m.name());
+        if (m.type() == EntityType.PERSON && words.size() >= 2) {
+          byLast.computeIfAbsent(words.getLast().key(), k -> new HashSet<>()).add(m.name());
+          byFirst.computeIfAbsent(words.getFirst().key(), k -> new HashSet<>()).add(m.name());
+        }
+        if (isAcronym(m.matched()) && !m.matched().equals(m.name())) {
+          acronyms.putIfAbsent(m.matched(), m);
+        }
+      }
+    }
+    for (ParagraphNames p : article) {
+      for (int i = 0; i < p.size(); i++) {
+        Mention claimed = p.claimedBy(i);
+        if (claimed != null) {
+          resolveTitledSurname(p, claimed, byLast, byFirst);
+          continue;
+        }
+        Token t = p.token(i);
+        if (!t.isCapitalised() || !standsAlone(p, i)) {
+          continue;
+        }
+        Mention acronym = acronyms.get(t.text());
+        if (acronym != null) {
+          p.claim(i, i + 1, acronym.type(), acronym.name(), "acronym of '" + acronym.name() + "'");
+          continue;
+        }
+        if (rules.isNotAName(t) || p.isPlace(i)) {
+          continue;
+        }
+        String full = unique(byLast.get(t.key()));
+        if (full == null && !t.sentenceStart()) {
+          full = unique(byFirst.get(t.key()));
+        }
+        if (full != null) {
+          p.claim(i, i + 1, EntityType.PERSON, full, "short for '" + full + "' in this article");
+        }
+      }
+    }
+  }
+
+  /** "President Nazarbayev": a one-word name found after a title becomes the full name. */
+  private void resolveTitledSurname(
+      ParagraphNames p,
+      Mention m,
+      Map<String, Set<String>> byLast,
+      Map<String, Set<String>> byFirst) {
+    if (m.type() != EntityType.PERSON || !m.name().equals(m.matched())) {
+      return;
+    }
+    List<Token> words = nameWords(m.name());
+    if (words.size() != 1) {
+      return;
+    }
+    String key = words.getFirst().key();
+    String full = unique(byLast.get(key));
+    String why = "short for '" + full + "' in this article";
+    if (full == null) {
+      full = unique(byFirst.get(key));
+    }
+    if (full == null) {
+      full = listedSurnames.get(key);
+      why = "surname of listed '" + full + "'";
+    }
+    if (full != null) {
+      p.rename(m, full, m.rule() + "; " + why);
+    }
+  }
+
+  private boolean standsAlone(ParagraphNames p, int i) {
+    boolean before = i > 0 && p.token(i - 1).isCapitalised() && p.isFree(i - 1);
+    boolean after =
+        i + 1 < p.size()
+            && (p.token(i + 1).isCapitalised() || p.token(i + 1).hyphenJoined())
+            && p.isFree(i + 1);
+    return !before && !after;
+  }
+
+  private static List<Token> nameWords(String name) {
+    return Tokenizer.tokenize(name).stream().filter(t -> t.isWord() && !t.hyphenJoined()).toList();
+  }
+
+  private static boolean isAcronym(String text) {
+    return text.length() >= 2
+        && text.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+  }
+
+  private static String unique(Set<String> names) {
+    return names != null && names.size() == 1 ? names.iterator().next() : null;
+  }
+}

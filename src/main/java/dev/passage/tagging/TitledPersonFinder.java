@@ -1,0 +1,133 @@
+package dev.passage.tagging;
+
+/**
+ * Finds people named after a title or role: "Prime Minister Serik Akhmetov", "Minister of Foreign
+ * Affairs Erlan Idrissov", "Speaker of the Lower Home of the Parliament Nurlan Nigmatulin",
+ * "sculptor Yuan Xikun". The words of the office between title and name are skipped because they
+ * are words that are never names (offices, places, organisation words); the title itself is never
+ * part of the name. A lone surname ("President Nazarbayev") is resolved later by {@link
+ * ShortNameResolver}.
+ */
+final class TitledPersonFinder {
+
+  /** A name is at most this many words ("Recep Tayyip Erdogan", "Ludwig van Beethoven"). */
+  private static final int MAX_NAME_WORDS = 4;
+
+  /** How far past the title the name may start ("Speaker of the Lower Home of the Parliament"). */
+  private static final int MAX_SCAN = 14;
+
+  private final NameRules rules;
+
+  TitledPersonFinder(NameRules rules) {
+    this.rules = rules;
+  }
+
+  void find(ParagraphNames p) {
+    for (int i = 0; i < p.size(); i++) {
+      if (!p.isFree(i) || !p.token(i).isWord()) {
+        continue;
+      }
+      PhraseTrie.Match<String> title = rules.titleAt(p.tokens, i);
+      if (title == null) {
+        continue;
+      }
+      int after = title.end();
+      if (after < p.size() && p.token(after).is('.')) {
+        after++;
+      }
+      int[] name = nameAfter(p, after, Character.isLowerCase(p.token(i).text().codePointAt(0)));
+      if (name != null) {
+        p.claim(
+            name[0],
+            name[1],
+            EntityType.PERSON,
+            p.span(name[0], name[1]),
+            "title '" + p.span(title.start(), title.end()) + "'");
+        i = name[1] - 1;
+      }
+    }
+  }
+
+  /**
+   * The tokens [start, end) of the first name-like run after a title, skipping office words, "of
+   * the" and one comma; null when there is none.
+   *
+   * @param lowerCaseTitle a role in lower case ("sculptor") must be followed by the name at once
+   */
+  private int[] nameAfter(ParagraphNames p, int from, boolean lowerCaseTitle) {
+    boolean commaSeen = false;
+    int limit = Math.min(p.size(), from + MAX_SCAN);
+    for (int k = from; k < limit; k++) {
+      Token t = p.token(k);
+      if (isNameWord(p, k)) {
+        return run(p, k);
+      }
+      Mention claimed = p.claimedBy(k);
+      if (claimed != null && claimed.type() == EntityType.PERSON) {
+        // The title belongs to a name that is already known ("President Xi Jinping").
+        return null;
+      }
+      if (lowerCaseTitle && k > from) {
+        return null;
+      }
+      boolean skippable =
+          (t.is(',') && !commaSeen)
+              || (t.isWord() && (rules.isConnector(t) || t.key().equals("the")))
+              || (t.kind() == Token.Kind.POSSESSIVE
+                  && k > from
+                  && rules.isOwnerInName(p.token(k - 1)))
+              || (t.isCapitalised() || t.isAllCaps());
+      if (!skippable) {
+        return null;
+      }
+      commaSeen |= t.is(',');
+    }
+    return null;
+  }
+
+  /** The name that starts at {@code start}: name words, hyphenated parts, initials, particles. */
+  private int[] run(ParagraphNames p, int start) {
+    int end = start + 1;
+    int words = 1;
+    while (end < p.size()) {
+      Token t = p.token(end);
+      if (t.hyphenJoined() && t.isWord() && p.isFree(end)) {
+        end++;
+      } else if (t.is('.') && p.token(end - 1).text().length() == 1) {
+        end++;
+      } else if (isNameWord(p, end)) {
+        end++;
+        words++;
+      } else if (rules.isParticle(t) && end + 1 < p.size() && isNameWord(p, end + 1)) {
+        end += 2;
+        words++;
+      } else {
+        break;
+      }
+    }
+    if (words > MAX_NAME_WORDS) {
+      return null;
+    }
+    // "President Nazarbayev University" is an organisation, not a person.
+    if (end < p.size() && rules.isOrgWord(p.token(end))) {
+      return null;
+    }
+    if (p.token(end - 1).is('.')) {
+      end--;
+    }
+    return new int[] {start, end};
+  }
+
+  /** A capitalised word that could be part of a person's name. */
+  private boolean isNameWord(ParagraphNames p, int k) {
+    Token t = p.token(k);
+    return t.isCapitalised()
+        && !t.isAllCaps()
+        && !t.hyphenJoined()
+        && p.isFree(k)
+        && !p.isPlace(k)
+        && !rules.isNotAName(t)
+        && !rules.isTitleWord(t)
+        && !rules.isOrgWord(t);
+  }
+}

@@ -1,0 +1,240 @@
+package dev.passage.tagging;
+
+import dev.passage.ingest.ArticleDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the years a paragraph states: years ("In 2013"), ranges ("2014-2016" gives both ends) and
+ * dates without a year ("On 29 November", "this May", "last year"), which are resolved against the
+ * article's date. Numbers that only look like years are skipped: amounts ("$2014"), counts ("1500
+ * troops", "about 2000"), and numbers inside names ("Kazakhstan 2050 Strategy").
+ */
+public final class YearFinder {
+
+  private static final String MONTH =
+      "(January|February|March|April|May|June|July|August|September|October|November|December"
+          + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+
+  private static final Pattern YEAR =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}$€£¥.,/-])(1\\d{3}|20\\d{2}|2100)(?:\\s*[-–]\\s*(\\d{4}|\\d{2}))?(?![\\p{N}]|[.,]\\d|%)");
+
+  /**
+   * A month with a day or a relative word, and no year after it. The day is matched possessively so
+   * that "Sept 7, 2013" is not read as a bare "Sept".
+   */
+  private static final Pattern MONTH_DATE =
+      Pattern.compile(
+          "\\b(?:((?i:this|last|next|early|late|mid-?|in|on|since|until|by|from))\\s+)?"
+              + "(?:(\\d{1,2})(?:\\s*(?:-|–|to)\\s*\\d{1,2})?\\s+"
+              + MONTH
+              + "|"
+              + MONTH
+              + "(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|to)\\s*\\d{1,2})?)?+)"
+              + "(?![\\p{L}\\p{N}])(?!,?\\s+(?:of\\s+)?\\d{4})");
+
+  private static final Pattern RELATIVE_YEAR =
+      Pattern.compile(
+          "\\b(this|last|next|previous|past|current|coming) year\\b", Pattern.CASE_INSENSITIVE);
+
+  /** Words after a number that make it a quantity, not a year. */
+  private static final Pattern UNIT_AFTER =
+      Pattern.compile(
+          "^\\s*(?:%|percent|per cent|bn|billion|mln|million|thousand|trillion|tonnes|tons|tonne"
+              + "|km|kilometres|kilometers|miles|metres|meters|barrels|bpd|mw|kw|people|persons"
+              + "|troops|soldiers|workers|employees|jobs|units|cars|vehicles|households|homes|shares"
+              + "|dlrs|dollars|usd|euros|yuan|tenge|rubles|roubles|pounds|yen|cts|points|kg|hectares"
+              + "|acres|feet|ft|students|members|delegates|participants|documents|projects|companies)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words before a number that make it an amount or a count. */
+  private static final Pattern QUANTITY_BEFORE =
+      Pattern.compile(
+          "(?:\\$|US\\$|€|£|¥|\\b(?:about|around|nearly|almost|some|over|than|approximately"
+              + "|roughly|least|no\\.|number|total of|up to|No))\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Before this, a four-digit number is a year only with a preposition such as "in 1389". */
+  private static final int MODERN = 1800;
+
+  private static final Pattern HISTORIC_CONTEXT =
+      Pattern.compile(
+          "\\b(?:in|since|from|until|by|of|around|year|c\\.|circa)\\s*$", Pattern.CASE_INSENSITIVE);
+
+  private static final Map<String, Integer> MONTHS =
+      Map.ofEntries(
+          Map.entry("jan", 1),
+          Map.entry("feb", 2),
+          Map.entry("mar", 3),
+          Map.entry("apr", 4),
+          Map.entry("may", 5),
+          Map.entry("jun", 6),
+          Map.entry("jul", 7),
+          Map.entry("aug", 8),
+          Map.entry("sep", 9),
+          Map.entry("oct", 10),
+          Map.entry("nov", 11),
+          Map.entry("dec", 12));
+
+  private static final Set<String> MONTH_WORDS =
+      Set.of(
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec");
+
+  /**
+   * The years stated in {@code text}, in text order.
+   *
+   * @param articleDate resolves dates without a year; null when unknown
+   */
+  public List<YearMention> find(String text, ArticleDate articleDate) {
+    List<YearMention> found = new ArrayList<>();
+    findYears(text, found);
+    if (articleDate != null) {
+      findMonthDates(text, articleDate, found);
+      findRelativeYears(text, articleDate, found);
+    }
+    found.sort(Comparator.comparingInt(YearMention::start));
+    return found;
+  }
+
+  private void findYears(String text, List<YearMention> found) {
+    Matcher m = YEAR.matcher(text);
+    while (m.find()) {
+      int year = Integer.parseInt(m.group(1));
+      String before = text.substring(Math.max(0, m.start() - 20), m.start());
+      String after = text.substring(m.end());
+      if (QUANTITY_BEFORE.matcher(before).find() || UNIT_AFTER.matcher(after).find()) {
+        continue;
+      }
+      if (year < MODERN && !HISTORIC_CONTEXT.matcher(before).find()) {
+        continue;
+      }
+      if (m.group(2) == null && isInsideName(text, m.start(), m.end())) {
+        continue;
+      }
+      found.add(new YearMention(year, m.start(1), m.end(1), m.group(1), "year"));
+      if (m.group(2) != null) {
+        int end = Integer.parseInt(m.group(2));
+        if (m.group(2).length() == 2) {
+          end = year / 100 * 100 + end;
+        }
+        if (end > year && end - year <= 100) {
+          found.add(new YearMention(end, m.start(2), m.end(2), m.group(), "end of range"));
+        }
+      }
+    }
+  }
+
+  /** "Kazakhstan 2050 Strategy": a number between two capitalised words belongs to a name. */
+  private static boolean isInsideName(String text, int start, int end) {
+    String before = lastWord(text.substring(0, start));
+    String after = firstWord(text.substring(end));
+    return isCapitalisedWord(before)
+        && !MONTH_WORDS.contains(before.toLowerCase(Locale.ROOT).replace(".", ""))
+        && isCapitalisedWord(after);
+  }
+
+  private void findMonthDates(String text, ArticleDate date, List<YearMention> found) {
+    Matcher m = MONTH_DATE.matcher(text);
+    while (m.find()) {
+      String relative = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+      String monthWord = m.group(3) != null ? m.group(3) : m.group(4);
+      boolean hasDay = m.group(2) != null || m.group(5) != null;
+      // "May" alone is too often another word; a month needs a day or a preposition.
+      if (!hasDay && relative.isEmpty()) {
+        continue;
+      }
+      if (!Character.isUpperCase(monthWord.charAt(0))) {
+        continue;
+      }
+      int month = MONTHS.get(monthWord.toLowerCase(Locale.ROOT).substring(0, 3));
+      int year = resolve(relative, month, date);
+      found.add(
+          new YearMention(
+              year,
+              m.start(),
+              m.end(),
+              m.group().strip(),
+              "date without a year, read in the article's year"));
+    }
+  }
+
+  /** The year of a month mention, seen from the article's date. */
+  static int resolve(String relative, int month, ArticleDate date) {
+    int year = date.year();
+    if (relative.equals("last")) {
+      return date.month() == 0 || month >= date.month() ? year - 1 : year;
+    }
+    if (relative.equals("next")) {
+      return date.month() == 0 || month <= date.month() ? year + 1 : year;
+    }
+    return year;
+  }
+
+  private void findRelativeYears(String text, ArticleDate date, List<YearMention> found) {
+    Matcher m = RELATIVE_YEAR.matcher(text);
+    while (m.find()) {
+      String word = m.group(1).toLowerCase(Locale.ROOT);
+      int year =
+          switch (word) {
+            case "last", "previous", "past" -> date.year() - 1;
+            case "next", "coming" -> date.year() + 1;
+            default -> date.year();
+          };
+      found.add(new YearMention(year, m.start(), m.end(), m.group(), "relative year"));
+    }
+  }
+
+  private static String lastWord(String text) {
+    String s = text.stripTrailing();
+    int i = s.length();
+    while (i > 0 && !Character.isWhitespace(s.charAt(i - 1))) {
+      i--;
+    }
+    return s.substring(i);
+  }
+
+  private static String firstWord(String text) {
+    String s = text.stripLeading();
+    int i = 0;
+    while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
+      i++;
+    }
+    return s.substring(0, i);
+  }
+
+  private static boolean isCapitalisedWord(String word) {
+    return !word.isEmpty()
+        && Character.isUpperCase(word.codePointAt(0))
+        && word.chars().allMatch(Character::isLetter);
+  }
+}

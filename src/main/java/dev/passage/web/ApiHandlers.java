@@ -1,0 +1,72 @@
+package dev.passage.web;
+
+import dev.passage.search.ArticleView;
+import dev.passage.search.InvalidRequestException;
+import dev.passage.search.SearchParameters;
+import dev.passage.search.SearchService;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON API's handlers. They only translate HTTP: parameters in, a record out; validation and
+ * searching live in {@link SearchParameters} and {@link SearchService}.
+ */
+final class ApiHandlers {
+
+  /** The longest article id looked up; longer ids cannot exist. */
+  static final int MAX_ID_CHARS = 512;
+
+  private final SearchService service;
+
+  ApiHandlers(SearchService service) {
+    this.service = service;
+  }
+
+  /** {@code GET /api/search}. */
+  void search(Context ctx) throws InvalidRequestException, IOException {
+    ctx.json(service.search(SearchParameters.parse(ctx.queryParamMap())));
+  }
+
+  /** {@code GET /api/articles/{id}}: 404 when there is no such article. */
+  void article(Context ctx) throws InvalidRequestException, IOException {
+    boolean explain = explainFlag(ctx.queryParamMap());
+    String id = ctx.pathParam("id");
+    Optional<ArticleView> article =
+        id.length() > MAX_ID_CHARS ? Optional.empty() : service.article(id, explain);
+    if (article.isEmpty()) {
+      String shown = id.length() > 80 ? id.substring(0, 80) + "…" : id;
+      ctx.status(HttpStatus.NOT_FOUND)
+          .json(new ErrorResponse("no article with id '" + shown + "'"));
+      return;
+    }
+    ctx.json(article.get());
+  }
+
+  /** {@code GET /api/health}. */
+  void health(Context ctx) throws IOException {
+    ctx.json(service.health());
+  }
+
+  private static boolean explainFlag(Map<String, List<String>> params)
+      throws InvalidRequestException {
+    for (String name : params.keySet()) {
+      if (!name.equals("explain")) {
+        throw new InvalidRequestException(
+            "unknown parameter '" + name + "'; the article view takes only 'explain'");
+      }
+    }
+    List<String> values = params.getOrDefault("explain", List.of());
+    if (values.isEmpty()) {
+      return false;
+    }
+    return switch (values.getFirst().strip()) {
+      case "true", "1", "" -> true;
+      case "false", "0" -> false;
+      default -> throw new InvalidRequestException("explain must be true or false");
+    };
+  }
+}

@@ -1,0 +1,44 @@
+package dev.passage.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ArticleDateTest {
+
+  @Test
+  void aYearAMonthOrADayIsADate() {
+    assertThat(ArticleDate.parse("2013")).isEqualTo(new ArticleDate(2013, 0, 0));
+    assertThat(ArticleDate.parse("2014-03")).isEqualTo(new ArticleDate(2014, 3, 0));
+    assertThat(ArticleDate.parse("2024-05-20")).isEqualTo(new ArticleDate(2024, 5, 20));
+  }
+
+  @Test
+  void aTimeAfterTheDateIsIgnored() {
+    assertThat(ArticleDate.parse("1987-02-26T10:15:00Z")).isEqualTo(new ArticleDate(1987, 2, 26));
+  }
+
+  @Test
+  void datesPrintAsTheyAreWritten() {
+    assertThat(ArticleDate.parse("2013")).hasToString("2013");
+    assertThat(ArticleDate.parse("2014-3")).hasToString("2014-03");
+    assertThat(ArticleDate.parse("2024-05-20")).hasToString("2024-05-20");
+  }
+
+  @Test
+  void vagueDatesSortBeforePreciseOnesOfTheSameYear() {
+    assertThat(ArticleDate.parse("2013")).isLessThan(ArticleDate.parse("2013-08"));
+    assertThat(ArticleDate.parse("2013-08")).isLessThan(ArticleDate.parse("2013-08-19"));
+    assertThat(ArticleDate.parse("2013-12-31")).isLessThan(ArticleDate.parse("2014"));
+  }
+
+  @Test
+  void impossibleDatesAreRefusedWithAMessage() {
+    assertThatThrownBy(() -> ArticleDate.parse("last spring"))
+        .hasMessageContaining("write YYYY, YYYY-MM or YYYY-MM-DD");
+    assertThatThrownBy(() -> ArticleDate.parse("2013-13")).hasMessageContaining("not a valid date");
+    assertThatThrownBy(() -> ArticleDate.parse("2013-02-30"))
+        .hasMessageContaining("not a valid date");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.passage.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FurnitureRulesTest {
+
+  static Stream<FurnitureRules.Rule> bundledRules() {
+    return FurnitureRules.bundled().rules().stream();
+  }
+
+  /** Each rule's example, as the last line of an article with real text before it. */
+  private static String strip(FurnitureRules.Rule rule) {
+    FurnitureRules only = new FurnitureRules(java.util.List.of(rule));
+    String text =
+        rule.kind() == FurnitureRules.Kind.LEAD
+            ? rule.example()
+            : "A real paragraph of the article.\n\n" + rule.example() + "\n";
+    Article article = new Article("a", "Some Title", null, null, null, text, "test");
+    return new FurnitureStripper(only).strip(article).body();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bundledRules")
+  void everyBundledRuleRemovesItsExample(FurnitureRules.Rule rule) {
+    assertThat(rule.example()).as("rule at %s has an example", rule.origin()).isNotBlank();
+    String body = strip(rule);
+    if (rule.kind() == FurnitureRules.Kind.LEAD) {
+      assertThat(body).isNotEmpty().doesNotContain(" > ");
+      assertThat(rule.example()).endsWith(body);
+    } else {
+      assertThat(body).isEqualTo("A real paragraph of the article.");
+    }
+  }
+
+  @Test
+  void aMistakeInTheRulesFileNamesItsLine() {
+    assertThatThrownBy(
+            () -> FurnitureRules.parse(TsvFile.parse("mine.tsv", "# rules\nremove\tfoo\tfoo\n")))
+        .hasMessage("mine.tsv:2: unknown kind 'remove'; use from, line, trailing, lead or byline");
+    assertThatThrownBy(
+            () -> FurnitureRules.parse(TsvFile.parse("mine.tsv", "line\t(unclosed\tx\n")))
+        .hasMessageStartingWith("mine.tsv:1: bad regular expression");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.passage.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParagraphSplitterTest {
+
+  private final ParagraphSplitter splitter = new ParagraphSplitter();
+
+  @Test
+  void blankLinesSeparateParagraphs() {
+    assertThat(splitter.split("One sentence.\n\n\nTwo sentences. Here.\n"))
+        .containsExactly(
+            new Paragraph(1, null, "One sentence."),
+            new Paragraph(2, null, "Two sentences. Here."));
+  }
+
+  @Test
+  void withoutBlankLinesEachLineIsAParagraph() {
+    assertThat(splitter.split("First paragraph.\nSecond paragraph.\n“A quote,” he said."))
+        .extracting(Paragraph::text)
+        .containsExactly("First paragraph.", "Second paragraph.", "“A quote,” he said.");
+  }
+
+  @Test
+  void hardWrappedLinesAreJoined() {
+    assertThat(splitter.split("A sentence that was\nwrapped by an editor.\nNext one."))
+        .extracting(Paragraph::text)
+        .containsExactly("A sentence that was wrapped by an editor.", "Next one.");
+  }
+
+  @Test
+  void shortTitleCasedLinesAreSectionsOfTheParagraphsBelow() {
+    List<Paragraph> paragraphs =
+        splitter.split(
+            """
+            The lead paragraph.
+            Economic and Trade Cooperation
+            Trade grew by 30%.
+            Exports grew too.
+            Agricultural Collaboration
+            Farms were discussed.\
+            """);
+    assertThat(paragraphs)
+        .containsExactly(
+            new Paragraph(1, null, "The lead paragraph."),
+            new Paragraph(2, "Economic and Trade Cooperation", "Trade grew by 30%."),
+            new Paragraph(3, "Economic and Trade Cooperation", "Exports grew too."),
+            new Paragraph(4, "Agricultural Collaboration", "Farms were discussed."));
+  }
+
+  @Test
+  void aHeadingWithNothingBelowIsDropped() {
+    assertThat(splitter.split("Text.\nRead More Stories"))
+        .containsExactly(new Paragraph(1, null, "Text."));
+  }
+
+  @Test
+  void tableRowsAreNotHeadings() {
+    assertThat(splitter.split("Shr 20 cts vs 15 cts\n\nNet 5,000 vs 4,000\n\nRevs up."))
+        .extracting(Paragraph::section)
+        .containsOnlyNulls();
+  }
+
+  @Test
+  void aLeadInIsJoinedToTheQuotationItIntroduces() {
+    assertThat(
+            splitter.split(
+                "Murat Nurtleu emphasized the relationship, stating,\n“Kazakhstan attaches"
+                    + " priority importance to it.”\nHe also noted more.\nThe list:\nfirst item."))
+        .extracting(Paragraph::text)
+        .containsExactly(
+            "Murat Nurtleu emphasized the relationship, stating, “Kazakhstan attaches priority"
+                + " importance to it.”",
+            "He also noted more.",
+            "The list: first item.");
+  }
+
+  @Test
+  void anOverlongBlockIsCutAtSentenceEnds() {
+    String sentence = "This sentence is exactly fifty characters long ok. ";
+    String block = sentence.repeat(200).strip();
+    List<Paragraph> paragraphs = splitter.split(block);
+    assertThat(paragraphs).hasSizeGreaterThan(2);
+    assertThat(paragraphs)
+        .allSatisfy(p -> {
+          assertThat(p.text().length()).isLessThanOrEqualTo(ParagraphSplitter.MAX_PARAGRAPH_CHARS);
+          assertThat(p.text()).endsWith("ok.");
+        });
+    assertThat(String.join(" ", paragraphs.stream().map(Paragraph::text).toList()))
+        .isEqualTo(block);
+  }
+
+  @Test
+  void linesWithoutLettersOrDigitsAreNotParagraphs() {
+    assertThat(splitter.split("Text.\n\n* * *\n\n—\n\nMore text."))
+        .extracting(Paragraph::text)
+        .containsExactly("Text.", "More text.");
+  }
+}

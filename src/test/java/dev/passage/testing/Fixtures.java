@@ -1,0 +1,74 @@
+package dev.passage.testing;
+
+import dev.passage.index.ArticlePipeline;
+import dev.passage.index.IndexBuilder;
+import dev.passage.index.IndexSummary;
+import dev.passage.index.Schema;
+import dev.passage.ingest.Article;
+import dev.passage.ingest.ArticleFolder;
+import dev.passage.ingest.ArticleSink;
+import dev.passage.ingest.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers the tests share: writing article files and building indexes from them. */
+public final class Fixtures {
+
+  /** The repository's bundled articles. */
+  public static final Path SEED_ARTICLES = Path.of("articles");
+
+  private Fixtures() {}
+
+  /** Writes {@code content} to {@code dir/name}, creating folders, and returns the path. */
+  public static Path write(Path dir, String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** An article file with front matter. */
+  public static String article(String title, String date, String body) {
+    StringBuilder b = new StringBuilder("---\n");
+    if (title != null) {
+      b.append("title: ").append(title).append('\n');
+    }
+    if (date != null) {
+      b.append("date: ").append(date).append('\n');
+    }
+    return b.append("---\n").append(body).toString();
+  }
+
+  /** Builds the index of {@code articles} in {@code index} with the bundled rules. */
+  public static IndexSummary build(Path articles, Path index) throws IOException {
+    return new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "test", 2)
+        .build(new ArticleFolder(articles), index, line -> {});
+  }
+
+  /** Everything a reader produced. */
+  public record Read(List<Article> articles, List<Problem> problems) {}
+
+  /** A sink that keeps what it is given. */
+  public static final class Collecting implements ArticleSink {
+    public final List<Article> articles = new ArrayList<>();
+    public final List<Problem> problems = new ArrayList<>();
+
+    @Override
+    public void accept(Article article) {
+      articles.add(article);
+    }
+
+    @Override
+    public void problem(Problem problem) {
+      problems.add(problem);
+    }
+
+    public Read read() {
+      return new Read(List.copyOf(articles), List.copyOf(problems));
+    }
+  }
+}
