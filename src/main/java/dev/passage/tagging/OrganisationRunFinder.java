@@ -77,7 +77,8 @@ final class OrganisationRunFinder {
       }
       int nameEnd = complementEnd(p, word, right);
       int nameStart = leftEdge(p, start, word);
-      if (countWords(p, nameStart, nameEnd) >= 2) {
+      // "Russian Federation", "United Kingdom": an organisation word inside a place's name.
+      if (countWords(p, nameStart, nameEnd) >= 2 && !p.isPlace(word)) {
         p.claim(
             nameStart,
             nameEnd + 1,

@@ -20,11 +20,11 @@ public final class YearFinder {
 
   private static final String MONTH =
       "(January|February|March|April|May|June|July|August|September|October|November|December"
-          + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+          + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)";
 
   private static final Pattern YEAR =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}$€£¥.,/-])(1\\d{3}|20\\d{2}|2100)(?:\\s*[-–]\\s*(\\d{4}|\\d{2}))?(?![\\p{N}]|[.,]\\d|%)");
+          "(?<![\\p{L}\\p{N}$€£¥.,/-])(1\\d{3}|20\\d{2}|2100)(?:\\s*[-–]\\s*(\\d{4}|\\d{2}))?(?![\\p{N}]|[.,/]\\d|%)");
 
   /**
    * A month with a day or a relative word, and no year after it. The day is matched possessively so

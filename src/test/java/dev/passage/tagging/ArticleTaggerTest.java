@@ -1,0 +1,79 @@
+package dev.passage.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.ingest.ArticleDate;
+import dev.passage.ingest.Paragraph;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleTaggerTest {
+
+  private final ArticleTagger tagger = ArticleTagger.bundled();
+
+  private static List<Paragraph> paragraphs(String... texts) {
+    return java.util.stream.IntStream.range(0, texts.length)
+        .mapToObj(i -> new Paragraph(i + 1, null, texts[i]))
+        .toList();
+  }
+
+  @Test
+  void aParagraphThatStatesNoYearIsAboutItsArticlesYear() {
+    TaggedArticle article =
+        tagger.tag(
+            ArticleDate.parse("2013-08"),
+            paragraphs("The ministers met in Astana.", "Trade in 2012 amounted to $25 billion."));
+    assertThat(article.paragraphs())
+        .extracting(p -> p.tags().years())
+        .containsExactly(List.of("2013"), List.of("2012"));
+  }
+
+  @Test
+  void anArticleWithoutADateIsDatedByTheYearItStatesMost() {
+    TaggedArticle article =
+        tagger.tag(
+            null,
+            paragraphs(
+                "In April 2013, a film week was held.",
+                "A memorandum for 2014-2016 and a concept for 2014-2020 were signed.",
+                "The summit is this May."));
+    assertThat(article.date()).isEqualTo(ArticleDate.ofYear(2014));
+    assertThat(article.dateInferred()).isTrue();
+    assertThat(article.paragraphs().get(2).tags().years()).containsExactly("2014");
+  }
+
+  @Test
+  void aParagraphWithoutTopicWordsTakesItsArticlesMainTopic() {
+    TaggedArticle article =
+        tagger.tag(
+            ArticleDate.parse("2020"),
+            paragraphs(
+                "Oil and gas exports, the pipeline and energy.",
+                "He smiled at the cameras.",
+                "Uranium and coal."));
+    assertThat(article.paragraphs().get(1).tags().topics()).containsExactly("energy");
+    assertThat(article.paragraphs().get(1).tags().reasons())
+        .filteredOn(r -> r.dimension().equals("topic"))
+        .extracting(TagReason::rule)
+        .containsExactly("main topic of the article");
+  }
+
+  @Test
+  void everyTagHasAReason() {
+    TaggedArticle article =
+        tagger.tag(
+            ArticleDate.parse("2013"),
+            paragraphs("Foreign Minister Wang Yi visited the SCO summit on 29 November."));
+    Tags tags = article.paragraphs().getFirst().tags();
+    assertThat(tags.persons()).containsExactly("Wang Yi");
+    assertThat(tags.organisations()).containsExactly("Shanghai Cooperation Organisation");
+    assertThat(tags.years()).containsExactly("2013");
+    assertThat(tags.reasons())
+        .extracting(TagReason::dimension, TagReason::value, TagReason::matched)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("person", "Wang Yi", "Wang Yi"),
+            org.assertj.core.groups.Tuple.tuple(
+                "organisation", "Shanghai Cooperation Organisation", "SCO"),
+            org.assertj.core.groups.Tuple.tuple("year", "2013", "on 29 November"));
+  }
+}

@@ -1,0 +1,172 @@
+package dev.passage.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.ingest.TsvFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntityTaggerTest {
+
+  private static final EntityTagger BUNDLED = EntityTagger.bundled();
+
+  /** A tagger that knows places but no people or organisations: only the rules find those. */
+  private static final EntityTagger RULES_ONLY =
+      new EntityTagger(
+          EntityList.parse(
+              TsvFile.resource(EntityList.RESOURCE).stream()
+                  .filter(row -> row.column(1).equals("place"))
+                  .toList()),
+          NameRules.bundled());
+
+  private static List<String> names(EntityTagger tagger, EntityType type, String... paragraphs) {
+    return tagger.tag(List.of(paragraphs)).stream()
+        .flatMap(List::stream)
+        .filter(m -> m.type() == type)
+        .map(Mention::name)
+        .distinct()
+        .toList();
+  }
+
+  @Test
+  void aMisspeltNameOnTheListIsTheCanonicalPerson() {
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.PERSON,
+                "The forthcoming visit of China’s new president, Xi Jingpin, to Kazakhstan."))
+        .containsExactly("Xi Jinping");
+    assertThat(names(BUNDLED, EntityType.PERSON, "He talked with Foreign Minister Erlan Edrissov."))
+        .containsExactly("Erlan Idrissov");
+  }
+
+  @Test
+  void acronymsAndSpellingsOfAnOrganisationAreOneOrganisation() {
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.ORGANISATION,
+                "Cooperation within the SCO and the Shanghai Cooperation Organization.",
+                "The Shanghai Cooperation Organisation (SCO) and CICA met.",
+                "The Conference on Interaction and Confidence-building Measures in Asia (CICA)."))
+        .containsExactly(
+            "Shanghai Cooperation Organisation",
+            "Conference on Interaction and Confidence Building Measures in Asia");
+  }
+
+  @Test
+  void aTitleIntroducesAPersonAndIsNotPartOfTheName() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Prime Minister Serik Akhmetov of Kazakhstan met Premier Li Keqiang.",
+                "Kazakh President Kassym-Jomart Tokayev thanked Chinese sculptor Yuan Xikun."))
+        .containsExactly("Serik Akhmetov", "Li Keqiang", "Kassym-Jomart Tokayev", "Yuan Xikun");
+  }
+
+  @Test
+  void theWordsOfAnOfficeBetweenTitleAndNameAreSkipped() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "He met Minister of Foreign Affairs Erlan Idrissov.",
+                "Speaker of the Lower Home of the Parliament Nurlan Nigmatulin spoke.",
+                "Kazakhstan's Deputy Prime Minister and Minister of Foreign Affairs, Murat"
+                    + " Nurtleu, replied."))
+        .containsExactly("Erlan Idrissov", "Nurlan Nigmatulin", "Murat Nurtleu");
+  }
+
+  @Test
+  void aSurnameAloneIsThePersonNamedInFullElsewhereInTheArticle() {
+    List<List<Mention>> tagged =
+        RULES_ONLY.tag(
+            List.of(
+                "Wang met Prime Minister of Kazakhstan Serik Akhmetov.",
+                "Akhmetov said trade was growing.",
+                "Foreign Minister Wang Yi agreed, according to Wang."));
+    assertThat(tagged.get(1)).extracting(Mention::name).containsExactly("Serik Akhmetov");
+    assertThat(tagged.get(2)).extracting(Mention::name).containsExactly("Wang Yi", "Wang Yi");
+    assertThat(tagged.get(1).getFirst().rule())
+        .isEqualTo("short for 'Serik Akhmetov' in this article");
+  }
+
+  @Test
+  void aSurnameThatFitsTwoPeopleIsLeftAlone() {
+    List<List<Mention>> tagged =
+        RULES_ONLY.tag(
+            List.of("President Li Qiang and Minister Li Keqiang met.", "Li said nothing."));
+    assertThat(tagged.get(1)).isEmpty();
+  }
+
+  @Test
+  void capitalisedRunsEndingInAnOrganisationWordAreOrganisations() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "China's CITIC group and Kazakhstan's Samruk-Kazyna Sovereign Wealth Fund signed.",
+                "He spoke at the China Institute of International Studies and at Nazarbayev"
+                    + " University.",
+                "He met the Chief of Staff of the Presidential Office.",
+                "The Parliament and the Committee met."))
+        .containsExactly(
+            "Samruk-Kazyna Sovereign Wealth Fund",
+            "China Institute of International Studies",
+            "Nazarbayev University",
+            "Presidential Office");
+  }
+
+  @Test
+  void anAcronymDefinedInTheTextStandsForItsLongNameLater() {
+    List<List<Mention>> tagged =
+        RULES_ONLY.tag(
+            List.of(
+                "They combat the East Turkistan Islamic Movement (ETIM).",
+                "ETIM was discussed again.",
+                "The Belt and Road Initiative (BRI) is not an organisation; BRI grew."));
+    assertThat(tagged.get(0))
+        .extracting(Mention::name)
+        .containsOnly("East Turkistan Islamic Movement");
+    assertThat(tagged.get(1))
+        .extracting(Mention::name)
+        .containsExactly("East Turkistan Islamic Movement");
+    assertThat(tagged.get(2)).isEmpty();
+  }
+
+  @Test
+  void placesAreNeitherPeopleNorOrganisations() {
+    List<List<Mention>> tagged =
+        BUNDLED.tag(
+            List.of(
+                "China, Kazakhstan and Astana. President of Kazakhstan Nursultan Nazarbayev went"
+                    + " to the People's Republic of China."));
+    assertThat(tagged.getFirst())
+        .extracting(Mention::type, Mention::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(EntityType.PERSON, "Nursultan Nazarbayev"));
+  }
+
+  @Test
+  void aUsersListEntryWinsOverTheBundledOne() {
+    EntityList mine =
+        EntityList.parse(
+            TsvFile.parse(
+                "mine.tsv",
+                "Xi Jinping\tperson\tXi Jingpin|Chairman Xi\nAcme\torganisation\tACME"));
+    EntityTagger tagger = new EntityTagger(EntityList.bundled().merge(mine), NameRules.bundled());
+    assertThat(names(tagger, EntityType.ORGANISATION, "ACME sued.")).containsExactly("Acme");
+    assertThat(names(tagger, EntityType.PERSON, "Chairman Xi spoke."))
+        .containsExactly("Xi Jinping");
+  }
+
+  @Test
+  void eachMentionRecordsWhereAndWhyItWasFound() {
+    String text = "Foreign Minister Wang Yi visited.";
+    Mention wang = RULES_ONLY.tag(List.of(text)).getFirst().getFirst();
+    assertThat(text.substring(wang.start(), wang.end())).isEqualTo("Wang Yi");
+    assertThat(wang.matched()).isEqualTo("Wang Yi");
+    assertThat(wang.rule()).isEqualTo("title 'Foreign Minister'");
+  }
+}

@@ -1,0 +1,115 @@
+package dev.passage.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.passage.ingest.TsvFile;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every word of name-rules.tsv does its job, checked with names no list knows. */
+class NameRulesTest {
+
+  private static final EntityTagger TAGGER =
+      new EntityTagger(EntityList.parse(List.of()), NameRules.bundled());
+
+  static Stream<String> words(String kind) {
+    return TsvFile.resource(NameRules.RESOURCE).stream()
+        .filter(row -> row.column(0).equals(kind))
+        .map(row -> row.column(1));
+  }
+
+  static Stream<String> titles() {
+    return words("title");
+  }
+
+  static Stream<String> orgWords() {
+    return words("org-word");
+  }
+
+  static Stream<String> notNames() {
+    return words("not-a-name");
+  }
+
+  static Stream<String> openers() {
+    return words("opener");
+  }
+
+  static Stream<String> connectors() {
+    return words("connector");
+  }
+
+  static Stream<String> particles() {
+    return words("particle");
+  }
+
+  static Stream<String> owners() {
+    return words("owner");
+  }
+
+  private static List<String> found(EntityType type, String text) {
+    return TAGGER.tag(List.of(text)).getFirst().stream()
+        .filter(m -> m.type() == type)
+        .map(Mention::name)
+        .toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("titles")
+  void aTitleIntroducesAPersonWithoutBeingPartOfTheName(String title) {
+    assertThat(found(EntityType.PERSON, "Yesterday " + title + " Oskar Brandvold spoke."))
+        .containsExactly("Oskar Brandvold");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("orgWords")
+  void anOrganisationWordEndsAnOrganisationsName(String word) {
+    assertThat(
+            found(EntityType.ORGANISATION, "They joined the Brandvold Zeta " + word + " in May."))
+        .containsExactly("Brandvold Zeta " + word);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notNames")
+  void aWordThatIsNeverANameStaysOutOfTheName(String word) {
+    assertThat(found(EntityType.PERSON, "He met Minister " + word + " Oskar Brandvold there."))
+        .containsExactly("Oskar Brandvold");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("openers")
+  void aSentenceOpenerStaysOutOfAnOrganisationsName(String word) {
+    assertThat(found(EntityType.ORGANISATION, "Fine. " + word + " Brandvold Zeta Council met."))
+        .containsExactly("Brandvold Zeta Council");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("connectors")
+  void aConnectorJoinsTheWordsOfAnOrganisation(String word) {
+    assertThat(found(EntityType.ORGANISATION, "At the Brandvold Institute " + word + " Zeta Arts."))
+        .containsExactly("Brandvold Institute " + word + " Zeta Arts");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("particles")
+  void aParticleStaysInsideAPersonsName(String word) {
+    assertThat(found(EntityType.PERSON, "He met Ambassador Oskar " + word + " Brandvold there."))
+        .containsExactly("Oskar " + word + " Brandvold");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("owners")
+  void anOwnersPossessiveStaysInsideAnOrganisationsName(String word) {
+    assertThat(found(EntityType.ORGANISATION, "The Zeta " + word + "'s Democratic Party won."))
+        .containsExactly("Zeta " + word + "'s Democratic Party");
+  }
+
+  @Test
+  void anUnknownKindIsReportedWithItsLine() {
+    assertThatThrownBy(() -> NameRules.parse(TsvFile.parse("rules.tsv", "titel\tKing\n")))
+        .hasMessageStartingWith("rules.tsv:1: unknown kind 'titel'");
+  }
+}

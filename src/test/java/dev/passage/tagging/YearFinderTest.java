@@ -1,0 +1,72 @@
+package dev.passage.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.ingest.ArticleDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YearFinderTest {
+
+  private final YearFinder finder = new YearFinder();
+
+  private List<Integer> years(String text, String articleDate) {
+    ArticleDate date = articleDate == null ? null : ArticleDate.parse(articleDate);
+    return finder.find(text, date).stream().map(YearMention::year).toList();
+  }
+
+  @Test
+  void statedYearsAreFound() {
+    assertThat(years("In 2013, the partnership deepened; by 2015 it may double.", null))
+        .containsExactly(2013, 2015);
+  }
+
+  @Test
+  void aRangeGivesBothEnds() {
+    assertThat(years("A memorandum of cooperation for 2014-2016 and a concept for 2014–20.", null))
+        .containsExactly(2014, 2016, 2014, 2020);
+  }
+
+  @Test
+  void amountsCountsAndNamesAreNotYears() {
+    assertThat(
+            years(
+                "Trade reached $41 bn and $2014 million; 16 documents, 1500 troops, about 2000"
+                    + " people, 2030 km of road, the Kazakhstan 2050 Strategy and 2017/07/02.",
+                null))
+        .isEmpty();
+  }
+
+  @Test
+  void datesWithoutAYearAreReadInTheArticlesYear() {
+    assertThat(years("On 29 November, and from 6 to 8 September, he visited.", "2013"))
+        .containsExactly(2013, 2013);
+    assertThat(years("On 29 November he visited.", null)).isEmpty();
+  }
+
+  @Test
+  void relativeDatesAreReadFromTheArticlesDate() {
+    assertThat(
+            years("Last November saw Days of Kazakh Culture; the summit is this May.", "2014-03"))
+        .containsExactly(2013, 2014);
+    assertThat(years("Trade grew last year and will grow next year.", "2024-05-20"))
+        .containsExactly(2023, 2025);
+  }
+
+  @Test
+  void aFullDateGivesItsOwnYearNotTheArticles() {
+    assertThat(years("During the visit on Sept 7, 2013, and on 14 Sep 2022, he spoke.", "2022-09"))
+        .containsExactly(2013, 2022);
+  }
+
+  @Test
+  void mayTheVerbIsNotAMonth() {
+    assertThat(years("Prices may rise. It may be May.", "2020")).isEmpty();
+  }
+
+  @Test
+  void olderYearsNeedAPreposition() {
+    assertThat(years("It was drawn up in 1389; 1650 tonnes; ships 1200 crew.", null))
+        .containsExactly(1389);
+  }
+}
