@@ -70,8 +70,8 @@ final class SearchCommand implements Callable<Integer> {
     if (!sort.isEmpty()) {
       params.put("sort", List.of(sort));
     }
-    var request = SearchParameters.parse(params);
     Schema schema = new Schema();
+    var request = new SearchParameters(schema).parse(params);
     corpus.ensureFresh(schema, new PrintWriter(java.io.Writer.nullWriter()), err);
     try (SearcherPool pool = SearcherPool.open(corpus.index, schema)) {
       SearchResponse response = new SearchService(schema, pool).search(request);

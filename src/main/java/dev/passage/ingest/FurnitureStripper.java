@@ -96,24 +96,26 @@ public final class FurnitureStripper {
   }
 
   /**
-   * Takes the first line as the title when it looks like one: short, standing alone, and either
-   * title-cased, unpunctuated or repeated below.
+   * Takes the first line as the title when it looks like one: short, standing alone, followed by
+   * more text, and either repeated below, unpunctuated, or title-cased over several words. A
+   * one-word sentence ("Yes.") is not a title.
    */
   private static String takeHeaderTitle(List<String> lines) {
     int first = firstNonBlank(lines, 0);
-    if (first < 0) {
+    if (first < 0 || firstNonBlank(lines, first + 1) < 0) {
       return null;
     }
     String line = lines.get(first).strip();
-    boolean standsAlone = first + 1 >= lines.size() || lines.get(first + 1).isBlank();
-    if (!standsAlone
-        || Text.wordCount(line) > MAX_TITLE_WORDS
-        || line.endsWith(",")
-        || line.endsWith(":")) {
+    int words = Text.wordCount(line);
+    boolean standsAlone = lines.get(first + 1).isBlank();
+    if (!standsAlone || words > MAX_TITLE_WORDS || line.endsWith(",") || line.endsWith(":")) {
       return null;
     }
-    boolean repeated = isRepeatedBelow(lines, first, line);
-    if (!(Text.isTitleCase(line) || !Text.endsWithSentencePunctuation(line) || repeated)) {
+    boolean looksLikeTitle =
+        isRepeatedBelow(lines, first, line)
+            || (words >= 2 && !Text.endsWithSentencePunctuation(line))
+            || (words >= 3 && Text.isTitleCase(line));
+    if (!looksLikeTitle) {
       return null;
     }
     lines.remove(first);

@@ -23,7 +23,11 @@ final class FacetCounter {
 
   private FacetCounter() {}
 
+  /** The counts of {@code facets}, which is null when the index has no tags at all. */
   static FacetCounts counts(Facets facets, SearchRequest request) throws IOException {
+    if (facets == null) {
+      return new FacetCounts(List.of(), List.of(), List.of(), List.of());
+    }
     return new FacetCounts(
         years(facets, request),
         top(facets, Dimension.PERSON, request),
@@ -63,7 +67,8 @@ final class FacetCounter {
     for (String selected : request.filter(dim)) {
       if (values.stream().noneMatch(v -> v.value().equals(selected))) {
         Number count = safely(() -> facets.getSpecificValue(dim.field(), selected));
-        values.add(new FacetValue(selected, count == null ? 0 : count.intValue(), true));
+        values.add(
+            new FacetValue(selected, count == null ? 0 : Math.max(0, count.intValue()), true));
       }
     }
   }

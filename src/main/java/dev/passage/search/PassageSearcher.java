@@ -2,9 +2,11 @@ package dev.passage.search;
 
 import dev.passage.index.IndexInfo;
 import java.io.IOException;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -26,8 +28,12 @@ final class PassageSearcher extends IndexSearcher {
   /** Opens the searcher of a reader, with its facet state. */
   static PassageSearcher open(IndexReader reader, dev.passage.index.Schema schema)
       throws IOException {
+    // An index in which no paragraph has a tag has no facet field at all.
+    boolean tagged =
+        FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
+            != null;
     SortedSetDocValuesReaderState state =
-        new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig());
+        tagged ? new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig()) : null;
     IndexInfo info = null;
     if (reader instanceof DirectoryReader directoryReader) {
       info = IndexInfo.fromUserData(directoryReader.getIndexCommit().getUserData());
@@ -35,6 +41,7 @@ final class PassageSearcher extends IndexSearcher {
     return new PassageSearcher(reader, state, info);
   }
 
+  /** The facet state; null when no paragraph has any tag. */
   SortedSetDocValuesReaderState facetState() {
     return facetState;
   }

@@ -86,7 +86,8 @@ final class QueryFactory {
       where =
           next == null || next.kind == 0
               ? "the query ends too early (is a bracket or a quote left open?)"
-              : "unexpected '" + next.image + "' at column " + next.beginColumn;
+              // The parser counts columns from 0; people count from 1.
+              : "unexpected '" + next.image + "' at column " + (next.beginColumn + 1);
     } else {
       String message = cause.getMessage() == null ? "syntax error" : cause.getMessage();
       int newline = message.indexOf('\n');

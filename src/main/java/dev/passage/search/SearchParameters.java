@@ -1,5 +1,6 @@
 package dev.passage.search;
 
+import dev.passage.index.Schema;
 import dev.passage.index.Schema.Dimension;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,11 +34,22 @@ public final class SearchParameters {
 
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
 
-  private SearchParameters() {}
+  private final QueryFactory queries;
 
-  /** Validates {@code params} (each name with its values, in order) into a request. */
-  public static SearchRequest parse(Map<String, List<String>> params)
-      throws InvalidRequestException {
+  public SearchParameters(Schema schema) {
+    this.queries = new QueryFactory(schema);
+  }
+
+  /** The first page of hits for {@code q}, no filters. */
+  public SearchRequest query(String q) throws InvalidRequestException {
+    return parse(Map.of("q", List.of(q)));
+  }
+
+  /**
+   * Validates {@code params} (each name with its values, in order) into a request, the query
+   * parsed: a request that passes here cannot fail later for bad input.
+   */
+  public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
     for (String name : params.keySet()) {
       if (!NAMES.contains(name)) {
         throw new InvalidRequestException(unknownParameter(name));
@@ -80,7 +92,8 @@ public final class SearchParameters {
       throw new InvalidRequestException(
           "at most " + MAX_FILTER_VALUES + " filter values can be combined; got " + values);
     }
-    return new SearchRequest(query.strip(), filters, page, size, sort, facetSize);
+    return new SearchRequest(
+        query.strip(), queries.parse(query), filters, page, size, sort, facetSize);
   }
 
   private static String unknownParameter(String name) {

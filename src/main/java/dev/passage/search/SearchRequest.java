@@ -4,12 +4,14 @@ import dev.passage.index.Schema.Dimension;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.search.Query;
 
 /**
  * A validated search: build it with {@link SearchParameters#parse}, which turns every mistake into
  * an {@link InvalidRequestException}, then run it with {@link SearchService#search}.
  *
- * @param query Lucene query syntax; "" matches every paragraph
+ * @param query the query as given, in Lucene syntax; "" matches every paragraph
+ * @param luceneQuery the query, parsed
  * @param filters facet values to keep, by dimension: values of one dimension are ORed, dimensions
  *     ANDed
  * @param page from 1
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 public record SearchRequest(
     String query,
+    Query luceneQuery,
     Map<Dimension, List<String>> filters,
     int page,
     int size,
@@ -35,17 +38,6 @@ public record SearchRequest(
     filters = java.util.Collections.unmodifiableMap(copy);
   }
 
-  /** A first page of ten hits for {@code query}, no filters. */
-  public static SearchRequest of(String query) {
-    return new SearchRequest(
-        query,
-        Map.of(),
-        1,
-        SearchParameters.DEFAULT_SIZE,
-        query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE,
-        SearchParameters.DEFAULT_FACET_SIZE);
-  }
-
   /** This request with one more filter value. */
   public SearchRequest withFilter(Dimension dimension, String value) {
     EnumMap<Dimension, List<String>> more = new EnumMap<>(Dimension.class);
@@ -54,7 +46,7 @@ public record SearchRequest(
         dimension,
         List.of(value),
         (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-    return new SearchRequest(query, more, page, size, sort, facetSize);
+    return new SearchRequest(query, luceneQuery, more, page, size, sort, facetSize);
   }
 
   /** The filter values of one dimension, possibly none. */

@@ -21,6 +21,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -60,20 +61,25 @@ public final class SearchService {
 
   private final Schema schema;
   private final SearcherPool pool;
-  private final QueryFactory queries;
+  private final SearchParameters parameters;
   private final Snippets snippets;
 
   public SearchService(Schema schema, SearcherPool pool) {
     this.schema = schema;
     this.pool = pool;
-    this.queries = new QueryFactory(schema);
+    this.parameters = new SearchParameters(schema);
     this.snippets = new Snippets(schema);
   }
 
+  /** The parser of requests for this service's schema. */
+  public SearchParameters parameters() {
+    return parameters;
+  }
+
   /** Runs a validated search. */
-  public SearchResponse search(SearchRequest request) throws InvalidRequestException, IOException {
+  public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    Query query = queries.parse(request.query());
+    Query query = request.luceneQuery();
     int topN = request.page() * request.size();
     Sort sort = sortOf(request.sort());
     PassageSearcher searcher = pool.acquire();
@@ -81,7 +87,19 @@ public final class SearchService {
       TopDocs top;
       Facets facets;
       FacetsCollector matching;
-      if (request.filters().isEmpty()) {
+      if (searcher.facetState() == null) {
+        // No paragraph has any tag, so no filter can match and there is nothing to count.
+        Query filtered = request.filters().isEmpty() ? query : MatchNoDocsQuery.INSTANCE;
+        FacetsCollectorManager.FacetsResult result =
+            sort == null
+                ? FacetsCollectorManager.search(
+                    searcher, filtered, topN, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(
+                    searcher, filtered, topN, sort, true, new FacetsCollectorManager());
+        top = result.topDocs();
+        matching = result.facetsCollector();
+        facets = null;
+      } else if (request.filters().isEmpty()) {
         FacetsCollectorManager.FacetsResult result =
             sort == null
                 ? FacetsCollectorManager.search(searcher, query, topN, new FacetsCollectorManager())

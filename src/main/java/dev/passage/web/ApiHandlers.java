@@ -28,7 +28,7 @@ final class ApiHandlers {
 
   /** {@code GET /api/search}. */
   void search(Context ctx) throws InvalidRequestException, IOException {
-    ctx.json(service.search(SearchParameters.parse(ctx.queryParamMap())));
+    ctx.json(service.search(service.parameters().parse(ctx.queryParamMap())));
   }
 
   /** {@code GET /api/articles/{id}}: 404 when there is no such article. */

@@ -3,6 +3,7 @@ package dev.passage.web;
 import dev.passage.search.InvalidRequestException;
 import dev.passage.search.SearchService;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson3;
 import java.util.List;
@@ -72,19 +73,19 @@ public final class PassageServer {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .json(new ErrorResponse("internal error; the server log has the details"));
           });
-      config.routes.error(
-          HttpStatus.NOT_FOUND.getCode(),
-          ctx -> {
-            // Handlers that answer 404 themselves have written a message already.
-            if (ctx.result() == null) {
-              ctx.json(
-                  new ErrorResponse(
-                      "no such page: "
-                          + ctx.method()
-                          + " "
-                          + clip(ctx.path())
-                          + "; the API has /api/search, /api/articles/{id} and /api/health"));
-            }
+      config.routes.exception(
+          HttpResponseException.class,
+          (e, ctx) -> {
+            // Javalin's own answers (no such endpoint, wrong method) as JSON like all others.
+            String message =
+                e.getStatus() == HttpStatus.NOT_FOUND.getCode()
+                    ? "no such page: "
+                        + ctx.method()
+                        + " "
+                        + clip(ctx.path())
+                        + "; the API has /api/search, /api/articles/{id} and /api/health"
+                    : e.getMessage();
+            ctx.status(e.getStatus()).json(new ErrorResponse(message));
           });
     });
   }

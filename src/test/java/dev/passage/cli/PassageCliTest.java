@@ -1,0 +1,109 @@
+package dev.passage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PassageCliTest {
+
+  @TempDir Path dir;
+
+  /** Runs the command line and returns its exit code and output. */
+  private record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = new CommandLine(new PassageCli());
+    cli.setOut(new java.io.PrintWriter(out));
+    cli.setErr(new java.io.PrintWriter(err));
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      commandLine.getErr().println("passage: " + e.getMessage());
+      return 2;
+    });
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void indexBuildsAndSummarisesWhatItSkipped() throws Exception {
+    Fixtures.write(
+        dir,
+        "articles/a.txt",
+        Fixtures.article("A", "2013", "Foreign Minister Wang Yi visited Astana."));
+    Fixtures.write(dir, "articles/b.pdf", "%PDF");
+    Run run =
+        run(
+            "index",
+            "--articles",
+            dir.resolve("articles").toString(),
+            "--index",
+            dir.resolve("index").toString());
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("Indexed 1 articles, 1 paragraphs in")
+        .contains("Skipped 1:\n  b.pdf: not an article file; Passage reads .txt, .md and .jsonl");
+  }
+
+  @Test
+  void indexFailsWhenNothingIsUsable() throws Exception {
+    Files.createDirectories(dir.resolve("articles"));
+    Run run =
+        run(
+            "index",
+            "--articles",
+            dir.resolve("articles").toString(),
+            "--index",
+            dir.resolve("index").toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("Found no usable articles");
+  }
+
+  @Test
+  void searchPrintsTheBestParagraphsWithTheirMarks() throws Exception {
+    Fixtures.write(
+        dir,
+        "articles/a.txt",
+        Fixtures.article("Visit", "2013", "Foreign Minister Wang Yi will visit Astana."));
+    Run run =
+        run(
+            "search",
+            "--articles",
+            dir.resolve("articles").toString(),
+            "--index",
+            dir.resolve("index").toString(),
+            "visits");
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("1 paragraph match \"visits\"")
+        .contains("1. Visit, 2013, ¶1")
+        .contains("Foreign Minister Wang Yi will [visit] Astana.")
+        .contains("year: 2013 · person: Wang Yi · topic: diplomacy");
+  }
+
+  @Test
+  void aBadQueryIsExplainedNotThrown() throws Exception {
+    Fixtures.write(dir, "articles/a.txt", "Text.");
+    Run run =
+        run(
+            "search",
+            "--articles",
+            dir.resolve("articles").toString(),
+            "--index",
+            dir.resolve("index").toString(),
+            "CICA AND (");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("passage: cannot parse q 'CICA AND ('");
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    Run run = run("--help");
+    assertThat(run.out()).contains("index").contains("serve").contains("search");
+  }
+}

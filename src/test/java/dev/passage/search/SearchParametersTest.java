@@ -1,0 +1,96 @@
+package dev.passage.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.passage.index.Schema;
+import dev.passage.index.Schema.Dimension;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SearchParametersTest {
+
+  private static final SearchParameters PARAMETERS = new SearchParameters(new Schema());
+
+  private static SearchRequest parse(Map<String, List<String>> params) throws Exception {
+    return PARAMETERS.parse(params);
+  }
+
+  private static void rejects(Map<String, List<String>> params, String message) {
+    assertThatThrownBy(() -> parse(params))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void defaultsAreTheFirstPageOfTen() throws Exception {
+    SearchRequest r = parse(Map.of("q", List.of("  CICA  ")));
+    assertThat(r.query()).isEqualTo("CICA");
+    assertThat(r.page()).isEqualTo(1);
+    assertThat(r.size()).isEqualTo(10);
+    assertThat(r.sort()).isEqualTo(SortOrder.RELEVANCE);
+    assertThat(r.filters()).isEmpty();
+  }
+
+  @Test
+  void filtersRepeatAndEmptyOrDuplicateValuesAreIgnored() throws Exception {
+    SearchRequest r =
+        parse(Map.of("year", List.of("2013", "", "2014", "2013"), "topic", List.of("")));
+    assertThat(r.filters()).containsOnlyKeys(Dimension.YEAR);
+    assertThat(r.filter(Dimension.YEAR)).containsExactly("2013", "2014");
+  }
+
+  @Test
+  void aMisspeltParameterIsNamedWithASuggestion() {
+    rejects(
+        Map.of("yaer", List.of("2013")),
+        "unknown parameter 'yaer'; did you mean 'year'? Parameters are: q, year, person,"
+            + " organisation, topic, page, size, sort, facetSize.");
+  }
+
+  @Test
+  void pagesAndSizesMustBeInRange() {
+    rejects(Map.of("page", List.of("0")), "page must be a whole number of 1 or more, not 0");
+    rejects(Map.of("page", List.of("two")), "page must be a whole number of 1 or more, not 'two'");
+    rejects(Map.of("size", List.of("101")), "size must be a whole number from 1 to 100, not 101");
+    rejects(Map.of("size", List.of("-1")), "size must be a whole number from 1 to 100, not -1");
+    rejects(
+        Map.of("page", List.of("2147483648")),
+        "page must be a whole number of 1 or more, not 2147483648");
+  }
+
+  @Test
+  void deepPagesAreRefused() {
+    rejects(
+        Map.of("page", List.of("1001")),
+        "page 1,001 of 10 hits reaches beyond hit 10,000, the deepest Passage pages; narrow the"
+            + " query or add a filter instead");
+  }
+
+  @Test
+  void aParameterGivenTwiceIsRefused() {
+    rejects(Map.of("q", List.of("a", "b")), "q is given 2 times; give it once");
+  }
+
+  @Test
+  void aYearMustBeAYear() {
+    rejects(
+        Map.of("year", List.of("twenty")),
+        "year must be a four-digit year such as 2013, not 'twenty'");
+  }
+
+  @Test
+  void controlCharactersAreRefused() {
+    rejects(Map.of("q", List.of("a\u0000b")), "q contains a control character (U+0000); remove it");
+  }
+
+  @Test
+  void sortIsOneOfThree() throws Exception {
+    assertThat(parse(Map.of()).sort()).isEqualTo(SortOrder.NEWEST);
+    assertThat(parse(Map.of("sort", List.of("Oldest"))).sort()).isEqualTo(SortOrder.OLDEST);
+    rejects(
+        Map.of("sort", List.of("random")),
+        "sort must be relevance, newest or oldest, not 'random'");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.passage.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SnippetsTest {
+
+  @Test
+  void aShortSnippetIsLeftAlone() {
+    assertThat(Snippets.trim("A <mark>short</mark> one.", 100))
+        .isEqualTo("A <mark>short</mark> one.");
+  }
+
+  @Test
+  void aLongSnippetIsCutAroundItsFirstMarkAtSpaces() {
+    String before = "word ".repeat(40);
+    String after = " tail".repeat(40);
+    String trimmed = Snippets.trim(before + "<mark>CICA chairmanship</mark>" + after, 60);
+    assertThat(trimmed)
+        .startsWith("… word")
+        .endsWith("tail …")
+        .contains("<mark>CICA chairmanship</mark>");
+    assertThat(trimmed.length()).isLessThan(80);
+  }
+
+  @Test
+  void aCutNeverFallsInsideAMark() {
+    String snippet = "a ".repeat(10) + "<mark>one two three four five six</mark>" + " b".repeat(30);
+    String trimmed = Snippets.trim(snippet, 30);
+    assertThat(trimmed).contains("<mark>one two three four five six</mark>");
+    assertThat(trimmed.split("<mark>", -1).length).isEqualTo(trimmed.split("</mark>", -1).length);
+  }
+}

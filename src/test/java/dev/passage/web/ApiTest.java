@@ -1,0 +1,214 @@
+package dev.passage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.index.Schema;
+import dev.passage.search.SearchService;
+import dev.passage.search.SearcherPool;
+import dev.passage.testing.Fixtures;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** From the bundled articles folder to HTTP answers: the seeds, end to end. */
+class ApiTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path dir;
+  static SearcherPool pool;
+  static Javalin app;
+  static String base;
+
+  @BeforeAll
+  static void serveTheSeeds() throws Exception {
+    Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
+    pool = SearcherPool.open(dir.resolve("index"), new Schema());
+    app =
+        PassageServer.create(
+            new SearchService(new Schema(), pool), PassageServer.Options.defaults());
+    app.start("localhost", 0);
+    base = "http://localhost:" + app.port();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.stop();
+    pool.close();
+  }
+
+  private static HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(String pathAndQuery) throws Exception {
+    HttpResponse<String> response = get(pathAndQuery);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    return JSON.readTree(response.body());
+  }
+
+  private static String q(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(node -> out.add(node.get(field).asString()));
+    return out;
+  }
+
+  @Test
+  void cicaChairmanshipFindsTheParagraphsOfBothArticlesThatSpeakOfIt() throws Exception {
+    JsonNode r = json("/api/search?q=" + q("CICA chairmanship"));
+    assertThat(r.get("total").asInt()).isEqualTo(2);
+    assertThat(texts(r.get("hits"), "articleId"))
+        .containsExactlyInAnyOrder("000_c3b115836f1d2521", "001_4c331c42e6f04ea6");
+    assertThat(texts(r.get("hits"), "snippet"))
+        .allSatisfy(
+            s -> assertThat(s).contains("<mark>CICA</mark>").contains("<mark>chairmanship</mark>"));
+    assertThat(texts(r.get("hits"), "snippet"))
+        .contains(
+            "Kazakhstan supported China in taking over the <mark>CICA</mark>"
+                + " <mark>chairmanship</mark> in 2014.");
+  }
+
+  @Test
+  void choosingAYearKeepsTheOtherYearsCounts() throws Exception {
+    JsonNode all = json("/api/search");
+    JsonNode chosen = json("/api/search?year=2024");
+    assertThat(chosen.get("total").asInt()).isLessThan(all.get("total").asInt());
+    assertThat(texts(chosen.get("hits"), "date")).containsOnly("2024-05-20");
+    List<String> before = new ArrayList<>();
+    all.get("facets")
+        .get("year")
+        .forEach(v -> before.add(v.get("value").asString() + ":" + v.get("count").asInt()));
+    List<String> after = new ArrayList<>();
+    chosen
+        .get("facets")
+        .get("year")
+        .forEach(v -> after.add(v.get("value").asString() + ":" + v.get("count").asInt()));
+    assertThat(after).isEqualTo(before).contains("2013:26", "2024:10");
+  }
+
+  @Test
+  void theParagraphThatSaysXiJingpinIsTaggedXiJinping() throws Exception {
+    JsonNode r = json("/api/search?q=Jingpin");
+    assertThat(r.get("hits")).hasSize(1);
+    JsonNode hit = r.get("hits").get(0);
+    assertThat(hit.get("id").asString()).isEqualTo("002_89bf8cead1161fd8#2");
+    List<String> persons = new ArrayList<>();
+    hit.get("person").forEach(p -> persons.add(p.asString()));
+    assertThat(persons).contains("Xi Jinping").doesNotContain("Xi Jingpin");
+    JsonNode filtered = json("/api/search?person=" + q("Xi Jinping"));
+    List<String> selected = new ArrayList<>();
+    filtered
+        .get("facets")
+        .get("person")
+        .forEach(v -> {
+          if (v.get("selected").asBoolean()) {
+            selected.add(v.get("value").asString() + ":" + v.get("count").asInt());
+          }
+        });
+    assertThat(selected).containsExactly("Xi Jinping:" + filtered.get("total").asInt());
+  }
+
+  @Test
+  void pageFurnitureFindsNothing() throws Exception {
+    for (String word :
+        List.of(
+            "Grantham",
+            "Hyunhee",
+            "Johannesburg",
+            "Tiktok",
+            "newsletter",
+            "Uzbekistan",
+            "Comments",
+            "Eastern")) {
+      assertThat(json("/api/search?q=" + q(word)).get("total").asInt()).as(word).isZero();
+    }
+  }
+
+  @Test
+  void theArticleViewHasTheWholeArticle() throws Exception {
+    JsonNode a = json("/api/articles/004_fd3b26c682193b6e");
+    assertThat(a.get("date").asString()).isEqualTo("2024-05-20");
+    assertThat(a.get("source").asString()).isEqualTo("Daryo");
+    assertThat(a.get("paragraphs")).hasSize(11);
+    assertThat(a.get("paragraphs").get(5).get("section").asString())
+        .isEqualTo("Economic and Trade Cooperation");
+    assertThat(a.get("paragraphs").get(0).has("reasons")).isFalse();
+    assertThat(
+            json("/api/articles/004_fd3b26c682193b6e?explain=true")
+                .get("paragraphs")
+                .get(0)
+                .has("reasons"))
+        .isTrue();
+  }
+
+  @Test
+  void healthCountsTheSeeds() throws Exception {
+    JsonNode health = json("/api/health");
+    assertThat(health.get("status").asString()).isEqualTo("ok");
+    assertThat(health.get("articles").asInt()).isEqualTo(5);
+    assertThat(health.get("paragraphs").asInt()).isEqualTo(58);
+  }
+
+  @Test
+  void badInputGetsA400ThatSaysWhatToFix() throws Exception {
+    assertError(
+        "/api/search?q=" + q("CICA AND ("),
+        400,
+        "cannot parse q 'CICA AND (': the query ends too early");
+    assertError("/api/search?page=0", 400, "page must be a whole number of 1 or more, not 0");
+    assertError("/api/search?size=500", 400, "size must be a whole number from 1 to 100, not 500");
+    assertError(
+        "/api/search?size=ten", 400, "size must be a whole number from 1 to 100, not 'ten'");
+    assertError("/api/search?yaer=2013", 400, "unknown parameter 'yaer'; did you mean 'year'?");
+    assertError("/api/articles/000_c3b115836f1d2521?verbose=1", 400, "unknown parameter 'verbose'");
+  }
+
+  @Test
+  void unknownArticlesAndPathsGetA404InJson() throws Exception {
+    assertError("/api/articles/no-such-article", 404, "no article with id 'no-such-article'");
+    assertError("/api/articles/..%2F..%2Fetc%2Fpasswd", 404, "no article with id");
+    assertError("/api/nothing", 404, "no such page: GET /api/nothing");
+  }
+
+  @Test
+  void otherSitesMayCallTheApi() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=CICA", "Origin", "https://example.org");
+    assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValueSatisfying(v -> assertThat(v).isIn("*", "https://example.org"));
+  }
+
+  private static void assertError(String path, int status, String messageStart) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(status);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.get("error").asString()).as(path).startsWith(messageStart);
+    assertThat(response.body())
+        .doesNotContain("Exception")
+        .doesNotContain("dev.passage")
+        .doesNotContain("/work");
+  }
+}
