@@ -1,0 +1,97 @@
+package dev.passage.index;
+
+import dev.passage.ingest.Article;
+import dev.passage.ingest.CleanText;
+import dev.passage.ingest.FurnitureRules;
+import dev.passage.ingest.FurnitureStripper;
+import dev.passage.ingest.Paragraph;
+import dev.passage.ingest.ParagraphSplitter;
+import dev.passage.tagging.ArticleTagger;
+import dev.passage.tagging.EntityList;
+import dev.passage.tagging.EntityTagger;
+import dev.passage.tagging.NameRules;
+import dev.passage.tagging.TaggedArticle;
+import dev.passage.tagging.TopicRules;
+import dev.passage.tagging.TopicTagger;
+import dev.passage.tagging.YearFinder;
+import java.util.List;
+
+/**
+ * The stages from a read article to one ready to index: strip furniture, split paragraphs, tag.
+ * Immutable and safe to share between indexing threads.
+ */
+public final class ArticlePipeline {
+
+  /** Titles taken from the first sentence are cut to this many words. */
+  static final int MAX_DERIVED_TITLE_WORDS = 12;
+
+  private final FurnitureStripper stripper;
+  private final ParagraphSplitter splitter;
+  private final ArticleTagger tagger;
+
+  public ArticlePipeline(
+      FurnitureStripper stripper, ParagraphSplitter splitter, ArticleTagger tagger) {
+    this.stripper = stripper;
+    this.splitter = splitter;
+    this.tagger = tagger;
+  }
+
+  /** The pipeline with the bundled rules, and {@code entities} merged over the bundled names. */
+  public static ArticlePipeline create(EntityList entities) {
+    return new ArticlePipeline(
+        new FurnitureStripper(FurnitureRules.bundled()),
+        new ParagraphSplitter(),
+        new ArticleTagger(
+            new EntityTagger(entities, NameRules.bundled()),
+            new YearFinder(),
+            new TopicTagger(TopicRules.bundled())));
+  }
+
+  /** The pipeline with the bundled rules and names. */
+  public static ArticlePipeline bundled() {
+    return create(EntityList.bundled());
+  }
+
+  /** Processes one article; null when nothing but furniture is left. */
+  public ProcessedArticle process(Article article) {
+    CleanText clean = stripper.strip(article);
+    List<Paragraph> paragraphs = splitter.split(clean.body());
+    if (paragraphs.isEmpty()) {
+      return null;
+    }
+    TaggedArticle tagged = tagger.tag(article.date(), paragraphs);
+    String title = article.title();
+    if (title == null) {
+      title = clean.headerTitle() != null ? clean.headerTitle() : titleFrom(paragraphs.getFirst());
+    }
+    String author = article.author() != null ? article.author() : clean.byline();
+    return new ProcessedArticle(
+        article.id(),
+        title,
+        tagged.date(),
+        tagged.dateInferred(),
+        article.source(),
+        author,
+        tagged.paragraphs());
+  }
+
+  /** A title from the first sentence of the first paragraph, cut to a dozen words. */
+  static String titleFrom(Paragraph first) {
+    String text = first.text();
+    int end = sentenceEnd(text);
+    String sentence = text.substring(0, end).strip();
+    String[] words = sentence.split("\\s+");
+    if (words.length <= MAX_DERIVED_TITLE_WORDS) {
+      return dev.passage.ingest.Text.trimTrailingPeriod(sentence);
+    }
+    return String.join(" ", List.of(words).subList(0, MAX_DERIVED_TITLE_WORDS)) + "…";
+  }
+
+  private static int sentenceEnd(String text) {
+    java.text.BreakIterator sentences =
+        java.text.BreakIterator.getSentenceInstance(java.util.Locale.ROOT);
+    sentences.setText(text);
+    int end = sentences.next();
+    return end == java.text.BreakIterator.DONE ? text.length() : end;
+  }
+}

@@ -1,0 +1,213 @@
+package dev.passage.index;
+
+import dev.passage.ingest.Article;
+import dev.passage.ingest.ArticleFolder;
+import dev.passage.ingest.ArticleSink;
+import dev.passage.ingest.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Builds the index of an articles folder. Articles are read in order on the calling thread and
+ * processed (cleaned, split, tagged, turned into documents) on a pool of indexing threads that
+ * share one {@link IndexWriter}.
+ *
+ * <p>The new index replaces the old one in a single commit: the writer opens in {@code CREATE}
+ * mode, and until it commits, readers (a running server included) keep seeing the previous commit.
+ * A build that fails or finds nothing usable is rolled back, and a build killed midway leaves the
+ * previous commit untouched; Lucene discards the unfinished files on the next open.
+ */
+public final class IndexBuilder {
+
+  /** How often progress is reported during long builds. */
+  private static final long PROGRESS_EVERY_MILLIS = 2_000;
+
+  private final Schema schema;
+  private final ArticlePipeline pipeline;
+  private final String rulesFingerprint;
+  private final int threads;
+  private final ParagraphDocuments documents;
+
+  public IndexBuilder(
+      Schema schema, ArticlePipeline pipeline, String rulesFingerprint, int threads) {
+    this.schema = schema;
+    this.pipeline = pipeline;
+    this.rulesFingerprint = rulesFingerprint;
+    this.threads = Math.max(1, threads);
+    this.documents = new ParagraphDocuments(schema);
+  }
+
+  /**
+   * Builds the index of {@code folder} in {@code indexDir}.
+   *
+   * @param progress receives a line now and then during long builds
+   * @throws IOException when the folder is missing or the index cannot be written
+   */
+  public IndexSummary build(ArticleFolder folder, Path indexDir, Consumer<String> progress)
+      throws IOException {
+    long started = System.nanoTime();
+    String articlesFingerprint = folder.fingerprint();
+    Files.createDirectories(indexDir);
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger articles = new AtomicInteger();
+    AtomicInteger paragraphs = new AtomicInteger();
+    try (Directory directory = FSDirectory.open(indexDir);
+        IndexWriter writer = openWriter(directory, indexDir)) {
+      ThreadPoolExecutor pool = pool();
+      ProgressReporter reporter = new ProgressReporter(progress, articles, paragraphs);
+      boolean success = false;
+      try {
+        folder.read(
+            new ArticleSink() {
+              @Override
+              public void accept(Article article) {
+                pool.execute(() -> index(article, writer, articles, paragraphs, problems));
+                reporter.maybeReport();
+              }
+
+              @Override
+              public void problem(Problem problem) {
+                problems.add(problem);
+              }
+            });
+        pool.shutdown();
+        awaitTermination(pool);
+        success = true;
+      } finally {
+        if (!success) {
+          pool.shutdownNow();
+          writer.rollback();
+        }
+      }
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      if (articles.get() == 0) {
+        writer.rollback();
+        return new IndexSummary(0, 0, problems, millis, false);
+      }
+      IndexInfo info =
+          new IndexInfo(
+              articles.get(),
+              paragraphs.get(),
+              articlesFingerprint,
+              rulesFingerprint,
+              Instant.now().toString());
+      writer.setLiveCommitData(info.toUserData().entrySet());
+      writer.commit();
+      millis = (System.nanoTime() - started) / 1_000_000;
+      return new IndexSummary(articles.get(), paragraphs.get(), problems, millis, true);
+    }
+  }
+
+  private void index(
+      Article article,
+      IndexWriter writer,
+      AtomicInteger articles,
+      AtomicInteger paragraphs,
+      List<Problem> problems) {
+    try {
+      ProcessedArticle processed = pipeline.process(article);
+      if (processed == null) {
+        problems.add(
+            Problem.skipped(article.origin(), "no text left after removing page furniture"));
+        return;
+      }
+      List<Document> docs = documents.build(processed);
+      // One by one, not as a block: the index sort orders paragraphs, and blocks would need a
+      // parent field that plain paragraphs do not have.
+      for (Document doc : docs) {
+        writer.addDocument(doc);
+      }
+      articles.incrementAndGet();
+      paragraphs.addAndGet(docs.size());
+    } catch (IOException | RuntimeException e) {
+      // One article that breaks a stage must not cost the others; it is reported at the end.
+      problems.add(Problem.skipped(article.origin(), "could not be indexed: " + e));
+    }
+  }
+
+  private IndexWriter openWriter(Directory directory, Path indexDir) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(schema.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setIndexSort(Schema.indexSort());
+    config.setRAMBufferSizeMB(128);
+    // Only an explicit commit publishes a build; closing after a failure must not.
+    config.setCommitOnClose(false);
+    try {
+      return new IndexWriter(directory, config);
+    } catch (LockObtainFailedException e) {
+      throw new IOException("another process is writing the index in " + indexDir, e);
+    }
+  }
+
+  private ThreadPoolExecutor pool() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory =
+        r -> {
+          Thread t = new Thread(r, "passage-indexer-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    // A short queue and caller-runs: the reader never races ahead of the indexers by more than
+    // a few articles, so memory stays flat however large the folder.
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(threads * 16),
+        factory,
+        new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  private static void awaitTermination(ThreadPoolExecutor pool) throws IOException {
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+        Thread.onSpinWait();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    }
+  }
+
+  /** Reports counts every few seconds, from the reading thread. */
+  private static final class ProgressReporter {
+    private final Consumer<String> out;
+    private final AtomicInteger articles;
+    private final AtomicInteger paragraphs;
+    private long last = System.nanoTime();
+
+    ProgressReporter(Consumer<String> out, AtomicInteger articles, AtomicInteger paragraphs) {
+      this.out = out;
+      this.articles = articles;
+      this.paragraphs = paragraphs;
+    }
+
+    void maybeReport() {
+      long now = System.nanoTime();
+      if (now - last >= PROGRESS_EVERY_MILLIS * 1_000_000) {
+        last = now;
+        out.accept(
+            String.format(
+                "  … %,d articles, %,d paragraphs indexed", articles.get(), paragraphs.get()));
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.passage.index;
+
+import dev.passage.index.Schema.Dimension;
+import dev.passage.tagging.TaggedParagraph;
+import dev.passage.tagging.Tags;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the Lucene documents of an article: one per paragraph, with its facets. */
+public final class ParagraphDocuments {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Schema schema;
+
+  public ParagraphDocuments(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** The paragraph id of paragraph {@code number} of article {@code articleId}. */
+  public static String paragraphId(String articleId, int number) {
+    return articleId + "#" + number;
+  }
+
+  /** One document per paragraph, in paragraph order. */
+  public List<Document> build(ProcessedArticle article) {
+    List<Document> docs = new ArrayList<>(article.paragraphs().size());
+    for (TaggedParagraph p : article.paragraphs()) {
+      docs.add(build(article, p));
+    }
+    return docs;
+  }
+
+  private Document build(ProcessedArticle article, TaggedParagraph tagged) {
+    int number = tagged.paragraph().number();
+    Document doc = new Document();
+    doc.add(new StringField(Schema.ID, paragraphId(article.id(), number), Field.Store.YES));
+    doc.add(new StringField(Schema.ARTICLE_ID, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Schema.ARTICLE_ID, new BytesRef(article.id())));
+    doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
+    if (article.date() != null) {
+      doc.add(new StoredField(Schema.DATE, article.date().toString()));
+      if (article.dateInferred()) {
+        doc.add(new StoredField(Schema.DATE_INFERRED, 1));
+      }
+    }
+    doc.add(
+        new SortedNumericDocValuesField(
+            Schema.DATE_SORT, article.date() == null ? 0 : article.date().sortKey()));
+    if (article.source() != null) {
+      doc.add(new StoredField(Schema.SOURCE, article.source()));
+    }
+    if (article.author() != null) {
+      doc.add(new StoredField(Schema.AUTHOR, article.author()));
+    }
+    String section = tagged.paragraph().section();
+    if (section != null) {
+      doc.add(new TextField(Schema.SECTION, section, Field.Store.YES));
+    }
+    doc.add(new StoredField(Schema.PARAGRAPH, number));
+    doc.add(new SortedNumericDocValuesField(Schema.PARAGRAPH, number));
+    doc.add(new Field(Schema.TEXT, tagged.paragraph().text(), Schema.TEXT_TYPE));
+    Tags tags = tagged.tags();
+    addTags(doc, Dimension.YEAR, tags.years());
+    addTags(doc, Dimension.PERSON, tags.persons());
+    addTags(doc, Dimension.ORGANISATION, tags.organisations());
+    addTags(doc, Dimension.TOPIC, tags.topics());
+    doc.add(new StoredField(Schema.REASONS, json(tags)));
+    try {
+      return schema.facetsConfig().build(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void addTags(Document doc, Dimension dimension, List<String> values) {
+    for (String value : values) {
+      doc.add(new StringField(dimension.field(), value, Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(dimension.field(), value));
+    }
+  }
+
+  private static String json(Tags tags) {
+    return JSON.writeValueAsString(tags.reasons());
+  }
+}

@@ -1,0 +1,149 @@
+package dev.passage.index;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+
+/**
+ * The one definition of the index: field names, facet dimensions, analysis and the {@link
+ * FacetsConfig}, shared by the indexer and the searcher so the two can never disagree.
+ *
+ * <p>Each Lucene document is one paragraph, not one article. News articles wander: the paragraph
+ * that answers "CICA chairmanship" sits among paragraphs about trade and culture, and an article
+ * document would score, snippet and count facets for all of them at once. Paragraph documents give
+ * a result a reader can check at a glance, and facet counts that mean "paragraphs about 2013".
+ */
+public final class Schema {
+
+  /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
+  public static final String VERSION = "1";
+
+  /** Paragraph id: article id, "#", paragraph number. */
+  public static final String ID = "id";
+
+  public static final String ARTICLE_ID = "articleId";
+  public static final String TITLE = "title";
+  public static final String DATE = "date";
+  public static final String DATE_INFERRED = "dateInferred";
+  public static final String DATE_SORT = "dateSort";
+  public static final String SOURCE = "source";
+  public static final String AUTHOR = "author";
+  public static final String SECTION = "section";
+  public static final String PARAGRAPH = "paragraph";
+  public static final String TEXT = "text";
+
+  /** Why each tag was given, as JSON; read only by the article view. */
+  public static final String REASONS = "reasons";
+
+  /** The facet dimensions, in the order the API lists them. */
+  public enum Dimension {
+    YEAR("year"),
+    PERSON("person"),
+    ORGANISATION("organisation"),
+    TOPIC("topic");
+
+    private final String field;
+
+    Dimension(String field) {
+      this.field = field;
+    }
+
+    /** The facet dimension, stored field and query parameter name. */
+    public String field() {
+      return field;
+    }
+
+    /** The dimension whose field is {@code name}, or null. */
+    public static Dimension of(String name) {
+      for (Dimension d : values()) {
+        if (d.field.equals(name)) {
+          return d;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Fields a query may name ("title:astana", "person:\"Wang Yi\""). */
+  public static final List<String> QUERYABLE_FIELDS =
+      List.of(TEXT, TITLE, SECTION, "year", "person", "organisation", "topic", ARTICLE_ID);
+
+  /**
+   * Stored, tokenized text with offsets in the postings: the unified highlighter then reads match
+   * offsets straight from the index instead of re-analysing each hit.
+   */
+  public static final FieldType TEXT_TYPE = textType();
+
+  private final FacetsConfig facetsConfig;
+  private final Analyzer analyzer;
+
+  public Schema() {
+    FacetsConfig config = new FacetsConfig();
+    for (Dimension d : Dimension.values()) {
+      config.setMultiValued(d.field(), true);
+    }
+    this.facetsConfig = config;
+    Analyzer english = new EnglishAnalyzer();
+    Analyzer keyword = new KeywordAnalyzer();
+    this.analyzer =
+        new PerFieldAnalyzerWrapper(
+            english,
+            Map.of(
+                ID,
+                keyword,
+                ARTICLE_ID,
+                keyword,
+                "year",
+                keyword,
+                "person",
+                keyword,
+                "organisation",
+                keyword,
+                "topic",
+                keyword));
+  }
+
+  /**
+   * The facet configuration: every dimension is flat and multi-valued, counted from sorted-set doc
+   * values. SSDV facets need no side taxonomy index to keep in step with the main one, and exact
+   * counts over a few hundred thousand paragraphs are cheap.
+   */
+  public FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
+  /** English analysis with stemming for text fields; exact matching for ids and tags. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /**
+   * The order of documents in the index: newest article first, then paragraph order. It makes
+   * builds deterministic whatever the indexing threads do, keeps an article's paragraphs together
+   * and lets "newest first" listings read documents in index order.
+   */
+  public static Sort indexSort() {
+    return new Sort(
+        new SortedNumericSortField(DATE_SORT, SortField.Type.INT, true),
+        new SortField(ARTICLE_ID, SortField.Type.STRING),
+        new SortedNumericSortField(PARAGRAPH, SortField.Type.INT));
+  }
+
+  private static FieldType textType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

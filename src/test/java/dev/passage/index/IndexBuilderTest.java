@@ -1,0 +1,97 @@
+package dev.passage.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.ingest.ArticleFolder;
+import dev.passage.ingest.Problem;
+import dev.passage.testing.Fixtures;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexBuilderTest {
+
+  @TempDir Path dir;
+
+  private Path articles() {
+    return dir.resolve("articles");
+  }
+
+  private Path index() {
+    return dir.resolve("index");
+  }
+
+  @Test
+  void eachParagraphBecomesADocumentAndTheSummaryCountsThem() throws Exception {
+    Fixtures.write(articles(), "a.txt", "One.\n\nTwo.\n\nThree.");
+    Fixtures.write(articles(), "b.txt", "Only one.");
+    Fixtures.write(articles(), "notes.docx", "not an article");
+    IndexSummary summary = Fixtures.build(articles(), index());
+    assertThat(summary.committed()).isTrue();
+    assertThat(summary.articles()).isEqualTo(2);
+    assertThat(summary.paragraphs()).isEqualTo(4);
+    assertThat(summary.problems())
+        .containsExactly(
+            Problem.skipped(
+                "notes.docx", "not an article file; Passage reads .txt, .md and .jsonl"));
+    try (var reader = DirectoryReader.open(FSDirectory.open(index()))) {
+      assertThat(reader.numDocs()).isEqualTo(4);
+    }
+    IndexInfo info = IndexInfo.read(index());
+    assertThat(info.articles()).isEqualTo(2);
+    assertThat(info.paragraphs()).isEqualTo(4);
+  }
+
+  @Test
+  void anArticleOfFurnitureOnlyIsSkippedAndSaysWhy() throws Exception {
+    Fixtures.write(articles(), "a.txt", "Text.");
+    Fixtures.write(articles(), "furniture.txt", "Comments (0)\n");
+    IndexSummary summary = Fixtures.build(articles(), index());
+    assertThat(summary.articles()).isEqualTo(1);
+    assertThat(summary.problems())
+        .containsExactly(
+            Problem.skipped("furniture.txt", "no text left after removing page furniture"));
+  }
+
+  @Test
+  void aBuildThatFindsNothingKeepsThePreviousIndex() throws Exception {
+    Fixtures.write(articles(), "a.txt", "Text.");
+    Fixtures.build(articles(), index());
+    Path empty = dir.resolve("empty");
+    java.nio.file.Files.createDirectories(empty);
+    IndexSummary summary = Fixtures.build(empty, index());
+    assertThat(summary.committed()).isFalse();
+    assertThat(IndexInfo.read(index()).articles()).isEqualTo(1);
+  }
+
+  @Test
+  void aReaderSeesTheOldIndexUntilTheNewOneIsCommittedWhole() throws Exception {
+    Fixtures.write(articles(), "a.txt", "Old text.");
+    Fixtures.build(articles(), index());
+    try (var directory = FSDirectory.open(index());
+        DirectoryReader before = DirectoryReader.open(directory)) {
+      Fixtures.write(articles(), "b.txt", "New one.\n\nAnd another.");
+      Fixtures.build(articles(), index());
+      assertThat(before.numDocs()).isEqualTo(1);
+      try (DirectoryReader after = DirectoryReader.openIfChanged(before)) {
+        assertThat(after.numDocs()).isEqualTo(3);
+      }
+    }
+  }
+
+  @Test
+  void theIndexIsStaleWhenArticlesOrRulesChange() throws Exception {
+    Fixtures.write(articles(), "a.txt", "Text.");
+    ArticleFolder folder = new ArticleFolder(articles());
+    assertThat(IndexFreshness.staleReason(index(), folder, "test")).startsWith("there is no index");
+    Fixtures.build(articles(), index());
+    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+    assertThat(IndexFreshness.staleReason(index(), folder, "other rules"))
+        .isEqualTo("the tagging rules or the schema changed since the index was built");
+    Fixtures.write(articles(), "b.txt", "More.");
+    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+        .isEqualTo("the articles changed since the index was built");
+  }
+}
