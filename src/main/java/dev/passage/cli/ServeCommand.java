@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code passage serve}: indexes when needed, then serves the API and the search page. */
+/**
+ * {@code passage serve}: indexes when needed, then serves the search page, the article pages, the
+ * embeddable search box and the API.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -46,8 +49,9 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "ORIGINS",
       split = ",",
       description =
-          "Origins allowed to call the API from a browser, such as https://example.org."
-              + " Default: any origin (the API is read-only).")
+          "Origins allowed to call the API from a browser, such as https://example.org:"
+              + " the sites that embed the search box. Default: any origin (the API is"
+              + " read-only).")
   List<String> corsOrigins = List.of();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -59,11 +63,18 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
     }
+    PassageServer.Options options;
+    try {
+      options = new PassageServer.Options(corsOrigins);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--cors-origins: " + e.getMessage());
+    }
     Schema schema = new Schema();
     corpus.ensureFresh(schema, out, err);
     SearcherPool pool = SearcherPool.open(corpus.index, schema);
     SearchService service = new SearchService(schema, pool);
-    Javalin app = PassageServer.create(service, new PassageServer.Options(corsOrigins));
+    Javalin app = PassageServer.create(service, options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -2,15 +2,9 @@ package dev.passage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passage.index.Schema;
-import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
-import io.javalin.Javalin;
-import java.net.URI;
+import dev.passage.testing.TestServer;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,36 +21,24 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
-  static SearcherPool pool;
-  static Javalin app;
-  static String base;
+  static TestServer server;
 
   @BeforeAll
   static void serveTheSeeds() throws Exception {
-    Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
-    pool = SearcherPool.open(dir.resolve("index"), new Schema());
-    app =
-        PassageServer.create(
-            new SearchService(new Schema(), pool), PassageServer.Options.defaults());
-    app.start("localhost", 0);
-    base = "http://localhost:" + app.port();
+    server =
+        TestServer.build(
+            Fixtures.SEED_ARTICLES, dir.resolve("index"), PassageServer.Options.defaults());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    app.stop();
-    pool.close();
+    server.close();
   }
 
   private static HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return server.get(pathAndQuery, headers);
   }
 
   private static JsonNode json(String pathAndQuery) throws Exception {

@@ -1,0 +1,697 @@
+/*
+ * Passage search components, served as is (no build step):
+ *   <passage-search>  a search box with results, facets and pages;
+ *   <passage-article> one whole article with the matching paragraph marked.
+ * The search page, the article page and sites that embed Passage all use these two elements.
+ * Licensed under the Apache License 2.0.
+ */
+(() => {
+  'use strict';
+
+  if (customElements.get('passage-search')) {
+    return; // the script was included twice
+  }
+
+  // Where this script came from is where the Passage server is, unless `server` says otherwise.
+  const HERE = new URL('.', document.currentScript ? document.currentScript.src : location.href);
+  const STYLESHEET = new URL('passage.css', HERE).href;
+
+  const DIMENSIONS = [
+    { name: 'year', label: 'Year' },
+    { name: 'person', label: 'Person' },
+    { name: 'organisation', label: 'Organisation' },
+    { name: 'topic', label: 'Topic' },
+  ];
+  const SORTS = [
+    { name: 'relevance', label: 'Best match' },
+    { name: 'newest', label: 'Newest first' },
+    { name: 'oldest', label: 'Oldest first' },
+  ];
+  const TYPING_PAUSE_MS = 200; // long enough to skip keystrokes, short enough to feel instant
+  const FACET_SHOWN = 8; // values a dimension shows before "show more"
+  const FACET_ALL = 100; // the API's largest facetSize
+  const RESULT_WINDOW = 10000; // the API pages no deeper than this
+  const NUMBER = new Intl.NumberFormat('en');
+
+  // ---- Text that stays text ------------------------------------------------------------------
+  // Nothing from an article, a title or a query is ever parsed as HTML: elements are made with
+  // createElement and filled with text nodes. The snippet's <mark>s are the one exception, and
+  // they are rebuilt from the API's escaped text rather than parsed.
+
+  /** An element with attributes (null and false are left out) and children (strings become text). */
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+    node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+    return node;
+  }
+
+  const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+  /** Decodes the character references of the API's escaped snippets. */
+  function unescapeHtml(text) {
+    return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref) => {
+      if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
+      const hex = ref[1] === 'x' || ref[1] === 'X';
+      const code = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+  }
+
+  /** The API's snippet as nodes: its <mark>s become <mark> elements, all else is text. */
+  function markedText(snippet) {
+    const nodes = [];
+    let marked = false;
+    for (const part of String(snippet || '').split(/(<\/?mark>)/)) {
+      if (part === '<mark>') marked = true;
+      else if (part === '</mark>') marked = false;
+      else if (part) nodes.push(marked ? el('mark', null, unescapeHtml(part)) : unescapeHtml(part));
+    }
+    return nodes;
+  }
+
+  /** A paragraph's tags as a list of labelled chips. */
+  function tagList(item) {
+    const chips = [];
+    for (const { name, label } of DIMENSIONS) {
+      for (const value of item[name] || []) {
+        chips.push(
+          el('li', { class: `tag tag-${name}` }, el('span', { class: 'tag-dim' }, label), ' ', value),
+        );
+      }
+    }
+    return chips.length ? el('ul', { class: 'tags', 'aria-label': 'Tags' }, chips) : null;
+  }
+
+  // ---- State and URLs ------------------------------------------------------------------------
+
+  /** A search: the query, chosen facet values, page and order. */
+  function emptyState() {
+    return { q: '', filters: Object.fromEntries(DIMENSIONS.map((d) => [d.name, []])), page: 1, sort: '' };
+  }
+
+  /** Reads a search from URL parameters, ignoring what it does not know. */
+  function stateFromParams(params) {
+    const state = emptyState();
+    state.q = params.get('q') || '';
+    for (const { name } of DIMENSIONS) {
+      state.filters[name] = [...new Set(params.getAll(name).filter((v) => v))];
+    }
+    const page = Number.parseInt(params.get('page') || '1', 10);
+    state.page = Number.isFinite(page) && page > 1 ? page : 1;
+    const sort = params.get('sort') || '';
+    state.sort = SORTS.some((s) => s.name === sort) ? sort : '';
+    return state;
+  }
+
+  /** A search as URL parameters, defaults left out so links stay short. */
+  function paramsFromState(state) {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    for (const { name } of DIMENSIONS) {
+      for (const value of state.filters[name]) params.append(name, value);
+    }
+    if (state.page > 1) params.set('page', String(state.page));
+    if (state.sort) params.set('sort', state.sort);
+    return params;
+  }
+
+  /** The server's base URL with no trailing slash. */
+  function serverBase(element) {
+    const given = (element.getAttribute('server') || '').trim();
+    return new URL(given || HERE.href, location.href).href.replace(/\/+$/, '');
+  }
+
+  /** The page of the Passage server that shows an article at a paragraph, remembering the search. */
+  function articleUrl(server, articleId, paragraph, state) {
+    const params = paramsFromState({ ...state, page: 1 });
+    params.set('p', String(paragraph));
+    return `${server}/articles/${encodeURIComponent(articleId)}?${params}`;
+  }
+
+  /** Fetches JSON; an error answer becomes an Error carrying the API's own message. */
+  async function fetchJson(url, signal) {
+    let response;
+    try {
+      response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      const error = new Error('unreachable');
+      error.unreachable = true;
+      throw error;
+    }
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      body = null;
+    }
+    if (!response.ok) {
+      const error = new Error(
+        body && typeof body.error === 'string' ? body.error : `the server answered ${response.status}`,
+      );
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  function stylesheet() {
+    return el('link', { rel: 'stylesheet', href: STYLESHEET });
+  }
+
+  function plural(count, one, many) {
+    return `${NUMBER.format(count)} ${count === 1 ? one : many}`;
+  }
+
+  // ---- <passage-search> ----------------------------------------------------------------------
+
+  class PassageSearch extends HTMLElement {
+    static observedAttributes = ['query', 'server', 'year', 'person', 'organisation', 'topic', 'size', 'placeholder'];
+
+    #root;
+    #ui = null;
+    #state = emptyState();
+    #expanded = new Set();
+    #timer = 0;
+    #inFlight = null;
+    #onPopState = () => {
+      this.#state = stateFromParams(new URLSearchParams(location.search));
+      this.#ui.input.value = this.#state.q;
+      this.#run();
+    };
+
+    constructor() {
+      super();
+      // Shadow DOM: the host page's CSS cannot reach in, and ours cannot leak out.
+      this.#root = this.attachShadow({ mode: 'open' });
+    }
+
+    connectedCallback() {
+      if (!this.#ui) this.#build();
+      if (this.#syncsUrl()) {
+        this.#state = stateFromParams(new URLSearchParams(location.search));
+        window.addEventListener('popstate', this.#onPopState);
+      } else {
+        this.#state = { ...emptyState(), q: this.getAttribute('query') || '' };
+      }
+      this.#ui.input.value = this.#state.q;
+      if (this.hasAttribute('autofocus')) this.#ui.input.focus();
+      this.#run();
+    }
+
+    disconnectedCallback() {
+      window.removeEventListener('popstate', this.#onPopState);
+      if (this.#inFlight) this.#inFlight.abort();
+      clearTimeout(this.#timer);
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (!this.#ui || before === after) return;
+      if (name === 'placeholder') {
+        this.#ui.input.placeholder = after || 'Search the archive';
+        return;
+      }
+      if (name === 'query') {
+        this.#state = { ...this.#state, q: after || '', page: 1 };
+        this.#ui.input.value = this.#state.q;
+      }
+      this.#run();
+    }
+
+    /** Searches for `query` as if it had been typed and Enter pressed. */
+    search(query) {
+      this.#ui.input.value = query;
+      this.#commit(true);
+    }
+
+    #syncsUrl() {
+      return this.hasAttribute('sync-url');
+    }
+
+    /** Filters fixed by attributes: `topic="energy"`, several values separated by `|`. */
+    #fixedFilters() {
+      const fixed = {};
+      for (const { name } of DIMENSIONS) {
+        const values = (this.getAttribute(name) || '').split('|').map((v) => v.trim()).filter((v) => v);
+        if (values.length) fixed[name] = values;
+      }
+      return fixed;
+    }
+
+    #size() {
+      const size = Number.parseInt(this.getAttribute('size') || '10', 10);
+      return Number.isFinite(size) ? Math.min(100, Math.max(1, size)) : 10;
+    }
+
+    #build() {
+      const input = el('input', {
+        id: 'q',
+        type: 'search',
+        name: 'q',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        enterkeyhint: 'search',
+        placeholder: this.getAttribute('placeholder') || 'Search the archive',
+        'aria-describedby': 'status',
+      });
+      const form = el(
+        'form',
+        { class: 'bar', role: 'search' },
+        el('label', { for: 'q', class: 'visually-hidden' }, 'Search paragraphs'),
+        input,
+        el('button', { type: 'submit', class: 'go' }, 'Search'),
+      );
+      const sort = el(
+        'select',
+        { id: 'sort', class: 'sort' },
+        SORTS.map((s) => el('option', { value: s.name }, s.label)),
+      );
+      const status = el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+      const toggle = el(
+        'button',
+        { type: 'button', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'facets' },
+        'Filters',
+      );
+      const clearAll = el('button', { type: 'button', class: 'clear-all link', hidden: true }, 'Clear all filters');
+      const facets = el(
+        'div',
+        { id: 'facets', class: 'facets', role: 'group', 'aria-label': 'Filters' },
+        el('div', { class: 'facets-head' }, el('h2', null, 'Filter'), clearAll),
+        el('div', { class: 'dimensions' }),
+      );
+      const message = el('div', { class: 'message', hidden: true });
+      const results = el('ol', { class: 'results', 'aria-label': 'Results' });
+      const pages = el('nav', { class: 'pages', 'aria-label': 'Result pages', hidden: true });
+      const layout = el(
+        'div',
+        { class: 'layout' },
+        facets,
+        el('section', { class: 'main', 'aria-label': 'Results' },
+          el('div', { class: 'toolbar' }, status, toggle,
+            el('label', { class: 'sort-label', for: 'sort' }, 'Sort ', sort)),
+          message, results, pages),
+      );
+      this.#root.replaceChildren(stylesheet(), el('div', { class: 'passage', part: 'container' }, form, layout));
+      this.#ui = { input, form, sort, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), message, results, pages };
+
+      input.addEventListener('input', () => {
+        clearTimeout(this.#timer);
+        this.#timer = setTimeout(() => this.#commit(false), TYPING_PAUSE_MS);
+      });
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'ArrowDown') {
+          const first = this.#resultLinks()[0];
+          if (first) {
+            event.preventDefault();
+            first.focus();
+          }
+        } else if (event.key === 'Escape' && input.value) {
+          event.preventDefault();
+          input.value = '';
+          this.#commit(true);
+        }
+      });
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        this.#commit(true);
+      });
+      sort.addEventListener('change', () => this.#change({ sort: sort.value, page: 1 }));
+      toggle.addEventListener('click', () => {
+        const open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', String(open));
+        layout.classList.toggle('facets-open', open);
+      });
+      clearAll.addEventListener('click', () => {
+        this.#change({ filters: emptyState().filters, page: 1 });
+        input.focus();
+      });
+      results.addEventListener('keydown', (event) => this.#moveThroughResults(event));
+    }
+
+    /** The query box's text becomes the search; Enter records a history entry, typing does not. */
+    #commit(push) {
+      clearTimeout(this.#timer);
+      const q = this.#ui.input.value.trim();
+      if (q === this.#state.q && !push) return;
+      this.#change({ q, page: 1 }, push);
+    }
+
+    #change(changes, push = true) {
+      this.#state = { ...this.#state, ...changes };
+      if (this.#syncsUrl()) {
+        const query = paramsFromState(this.#state).toString();
+        const url = `${location.pathname}${query ? `?${query}` : ''}`;
+        if (url !== `${location.pathname}${location.search}`) {
+          history[push ? 'pushState' : 'replaceState'](null, '', url);
+        }
+      }
+      this.#run();
+    }
+
+    /** Runs the current search; an answer that arrives after a newer search started is dropped. */
+    async #run() {
+      if (this.#inFlight) this.#inFlight.abort();
+      const controller = new AbortController();
+      this.#inFlight = controller;
+      const server = serverBase(this);
+      const fixed = this.#fixedFilters();
+      const params = paramsFromState(this.#state);
+      for (const [name, values] of Object.entries(fixed)) {
+        params.delete(name);
+        for (const value of values) params.append(name, value);
+      }
+      params.set('size', String(this.#size()));
+      params.set('facetSize', String(this.#expanded.size ? FACET_ALL : FACET_SHOWN + 1));
+      this.setAttribute('aria-busy', 'true');
+      try {
+        const answer = await fetchJson(`${server}/api/search?${params}`, controller.signal);
+        if (controller.signal.aborted) return;
+        this.#render(answer, server, fixed);
+      } catch (error) {
+        if (error.name === 'AbortError') return;
+        this.#renderError(error, server);
+      } finally {
+        if (this.#inFlight === controller) {
+          this.#inFlight = null;
+          this.removeAttribute('aria-busy');
+          this.dispatchEvent(new CustomEvent('passage-results', { bubbles: true, composed: true }));
+        }
+      }
+    }
+
+    #render(answer, server, fixed) {
+      const { status, message, results, sort } = this.#ui;
+      sort.value = answer.sort;
+      if (this.#syncsUrl()) {
+        document.title = this.#state.q ? `${this.#state.q} — Passage` : 'Passage — search the archive';
+      }
+      const first = (answer.page - 1) * answer.size + 1;
+      const last = first + answer.hits.length - 1;
+      const took = `${answer.tookMs < 10 ? answer.tookMs.toFixed(1) : Math.round(answer.tookMs)} ms`;
+      const what = this.#state.q ? ` match “${this.#state.q}”` : '';
+      status.textContent = answer.total === 0
+        ? `No paragraphs${what ? what : ''} · ${took}`
+        : `${plural(answer.total, 'paragraph', 'paragraphs')}${what}`
+          + (answer.total > answer.hits.length && answer.hits.length ? ` · showing ${NUMBER.format(first)}–${NUMBER.format(last)}` : '')
+          + ` · ${took}`;
+      this.#renderFacets(answer.facets, fixed);
+      results.replaceChildren(...answer.hits.map((hit) => this.#card(hit, server)));
+      this.#renderPages(answer);
+      if (answer.total === 0) {
+        const filtered = DIMENSIONS.some((d) => this.#state.filters[d.name].length);
+        const advice = filtered ? 'try fewer words or remove a filter.' : 'try fewer or other words.';
+        message.replaceChildren(
+          el('p', { class: 'empty' },
+            this.#state.q ? `No paragraphs match “${this.#state.q}”` : 'No paragraphs match these filters',
+            ` — ${advice}`),
+          filtered ? this.#clearFiltersButton() : null,
+        );
+        message.hidden = false;
+      } else if (answer.hits.length === 0) {
+        message.replaceChildren(el('p', { class: 'empty' }, `Page ${answer.page} is past the last result.`),
+          this.#pageButton('Go to the first page', 1));
+        message.hidden = false;
+      } else {
+        message.hidden = true;
+        message.replaceChildren();
+      }
+    }
+
+    #renderError(error, server) {
+      const { status, message, results, pages, dims, clearAll } = this.#ui;
+      results.replaceChildren();
+      pages.hidden = true;
+      status.textContent = '';
+      let text;
+      if (error.unreachable) {
+        text = [`Cannot reach Passage at ${server}. `,
+          'Check that the server is running and that it allows this site (serve --cors-origins).'];
+      } else if (error.status && error.status < 500) {
+        text = ['This search cannot run: ', el('span', { class: 'api-error' }, error.message),
+          '. Change the query and try again.'];
+      } else {
+        text = [`The search failed (${error.message}). Try again in a moment.`];
+      }
+      message.replaceChildren(el('p', { class: 'error', role: 'alert' }, text));
+      message.hidden = false;
+      if (error.unreachable) {
+        dims.replaceChildren();
+        clearAll.hidden = true;
+      }
+    }
+
+    #card(hit, server) {
+      const meta = [hit.date, hit.section, `¶ ${hit.paragraph}`].filter((m) => m);
+      return el(
+        'li',
+        { class: 'card' },
+        el('h3', { class: 'card-title' },
+          el('a', { href: articleUrl(server, hit.articleId, hit.paragraph, this.#state), class: 'result-link' },
+            hit.title || hit.articleId)),
+        el('p', { class: 'card-meta' }, meta.join(' · ')),
+        el('p', { class: 'snippet' }, markedText(hit.snippet)),
+        tagList(hit),
+      );
+    }
+
+    #resultLinks() {
+      return [...this.#ui.results.querySelectorAll('a.result-link')];
+    }
+
+    /** Arrow keys move between results; ArrowUp from the first goes back to the query box. */
+    #moveThroughResults(event) {
+      const links = this.#resultLinks();
+      const at = links.indexOf(this.#root.activeElement);
+      if (at < 0) return;
+      let next = null;
+      if (event.key === 'ArrowDown') next = links[Math.min(at + 1, links.length - 1)];
+      else if (event.key === 'ArrowUp') next = at === 0 ? this.#ui.input : links[at - 1];
+      else if (event.key === 'Home') next = links[0];
+      else if (event.key === 'End') next = links[links.length - 1];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    }
+
+    #renderFacets(facets, fixed) {
+      const { dims, clearAll } = this.#ui;
+      // Re-rendering replaces the checkboxes; keep keyboard focus on the one that was focused.
+      const focused = this.#root.activeElement;
+      const focusKey = focused && focused.dataset && focused.dataset.key;
+      const groups = [];
+      for (const { name, label } of DIMENSIONS) {
+        if (fixed[name]) continue; // a fixed filter is not the reader's to change
+        const values = facets[name] || [];
+        const chosen = this.#state.filters[name];
+        if (!values.length && !chosen.length) continue;
+        groups.push(this.#facetGroup(name, label, values, chosen));
+      }
+      dims.replaceChildren(...groups);
+      if (!groups.length) dims.append(el('p', { class: 'muted' }, 'No tags to filter by.'));
+      const anyChosen = DIMENSIONS.some((d) => this.#state.filters[d.name].length);
+      clearAll.hidden = !anyChosen;
+      const count = DIMENSIONS.reduce((n, d) => n + this.#state.filters[d.name].length, 0);
+      this.#ui.toggle.textContent = count ? `Filters (${count})` : 'Filters';
+      if (focusKey) {
+        const again = [...dims.querySelectorAll('[data-key]')].find((e) => e.dataset.key === focusKey);
+        if (again) again.focus();
+      }
+    }
+
+    #facetGroup(name, label, values, chosen) {
+      const expanded = this.#expanded.has(name);
+      const shown = expanded ? values : values.slice(0, FACET_SHOWN);
+      const list = el('ul', { class: 'facet-values' });
+      shown.forEach((v, i) => {
+        const id = `f-${name}-${i}`;
+        const box = el('input', { type: 'checkbox', id, checked: v.selected || chosen.includes(v.value), 'data-key': `${name}:${v.value}` });
+        box.addEventListener('change', () => this.#toggleValue(name, v.value, box.checked));
+        list.append(el('li', null,
+          box,
+          el('label', { for: id }, el('span', { class: 'facet-value' }, v.value),
+            el('span', { class: 'count', 'aria-label': `${plural(v.count, 'paragraph', 'paragraphs')}` }, NUMBER.format(v.count)))));
+      });
+      const heading = el('legend', null, label);
+      const group = el('fieldset', { class: `dimension dim-${name}`, 'data-dimension': name }, heading);
+      if (chosen.length) {
+        const clear = el('button', { type: 'button', class: 'clear link', 'data-key': `${name}:clear`, 'aria-label': `Clear ${label.toLowerCase()} filter` }, 'Clear');
+        clear.addEventListener('click', () => {
+          this.#change({ filters: { ...this.#state.filters, [name]: [] }, page: 1 });
+        });
+        group.append(clear);
+      }
+      group.append(list);
+      if (values.length > FACET_SHOWN || expanded) {
+        const more = el('button', { type: 'button', class: 'more link', 'aria-expanded': String(expanded), 'data-key': `${name}:more` },
+          expanded ? 'Show fewer' : 'Show more');
+        more.addEventListener('click', () => {
+          if (expanded) this.#expanded.delete(name);
+          else this.#expanded.add(name);
+          this.#run();
+        });
+        group.append(more);
+      }
+      return group;
+    }
+
+    #toggleValue(name, value, on) {
+      const current = this.#state.filters[name];
+      const next = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
+      this.#change({ filters: { ...this.#state.filters, [name]: next }, page: 1 });
+    }
+
+    #clearFiltersButton() {
+      const button = el('button', { type: 'button', class: 'link' }, 'Remove all filters');
+      button.addEventListener('click', () => this.#change({ filters: emptyState().filters, page: 1 }));
+      return button;
+    }
+
+    #pageButton(label, page, attributes = {}) {
+      const button = el('button', { type: 'button', 'data-page': page, ...attributes }, label);
+      button.addEventListener('click', () => {
+        this.#change({ page });
+        this.#ui.status.scrollIntoView({ block: 'nearest' });
+        this.#ui.input.focus({ preventScroll: true });
+      });
+      return button;
+    }
+
+    #renderPages(answer) {
+      const { pages } = this.#ui;
+      const last = Math.max(1, Math.min(Math.ceil(answer.total / answer.size), Math.floor(RESULT_WINDOW / answer.size)));
+      if (last <= 1 || answer.page > last) {
+        pages.hidden = true;
+        pages.replaceChildren();
+        return;
+      }
+      const current = answer.page;
+      const numbers = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])]
+        .filter((p) => p >= 1 && p <= last)
+        .sort((a, b) => a - b);
+      const items = [];
+      items.push(current > 1 ? this.#pageButton('‹ Previous', current - 1, { rel: 'prev' }) : null);
+      numbers.forEach((p, i) => {
+        if (i > 0 && p - numbers[i - 1] > 1) items.push(el('span', { class: 'gap', 'aria-hidden': 'true' }, '…'));
+        items.push(p === current
+          ? el('span', { class: 'current', 'aria-current': 'page' }, String(p))
+          : this.#pageButton(String(p), p, { 'aria-label': `Page ${p}` }));
+      });
+      items.push(current < last ? this.#pageButton('Next ›', current + 1, { rel: 'next' }) : null);
+      pages.replaceChildren(...items.filter((i) => i));
+      pages.hidden = false;
+    }
+  }
+
+  // ---- <passage-article> ---------------------------------------------------------------------
+
+  class PassageArticle extends HTMLElement {
+    #view;
+    #styled;
+
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'open' });
+      const link = stylesheet();
+      // Scrolling to the paragraph waits for the styles, or it would land before the layout settles.
+      this.#styled = new Promise((resolve) => {
+        link.addEventListener('load', resolve, { once: true });
+        link.addEventListener('error', resolve, { once: true });
+      });
+      this.#view = el('div', { class: 'passage article-view' });
+      root.append(link, this.#view);
+    }
+
+    connectedCallback() {
+      this.#load();
+    }
+
+    /** The article id: the `article` attribute, or the page's /articles/{id} path. */
+    #articleId() {
+      const given = this.getAttribute('article');
+      if (given) return given;
+      const match = location.pathname.match(/\/articles\/([^/]+)\/?$/);
+      if (!match) return '';
+      try {
+        return decodeURIComponent(match[1]);
+      } catch (e) {
+        return match[1];
+      }
+    }
+
+    async #load() {
+      const server = serverBase(this);
+      const params = new URLSearchParams(location.search);
+      const id = this.#articleId();
+      const target = Number.parseInt(this.getAttribute('paragraph') || params.get('p') || '', 10);
+      const back = paramsFromState(stateFromParams(params)).toString();
+      const backLink = el('a', { class: 'back', href: `${server}/${back ? `?${back}` : ''}` },
+        back ? '← Back to the results' : '← Search the archive');
+      const crumbs = el('nav', { class: 'crumbs', 'aria-label': 'Back' }, backLink);
+      this.#view.replaceChildren(crumbs, el('p', { class: 'status', role: 'status' }, 'Loading the article …'));
+      if (!id) {
+        this.#showError(crumbs, 'No article was named in the address.');
+        return;
+      }
+      let article;
+      try {
+        article = await fetchJson(`${server}/api/articles/${encodeURIComponent(id)}`);
+      } catch (error) {
+        this.#showError(crumbs, error.status === 404
+          ? `There is no article “${id}”: it may have been removed or renamed when the archive was rebuilt.`
+          : error.unreachable ? `Cannot reach Passage at ${server}.` : `The article could not be loaded: ${error.message}.`);
+        return;
+      }
+      await this.#render(article, crumbs, target);
+    }
+
+    #showError(crumbs, text) {
+      this.#view.replaceChildren(crumbs, el('p', { class: 'error', role: 'alert' }, text));
+    }
+
+    async #render(article, crumbs, target) {
+      document.title = `${article.title} — Passage`;
+      const meta = [
+        article.date ? `${article.date}${article.dateInferred ? ' (inferred)' : ''}` : null,
+        article.source,
+        article.author ? `by ${article.author}` : null,
+      ].filter((m) => m);
+      const body = [];
+      let section = null;
+      let marked = null;
+      for (const p of article.paragraphs) {
+        if (p.section && p.section !== section) body.push(el('h2', { class: 'section' }, p.section));
+        section = p.section;
+        const isTarget = p.paragraph === target;
+        const block = el('div', {
+          class: isTarget ? 'para target' : 'para',
+          id: `p${p.paragraph}`,
+          'data-paragraph': p.paragraph,
+          tabindex: isTarget ? '-1' : null,
+          'aria-current': isTarget ? 'true' : null,
+          'aria-label': isTarget ? 'The matching paragraph' : null,
+        },
+        el('p', { class: 'text' }, el('span', { class: 'para-number', 'aria-hidden': 'true' }, String(p.paragraph)), p.text),
+        tagList(p));
+        if (isTarget) marked = block;
+        body.push(block);
+      }
+      this.#view.replaceChildren(crumbs, el('article', null,
+        el('header', null, el('h1', null, article.title), el('p', { class: 'card-meta' }, meta.join(' · '))),
+        body));
+      if (marked) {
+        await this.#styled;
+        marked.scrollIntoView({ block: 'center' });
+        marked.focus({ preventScroll: true });
+      }
+      this.dispatchEvent(new CustomEvent('passage-article', { bubbles: true, composed: true }));
+    }
+  }
+
+  customElements.define('passage-search', PassageSearch);
+  customElements.define('passage-article', PassageArticle);
+})();

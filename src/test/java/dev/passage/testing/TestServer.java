@@ -1,0 +1,71 @@
+package dev.passage.testing;
+
+import dev.passage.index.Schema;
+import dev.passage.search.SearchService;
+import dev.passage.search.SearcherPool;
+import dev.passage.web.PassageServer;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+/** A Passage server on a free port of localhost, as {@code passage serve} runs it, for tests. */
+public final class TestServer implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final SearcherPool pool;
+  private final Javalin app;
+
+  private TestServer(SearcherPool pool, Javalin app) {
+    this.pool = pool;
+    this.app = app;
+  }
+
+  /** Builds the index of {@code articles} in {@code index} and serves it. */
+  public static TestServer build(Path articles, Path index, PassageServer.Options options)
+      throws IOException {
+    Fixtures.build(articles, index);
+    return serve(SearcherPool.open(index, new Schema()), options);
+  }
+
+  /** Serves {@code pool}; closing the server closes the pool. */
+  public static TestServer serve(SearcherPool pool, PassageServer.Options options) {
+    Javalin app = PassageServer.create(new SearchService(new Schema(), pool), options);
+    app.start("localhost", 0);
+    return new TestServer(pool, app);
+  }
+
+  /** A second server over the same index, with other options; closing it leaves the index open. */
+  public TestServer sharing(PassageServer.Options options) {
+    Javalin other = PassageServer.create(new SearchService(new Schema(), pool), options);
+    other.start("localhost", 0);
+    return new TestServer(null, other);
+  }
+
+  /** {@code http://localhost:PORT}, with no trailing slash. */
+  public String base() {
+    return "http://localhost:" + app.port();
+  }
+
+  /** {@code GET path} with the given header names and values, the body as text. */
+  public HttpResponse<String> get(String pathAndQuery, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    if (pool != null) {
+      pool.close();
+    }
+  }
+}

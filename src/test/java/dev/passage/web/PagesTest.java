@@ -1,0 +1,102 @@
+package dev.passage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.passage.testing.Fixtures;
+import dev.passage.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages and scripts a browser loads, and which other sites may call the API, without a browser.
+ * What the pages do is {@link SearchPageBrowserTest}'s subject.
+ */
+class PagesTest {
+
+  @TempDir static Path dir;
+  static TestServer server;
+
+  @BeforeAll
+  static void serveWithTwoAllowedOrigins() throws Exception {
+    server =
+        TestServer.build(
+            Fixtures.SEED_ARTICLES,
+            dir.resolve("index"),
+            new PassageServer.Options(
+                List.of("https://news.example.org/", " http://localhost:8080")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  private static HttpResponse<String> get(String path, String... headers) throws Exception {
+    return server.get(path, headers);
+  }
+
+  private static Optional<String> contentType(HttpResponse<?> response) {
+    return response.headers().firstValue("Content-Type");
+  }
+
+  @Test
+  void theSearchPageIsServedAtTheRoot() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(contentType(page)).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("<passage-search sync-url").contains("src=\"embed.js\"");
+  }
+
+  @Test
+  void theEmbedScriptItsStylesAndTheDemoAreServed() throws Exception {
+    assertThat(contentType(get("/embed.js")))
+        .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    assertThat(get("/embed.js").body()).contains("customElements.define('passage-search'");
+    assertThat(contentType(get("/passage.css")))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(get("/embed-demo.html").body())
+        .contains("&lt;script src=\"http://HOST:7070/embed.js\" defer&gt;&lt;/script&gt;");
+  }
+
+  @Test
+  void everyArticleAddressGetsTheArticlePageWhichHoldsNoArticleText() throws Exception {
+    HttpResponse<String> page = get("/articles/001_4c331c42e6f04ea6?p=8&q=CICA");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(contentType(page)).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("<passage-article>").doesNotContain("chairmanship");
+    assertThat(get("/articles/%3Cscript%3E").body()).isEqualTo(page.body());
+  }
+
+  @Test
+  void theApiAnswersOnlyTheOriginsItWasGiven() throws Exception {
+    HttpResponse<String> allowed = get("/api/search?q=CICA", "Origin", "https://news.example.org");
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://news.example.org");
+    assertThat(
+            get("/api/search?q=CICA", "Origin", "http://localhost:8080")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:8080");
+    HttpResponse<String> other = get("/api/search?q=CICA", "Origin", "https://evil.example.com");
+    assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void anOriginWithAPathOrWithoutAHostIsRefusedWithAReason() {
+    assertThatThrownBy(() -> new PassageServer.Options(List.of("https://example.org/news")))
+        .hasMessage(
+            "'https://example.org/news' is not an origin: give the scheme, host and port only,"
+                + " such as https://example.org or http://localhost:8080");
+    assertThatThrownBy(() -> new PassageServer.Options(List.of("example.org")))
+        .hasMessageStartingWith("'example.org' is not an origin");
+    assertThat(new PassageServer.Options(List.of("HTTPS://Example.org/")).corsOrigins())
+        .containsExactly("https://example.org");
+  }
+}
