@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ServeCommand.class,
       SearchCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PassageCli implements Runnable {

@@ -9,7 +9,6 @@ import dev.passage.ingest.ParagraphSplitter;
 import dev.passage.tagging.ArticleTagger;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityTagger;
-import dev.passage.tagging.NameRules;
 import dev.passage.tagging.TaggedArticle;
 import dev.passage.tagging.TopicRules;
 import dev.passage.tagging.TopicTagger;
@@ -42,9 +41,7 @@ public final class ArticlePipeline {
         new FurnitureStripper(FurnitureRules.bundled()),
         new ParagraphSplitter(),
         new ArticleTagger(
-            new EntityTagger(entities, NameRules.bundled()),
-            new YearFinder(),
-            new TopicTagger(TopicRules.bundled())));
+            new EntityTagger(entities), new YearFinder(), new TopicTagger(TopicRules.bundled())));
   }
 
   /** The pipeline with the bundled rules and names. */

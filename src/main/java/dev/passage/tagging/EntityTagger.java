@@ -13,7 +13,9 @@ import java.util.List;
  *   <li>{@link AcronymDefinitionFinder}: "Long Name (ACRONYM)";
  *   <li>{@link TitledPersonFinder}: a title or role, then a name;
  *   <li>{@link OrganisationRunFinder}: capitalised runs ending in an organisation word;
- *   <li>{@link ShortNameResolver}: surnames and acronyms standing for names found above.
+ *   <li>{@link NameShapeFinder}: a given name and a surname, or a family name written first;
+ *   <li>{@link ShortNameResolver}: surnames and acronyms standing for names found above;
+ *   <li>{@link AcronymOrganisationFinder}: acronyms nothing above explained.
  * </ol>
  *
  * The whole article is tagged at once because a surname in one paragraph is resolved by the full
@@ -25,19 +27,28 @@ public final class EntityTagger {
   private final AcronymDefinitionFinder acronyms;
   private final TitledPersonFinder titled;
   private final OrganisationRunFinder organisations;
+  private final NameShapeFinder nameShapes;
   private final ShortNameResolver shortNames;
+  private final AcronymOrganisationFinder unexplainedAcronyms;
 
-  public EntityTagger(EntityList list, NameRules rules) {
+  public EntityTagger(EntityList list, NameRules rules, NameLexicon lexicon) {
     this.curated = new CuratedNameFinder(list);
     this.acronyms = new AcronymDefinitionFinder(rules);
     this.titled = new TitledPersonFinder(rules);
     this.organisations = new OrganisationRunFinder(rules);
+    this.nameShapes = new NameShapeFinder(lexicon, rules);
     this.shortNames = new ShortNameResolver(rules, list);
+    this.unexplainedAcronyms = new AcronymOrganisationFinder(rules);
   }
 
-  /** A tagger with the bundled list and rules. */
+  /** A tagger with {@code list} and the bundled rules and name lexicon. */
+  public EntityTagger(EntityList list) {
+    this(list, NameRules.bundled(), NameLexicon.bundled());
+  }
+
+  /** A tagger with the bundled list, rules and name lexicon. */
   public static EntityTagger bundled() {
-    return new EntityTagger(EntityList.bundled(), NameRules.bundled());
+    return new EntityTagger(EntityList.bundled());
   }
 
   /**
@@ -54,7 +65,9 @@ public final class EntityTagger {
     article.forEach(acronyms::find);
     article.forEach(titled::find);
     article.forEach(organisations::find);
+    article.forEach(nameShapes::find);
     shortNames.resolve(article);
+    article.forEach(unexplainedAcronyms::find);
     List<List<Mention>> result = new ArrayList<>(article.size());
     for (ParagraphNames p : article) {
       result.add(

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The vocabulary of the name rules, from {@code passage/name-rules.tsv}: titles before people,
- * words that end organisations' names, and words that are never names.
+ * words that end organisations' names, words that are never names, and acronyms that are not
+ * organisations.
  */
 public final class NameRules {
 
@@ -17,7 +18,15 @@ public final class NameRules {
 
   /** The kinds of word the file lists. */
   public static final List<String> KINDS =
-      List.of("title", "org-word", "not-a-name", "opener", "connector", "particle", "owner");
+      List.of(
+          "title",
+          "org-word",
+          "not-a-name",
+          "opener",
+          "connector",
+          "particle",
+          "owner",
+          "common-acronym");
 
   private final PhraseTrie<String> titles = new PhraseTrie<>();
   private final Set<String> titleWords = new HashSet<>();
@@ -27,6 +36,7 @@ public final class NameRules {
   private final Set<String> connectors = new HashSet<>();
   private final Set<String> particles = new HashSet<>();
   private final Set<String> owners = new HashSet<>();
+  private final Set<String> commonAcronyms = new HashSet<>();
 
   private NameRules(List<TsvFile.Row> rows) {
     for (TsvFile.Row row : rows) {
@@ -51,6 +61,7 @@ public final class NameRules {
         case "connector" -> connectors.add(key);
         case "particle" -> particles.add(key);
         case "owner" -> owners.add(key);
+        case "common-acronym" -> commonAcronyms.add(key);
         default -> throw row.error("unknown kind '" + row.column(0) + "'; use one of " + KINDS);
       }
     }
@@ -96,6 +107,11 @@ public final class NameRules {
 
   boolean isParticle(Token t) {
     return t.isWord() && particles.contains(t.key());
+  }
+
+  /** A word in capitals that is not an organisation: "GDP", "CEO". */
+  boolean isCommonAcronym(Token t) {
+    return commonAcronyms.contains(t.key());
   }
 
   /** "People" in "People's Democratic Party": its possessive stays inside the name. */

@@ -10,6 +10,28 @@ package dev.passage.tagging;
  */
 final class OrganisationRunFinder {
 
+  private static final java.util.Set<String> TIME_WORDS =
+      java.util.Set.of(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
+
   private final NameRules rules;
 
   OrganisationRunFinder(NameRules rules) {
@@ -36,7 +58,23 @@ final class OrganisationRunFinder {
 
   private boolean isRunWord(ParagraphNames p, int i) {
     Token t = p.token(i);
-    return p.isFree(i) && (t.isCapitalised() || t.isAllCaps() || (t.hyphenJoined() && t.isWord()));
+    return p.isFree(i)
+        && (t.isCapitalised()
+            || t.isAllCaps()
+            || (t.hyphenJoined() && t.isWord() && !isParticiple(t)));
+  }
+
+  /**
+   * "Boston-based Reagan Communications", "state-owned": the place and its participle describe the
+   * organisation; they are not part of its name.
+   */
+  private static boolean isParticiple(Token t) {
+    return Character.isLowerCase(t.text().codePointAt(0)) && t.key().endsWith("ed");
+  }
+
+  /** "the Security Council on Friday": a day or month ends an organisation's complement. */
+  private static boolean isTimeWord(Token t) {
+    return TIME_WORDS.contains(t.key());
   }
 
   /** The last token of the run that starts at {@code start}. */
@@ -107,7 +145,7 @@ final class OrganisationRunFinder {
     int end = word;
     for (int k = word + 1; k <= right; k++) {
       Token t = p.token(k);
-      if (rules.isTitleWord(t) && t.isCapitalised()) {
+      if ((rules.isTitleWord(t) && t.isCapitalised()) || isTimeWord(t)) {
         break;
       }
       if (isRunWord(p, k)) {
@@ -130,12 +168,29 @@ final class OrganisationRunFinder {
           || (rules.isTitleWord(t) && t.isCapitalised())) {
         break;
       }
-      if (rules.isConnector(t) || t.kind() == Token.Kind.POSSESSIVE) {
+      if (t.kind() == Token.Kind.POSSESSIVE || t.is('&') || t.key().equals("and")) {
+        continue;
+      }
+      if (rules.isConnector(t)) {
+        // "Ministry of Natural Resources" reads on to its head word; in "John Casesa of Schroder
+        // Wertheim & Co" nothing on the left heads a name, so "of" joins a person to it.
+        if (!hasOrgWord(p, start, k)) {
+          break;
+        }
         continue;
       }
       edge = k;
     }
     return edge;
+  }
+
+  private boolean hasOrgWord(ParagraphNames p, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (rules.isOrgWord(p.token(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int countWords(ParagraphNames p, int from, int to) {

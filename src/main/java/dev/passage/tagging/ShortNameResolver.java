@@ -111,7 +111,12 @@ final class ShortNameResolver {
   }
 
   private boolean standsAlone(ParagraphNames p, int i) {
-    boolean before = i > 0 && p.token(i - 1).isCapitalised() && p.isFree(i - 1);
+    // "The KDP said": a sentence opener before the word does not make it part of a longer name.
+    boolean before =
+        i > 0
+            && p.token(i - 1).isCapitalised()
+            && p.isFree(i - 1)
+            && !rules.isOpener(p.token(i - 1));
     boolean after =
         i + 1 < p.size()
             && (p.token(i + 1).isCapitalised() || p.token(i + 1).hyphenJoined())

@@ -10,16 +10,15 @@ package dev.passage.tagging;
  */
 final class TitledPersonFinder {
 
-  /** A name is at most this many words ("Recep Tayyip Erdogan", "Ludwig van Beethoven"). */
-  private static final int MAX_NAME_WORDS = 4;
-
   /** How far past the title the name may start ("Speaker of the Lower Home of the Parliament"). */
   private static final int MAX_SCAN = 14;
 
   private final NameRules rules;
+  private final PersonNameRun names;
 
   TitledPersonFinder(NameRules rules) {
     this.rules = rules;
+    this.names = new PersonNameRun(rules);
   }
 
   void find(ParagraphNames p) {
@@ -59,8 +58,8 @@ final class TitledPersonFinder {
     int limit = Math.min(p.size(), from + MAX_SCAN);
     for (int k = from; k < limit; k++) {
       Token t = p.token(k);
-      if (isNameWord(p, k)) {
-        return run(p, k);
+      if (names.isNameWord(p, k)) {
+        return names.at(p, k);
       }
       Mention claimed = p.claimedBy(k);
       if (claimed != null && claimed.type() == EntityType.PERSON) {
@@ -83,51 +82,5 @@ final class TitledPersonFinder {
       commaSeen |= t.is(',');
     }
     return null;
-  }
-
-  /** The name that starts at {@code start}: name words, hyphenated parts, initials, particles. */
-  private int[] run(ParagraphNames p, int start) {
-    int end = start + 1;
-    int words = 1;
-    while (end < p.size()) {
-      Token t = p.token(end);
-      if (t.hyphenJoined() && t.isWord() && p.isFree(end)) {
-        end++;
-      } else if (t.is('.') && p.token(end - 1).text().length() == 1) {
-        end++;
-      } else if (isNameWord(p, end)) {
-        end++;
-        words++;
-      } else if (rules.isParticle(t) && end + 1 < p.size() && isNameWord(p, end + 1)) {
-        end += 2;
-        words++;
-      } else {
-        break;
-      }
-    }
-    if (words > MAX_NAME_WORDS) {
-      return null;
-    }
-    // "President Nazarbayev University" is an organisation, not a person.
-    if (end < p.size() && rules.isOrgWord(p.token(end))) {
-      return null;
-    }
-    if (p.token(end - 1).is('.')) {
-      end--;
-    }
-    return new int[] {start, end};
-  }
-
-  /** A capitalised word that could be part of a person's name. */
-  private boolean isNameWord(ParagraphNames p, int k) {
-    Token t = p.token(k);
-    return t.isCapitalised()
-        && !t.isAllCaps()
-        && !t.hyphenJoined()
-        && p.isFree(k)
-        && !p.isPlace(k)
-        && !rules.isNotAName(t)
-        && !rules.isTitleWord(t)
-        && !rules.isOrgWord(t);
   }
 }

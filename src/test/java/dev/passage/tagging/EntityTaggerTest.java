@@ -16,8 +16,7 @@ class EntityTaggerTest {
           EntityList.parse(
               TsvFile.resource(EntityList.RESOURCE).stream()
                   .filter(row -> row.column(1).equals("place"))
-                  .toList()),
-          NameRules.bundled());
+                  .toList()));
 
   private static List<String> names(EntityTagger tagger, EntityType type, String... paragraphs) {
     return tagger.tag(List.of(paragraphs)).stream()
@@ -112,6 +111,7 @@ class EntityTaggerTest {
                 "He met the Chief of Staff of the Presidential Office.",
                 "The Parliament and the Committee met."))
         .containsExactly(
+            "CITIC",
             "Samruk-Kazyna Sovereign Wealth Fund",
             "China Institute of International Studies",
             "Nazarbayev University",
@@ -136,6 +136,62 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aGivenNameAndASurnameAreAPersonWithoutATitle() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Ross Perot met Karl Otto Poehl and John F. Kennedy's nephew.",
+                "Later Perot said the talks went well."))
+        .containsExactly("Ross Perot", "Karl Otto Poehl", "John F. Kennedy");
+  }
+
+  @Test
+  void aFamilyNameWrittenFirstAndItsGivenNameAreAPerson() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Dissident Wang Donghai was freed; Kim Young-sam and Chen Chun Yeh spoke."))
+        .containsExactly("Wang Donghai", "Kim Young-sam", "Chen Chun Yeh");
+  }
+
+  @Test
+  void aGivenNameInsideAnotherNameMakesNoPerson() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Christian Democrats and Morgan Stanley Group shares rose in Florence Street.",
+                "He sailed on the Carl Vinson Group."))
+        .isEmpty();
+  }
+
+  @Test
+  void anAcronymNothingExplainsIsAnOrganisation() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The KDP and the FOMC met while GDP rose and the CEO of the firm spoke on TV.",
+                "Henry VIII wrote. ISSUE: Series 1996-A bonds.",
+                "MAHALA, Bosnia 1996-08-31",
+                "TALKS IN AMMAN END WITHOUT A DEAL"))
+        .containsExactly("KDP", "FOMC");
+  }
+
+  @Test
+  void anAcronymTheArticleDefinesIsItsLongNameNotAnotherOrganisation() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The Kurdistan Democratic Party (KDP) took the town.",
+                "The KDP said it would stay."))
+        .containsExactly("Kurdistan Democratic Party");
+  }
+
+  @Test
   void placesAreNeitherPeopleNorOrganisations() {
     List<List<Mention>> tagged =
         BUNDLED.tag(
@@ -155,7 +211,7 @@ class EntityTaggerTest {
             TsvFile.parse(
                 "mine.tsv",
                 "Xi Jinping\tperson\tXi Jingpin|Chairman Xi\nAcme\torganisation\tACME"));
-    EntityTagger tagger = new EntityTagger(EntityList.bundled().merge(mine), NameRules.bundled());
+    EntityTagger tagger = new EntityTagger(EntityList.bundled().merge(mine));
     assertThat(names(tagger, EntityType.ORGANISATION, "ACME sued.")).containsExactly("Acme");
     assertThat(names(tagger, EntityType.PERSON, "Chairman Xi spoke."))
         .containsExactly("Xi Jinping");

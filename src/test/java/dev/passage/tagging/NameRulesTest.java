@@ -13,8 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every word of name-rules.tsv does its job, checked with names no list knows. */
 class NameRulesTest {
 
-  private static final EntityTagger TAGGER =
-      new EntityTagger(EntityList.parse(List.of()), NameRules.bundled());
+  private static final EntityTagger TAGGER = new EntityTagger(EntityList.parse(List.of()));
 
   static Stream<String> words(String kind) {
     return TsvFile.resource(NameRules.RESOURCE).stream()
@@ -48,6 +47,10 @@ class NameRulesTest {
 
   static Stream<String> owners() {
     return words("owner");
+  }
+
+  static Stream<String> commonAcronyms() {
+    return words("common-acronym");
   }
 
   private static List<String> found(EntityType type, String text) {
@@ -105,6 +108,15 @@ class NameRulesTest {
   void anOwnersPossessiveStaysInsideAnOrganisationsName(String word) {
     assertThat(found(EntityType.ORGANISATION, "The Zeta " + word + "'s Democratic Party won."))
         .containsExactly("Zeta " + word + "'s Democratic Party");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commonAcronyms")
+  void aCommonAcronymIsNoOrganisation(String word) {
+    assertThat(found(EntityType.ORGANISATION, "Figures for " + word + " came out in May."))
+        .isEmpty();
+    assertThat(found(EntityType.ORGANISATION, "Figures for BRZV came out in May."))
+        .containsExactly("BRZV");
   }
 
   @Test

@@ -1,0 +1,131 @@
+package dev.passage.cli;
+
+import dev.passage.eval.TaggingEvaluation;
+import dev.passage.tagging.EntityList;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code passage eval}: measures the person and organisation tags on labelled corpora. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures Passage's own tagging on labelled news corpora and prints a Markdown table:"
+          + " person and organisation precision, recall and F1 per article on CoNLL-2003,"
+          + " recall on Reuters-21578, and the cost of tagging per paragraph.",
+      "A corpus file that is missing is skipped; the command fails when none is found."
+    })
+final class EvalCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--conll",
+      paramLabel = "FILE",
+      description = "CoNLL-2003 articles as JSON lines. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "../shared/corpora/conll2003-testa.jsonl")
+  Path conll;
+
+  @Option(
+      names = "--reuters",
+      paramLabel = "FILE",
+      description = "Reuters-21578 articles as JSON lines. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "../shared/corpora/reuters21578.jsonl")
+  Path reuters;
+
+  @Option(
+      names = "--entities",
+      paramLabel = "FILE",
+      description = "Names file merged over the built-in list, as for index.")
+  Path entities;
+
+  @Option(
+      names = "--errors",
+      paramLabel = "N",
+      description = "Also list the N most frequent misses and wrong tags on CoNLL news articles.",
+      defaultValue = "0")
+  int errors;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Also write the table, with this command and the date, to FILE (Markdown).")
+  Path report;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EntityList names =
+        entities == null
+            ? EntityList.bundled()
+            : EntityList.bundled().merge(EntityList.file(entities));
+    TaggingEvaluation evaluation = new TaggingEvaluation(names);
+    StringWriter table = new StringWriter();
+    PrintWriter t = new PrintWriter(table);
+    boolean any = false;
+    if (Files.isRegularFile(conll)) {
+      any = true;
+      TaggingEvaluation.ConllTable c = evaluation.conll(conll);
+      TaggingEvaluation.printConll(c, conll.getFileName().toString(), t);
+      t.println();
+      if (errors > 0) {
+        t.println(
+            "Most frequent misses (news articles): "
+                + String.join("; ", TaggingEvaluation.top(c.missed(), errors)));
+        t.println();
+        t.println(
+            "Most frequent wrong tags (news articles): "
+                + String.join("; ", TaggingEvaluation.top(c.wrong(), errors)));
+        t.println();
+      }
+    } else {
+      err.println("eval: no CoNLL file at " + conll + "; skipped (give one with --conll)");
+    }
+    if (Files.isRegularFile(reuters)) {
+      any = true;
+      TaggingEvaluation.printReuters(
+          evaluation.reuters(reuters), reuters.getFileName().toString(), t);
+      t.println();
+      double[] cost = evaluation.cost(reuters, 3);
+      t.printf(
+          java.util.Locale.ROOT,
+          "Tagging (names, years and topics) costs %.1f µs per paragraph: median of 3 passes over"
+              + " the %,d paragraphs of %s, one thread.%n",
+          cost[0],
+          (long) cost[1],
+          reuters.getFileName());
+    } else {
+      err.println("eval: no Reuters file at " + reuters + "; skipped (give one with --reuters)");
+    }
+    t.flush();
+    if (!any) {
+      err.println("eval: no corpus found; nothing was measured");
+      return 1;
+    }
+    out.print(table);
+    out.flush();
+    if (report != null) {
+      String command = "./passage eval" + (entities == null ? "" : " --entities " + entities);
+      Files.writeString(
+          report,
+          "# Tagging quality\n\nMeasured on "
+              + LocalDate.now()
+              + " with\n\n```sh\n"
+              + command
+              + "\n```\n\n"
+              + table,
+          StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+}

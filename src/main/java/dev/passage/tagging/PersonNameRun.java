@@ -1,0 +1,79 @@
+package dev.passage.tagging;
+
+/**
+ * The words of a person's name as they stand in a paragraph: capitalised words that are not titles,
+ * offices, organisation words or places, with initials ("John F. Kennedy"), hyphenated parts
+ * ("Kassym-Jomart") and particles ("Ludwig van Beethoven"). Shared by the finders that know where a
+ * name starts.
+ */
+final class PersonNameRun {
+
+  /** A name is at most this many words ("Recep Tayyip Erdogan", "James Leander Leo Nichols"). */
+  static final int MAX_NAME_WORDS = 4;
+
+  private final NameRules rules;
+
+  PersonNameRun(NameRules rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * The tokens [start, end) of the name that starts at {@code start}, or null when it is too long
+   * or is the start of an organisation's name ("President Nazarbayev University").
+   */
+  int[] at(ParagraphNames p, int start) {
+    int end = start + 1;
+    int words = 1;
+    while (end < p.size()) {
+      Token t = p.token(end);
+      if (t.hyphenJoined() && t.isWord() && p.isFree(end)) {
+        end++;
+      } else if (t.is('.') && p.token(end - 1).text().length() == 1) {
+        end++;
+      } else if (isNameWord(p, end)) {
+        end++;
+        words++;
+      } else if (rules.isParticle(t) && end + 1 < p.size() && isNameWord(p, end + 1)) {
+        end += 2;
+        words++;
+      } else {
+        break;
+      }
+    }
+    if (words > MAX_NAME_WORDS) {
+      return null;
+    }
+    if (end < p.size() && rules.isOrgWord(p.token(end))) {
+      return null;
+    }
+    if (p.token(end - 1).is('.')) {
+      end--;
+    }
+    return new int[] {start, end};
+  }
+
+  /** The number of name words in tokens [start, end): hyphenated parts and initials' dots aside. */
+  static int words(ParagraphNames p, int start, int end) {
+    int words = 0;
+    for (int k = start; k < end; k++) {
+      Token t = p.token(k);
+      if (t.isWord() && !t.hyphenJoined() && Character.isUpperCase(t.text().codePointAt(0))) {
+        words++;
+      }
+    }
+    return words;
+  }
+
+  /** A capitalised word that could be part of a person's name. */
+  boolean isNameWord(ParagraphNames p, int k) {
+    Token t = p.token(k);
+    return t.isCapitalised()
+        && !t.isAllCaps()
+        && !t.hyphenJoined()
+        && p.isFree(k)
+        && !p.isPlace(k)
+        && !rules.isNotAName(t)
+        && !rules.isTitleWord(t)
+        && !rules.isOrgWord(t);
+  }
+}
