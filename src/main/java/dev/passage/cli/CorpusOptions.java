@@ -1,6 +1,7 @@
 package dev.passage.cli;
 
 import dev.passage.index.ArticlePipeline;
+import dev.passage.index.EntityTagChanges;
 import dev.passage.index.IndexBuilder;
 import dev.passage.index.IndexFreshness;
 import dev.passage.index.IndexSummary;
@@ -9,6 +10,7 @@ import dev.passage.index.Schema;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.Problem;
 import dev.passage.tagging.EntityList;
+import dev.passage.tagging.EntityTagger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,8 +59,16 @@ final class CorpusOptions {
   /** Builds the index and prints the summary; returns it. */
   IndexSummary build(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    // Only a user's names file is worth the second round of name tagging that measures it.
+    EntityTagChanges changes =
+        entities == null ? null : new EntityTagChanges(EntityTagger.bundled());
     IndexBuilder builder =
-        new IndexBuilder(schema, ArticlePipeline.create(entityList()), rulesFingerprint(), n);
+        new IndexBuilder(
+            schema,
+            ArticlePipeline.create(entityList()),
+            rulesFingerprint(),
+            n,
+            changes == null ? article -> {} : changes);
     out.println("Indexing " + articles + " into " + index + " …");
     out.flush();
     IndexSummary summary =
@@ -69,7 +79,7 @@ final class CorpusOptions {
               err.println(line);
               err.flush();
             });
-    print(summary, out);
+    print(summary, changes == null ? null : changes.count(), out);
     return summary;
   }
 
@@ -88,11 +98,14 @@ final class CorpusOptions {
     }
   }
 
-  private void print(IndexSummary summary, PrintWriter out) {
+  private void print(IndexSummary summary, EntityTagChanges.Count changes, PrintWriter out) {
     if (summary.committed()) {
       out.printf(
           "Indexed %,d articles, %,d paragraphs in %.1f s.%n",
           summary.articles(), summary.paragraphs(), summary.millis() / 1000.0);
+      if (changes != null) {
+        out.println(describe(changes));
+      }
     } else {
       out.printf(
           "Found no usable articles in %s; the previous index, if any, is kept.%n", articles);
@@ -102,6 +115,23 @@ final class CorpusOptions {
     report("Skipped", skipped, out);
     report("Repaired", repaired, out);
     out.flush();
+  }
+
+  /** "Your names file changed 12 tags in 9 paragraphs (7 added, 5 removed)." */
+  static String describe(EntityTagChanges.Count changes) {
+    if (changes.tags() == 0) {
+      return "Your names file changed no person or organisation tags.";
+    }
+    return String.format(
+        "Your names file changed %s in %s (%,d added, %,d removed).",
+        count(changes.tags(), "tag"),
+        count(changes.paragraphs(), "paragraph"),
+        changes.added(),
+        changes.removed());
+  }
+
+  private static String count(int n, String noun) {
+    return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   private static void report(String what, List<Problem> problems, PrintWriter out) {

@@ -44,14 +44,29 @@ public final class IndexBuilder {
   private final String rulesFingerprint;
   private final int threads;
   private final ParagraphDocuments documents;
+  private final Consumer<ProcessedArticle> onProcessed;
 
   public IndexBuilder(
       Schema schema, ArticlePipeline pipeline, String rulesFingerprint, int threads) {
+    this(schema, pipeline, rulesFingerprint, threads, article -> {});
+  }
+
+  /**
+   * A builder that also hands every processed article to {@code onProcessed}, on the indexing
+   * threads, before it is written.
+   */
+  public IndexBuilder(
+      Schema schema,
+      ArticlePipeline pipeline,
+      String rulesFingerprint,
+      int threads,
+      Consumer<ProcessedArticle> onProcessed) {
     this.schema = schema;
     this.pipeline = pipeline;
     this.rulesFingerprint = rulesFingerprint;
     this.threads = Math.max(1, threads);
     this.documents = new ParagraphDocuments(schema);
+    this.onProcessed = onProcessed;
   }
 
   /**
@@ -128,6 +143,7 @@ public final class IndexBuilder {
             Problem.skipped(article.origin(), "no text left after removing page furniture"));
         return;
       }
+      onProcessed.accept(processed);
       List<Document> docs = documents.build(processed);
       // One by one, not as a block: the index sort orders paragraphs, and blocks would need a
       // parent field that plain paragraphs do not have.

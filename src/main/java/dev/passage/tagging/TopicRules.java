@@ -4,22 +4,31 @@ import dev.passage.ingest.TsvFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The topic keywords of {@code passage/topics.tsv}, stemmed by the same English analysis as the
- * search field, so a keyword counts in all its forms ("visit", "visits", "visited").
+ * search field, so a keyword counts in all its forms ("visit", "visits", "visited"). The file also
+ * lists the words the stemmer folds into a keyword but that mean something else ("important" is
+ * stemmed as "import"): they count for no topic.
  */
 public final class TopicRules {
 
   /** The bundled topics file. */
   public static final String RESOURCE = "passage/topics.tsv";
+
+  /** The first column of the row of words that count for no topic. */
+  public static final String NOT_KEYWORDS = "not keywords";
 
   /** The topics Passage assigns, in the order used to break ties. */
   public static final List<String> TOPICS =
@@ -40,10 +49,12 @@ public final class TopicRules {
   public record Keyword(String topic, List<String> stems, String written) {}
 
   private final List<Keyword> keywords;
+  private final Set<String> notKeywords;
   private final Analyzer analyzer;
 
-  private TopicRules(List<Keyword> keywords, Analyzer analyzer) {
+  private TopicRules(List<Keyword> keywords, Set<String> notKeywords, Analyzer analyzer) {
     this.keywords = List.copyOf(keywords);
+    this.notKeywords = Set.copyOf(notKeywords);
     this.analyzer = analyzer;
   }
 
@@ -52,20 +63,24 @@ public final class TopicRules {
     return parse(TsvFile.resource(RESOURCE));
   }
 
-  /** Rules from rows of topic and comma-separated keywords. */
+  /** Rules from rows of topic and comma-separated keywords, and of words that are not keywords. */
   public static TopicRules parse(List<TsvFile.Row> rows) {
     Analyzer analyzer = new EnglishAnalyzer();
     List<Keyword> keywords = new ArrayList<>();
+    Map<String, TsvFile.Row> notKeywords = new LinkedHashMap<>();
     for (TsvFile.Row row : rows) {
       String topic = row.column(0);
-      if (!TOPICS.contains(topic)) {
-        throw row.error("unknown topic '" + topic + "'; topics are " + TOPICS);
-      }
-      for (String written : row.column(1).split(",")) {
-        String w = written.strip();
-        if (w.isEmpty()) {
-          continue;
+      if (topic.equals(NOT_KEYWORDS)) {
+        for (String word : words(row)) {
+          notKeywords.put(word.toLowerCase(Locale.ROOT), row);
         }
+        continue;
+      }
+      if (!TOPICS.contains(topic)) {
+        throw row.error(
+            "unknown topic '" + topic + "'; topics are " + TOPICS + " and '" + NOT_KEYWORDS + "'");
+      }
+      for (String w : words(row)) {
         List<String> stems = stems(analyzer, w);
         if (stems.isEmpty()) {
           throw row.error("keyword '" + w + "' is only stop words");
@@ -73,7 +88,20 @@ public final class TopicRules {
         keywords.add(new Keyword(topic, stems, w));
       }
     }
-    return new TopicRules(keywords, analyzer);
+    for (Keyword k : keywords) {
+      TsvFile.Row row = notKeywords.get(k.written().toLowerCase(Locale.ROOT));
+      if (row != null) {
+        throw row.error("'" + k.written() + "' is a keyword of " + k.topic());
+      }
+    }
+    return new TopicRules(keywords, notKeywords.keySet(), analyzer);
+  }
+
+  private static List<String> words(TsvFile.Row row) {
+    return Arrays.stream(row.column(1).split(","))
+        .map(String::strip)
+        .filter(w -> !w.isEmpty())
+        .toList();
   }
 
   /** Every keyword, in file order. */
@@ -90,9 +118,30 @@ public final class TopicRules {
     return map;
   }
 
-  /** The stems of {@code text}, stop words removed. */
+  /** The words that count for no topic, lower-cased. */
+  public Set<String> notKeywords() {
+    return notKeywords;
+  }
+
+  /**
+   * The stems of {@code text}, stop words removed; a word that is not a keyword gives an empty
+   * stem, which no keyword has.
+   */
   List<String> stems(String text) {
-    return stems(analyzer, text);
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        String word = text.substring(offset.startOffset(), offset.endOffset());
+        out.add(notKeywords.contains(word.toLowerCase(Locale.ROOT)) ? "" : term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   private static List<String> stems(Analyzer analyzer, String text) {

@@ -11,10 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the years a paragraph states: years ("In 2013"), ranges ("2014-2016" gives both ends) and
- * dates without a year ("On 29 November", "this May", "last year"), which are resolved against the
- * article's date. Numbers that only look like years are skipped: amounts ("$2014"), counts ("1500
- * troops", "about 2000"), and numbers inside names ("Kazakhstan 2050 Strategy").
+ * Finds the years a paragraph states: years ("In 2013", "mid-2015"), ranges ("2014-2016",
+ * "2014–16", "from 2014 to 2016" give both ends, not the years between, which the text does not
+ * name) and dates without a year ("On 29 November", "this May", "last year", "next month"), which
+ * are resolved against the article's date. Numbers that only look like years are skipped: amounts
+ * ("$2014"), counts ("1500 troops", "about 2000"), and numbers inside names ("Kazakhstan 2050
+ * Strategy").
+ *
+ * <p>A month without a year is the nearest such month to the article's: "29 November" in an article
+ * of May 2024 is November 2023, six months back, and a tie goes to the past because news reports
+ * more than it announces. "last", "next", "this" and "since" say which side of the article's month
+ * it is on. Against an article known only to its year, a month is in that year.
  */
 public final class YearFinder {
 
@@ -24,7 +31,7 @@ public final class YearFinder {
 
   private static final Pattern YEAR =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}$€£¥.,/-])(1\\d{3}|20\\d{2}|2100)(?:\\s*[-–]\\s*(\\d{4}|\\d{2}))?(?![\\p{N}]|[.,/]\\d|%)");
+          "(?<![\\p{L}\\p{N}$€£¥.,/])(?<![\\p{N}][-–])(1\\d{3}|20\\d{2}|2100)(?:\\s*[-–]\\s*(\\d{4}|\\d{2}))?(?![\\p{N}]|[.,/]\\d|%)");
 
   /**
    * A month with a day or a relative word, and no year after it. The day is matched possessively so
@@ -40,9 +47,10 @@ public final class YearFinder {
               + "(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|to)\\s*\\d{1,2})?)?+)"
               + "(?![\\p{L}\\p{N}])(?!,?\\s+(?:of\\s+)?\\d{4})");
 
-  private static final Pattern RELATIVE_YEAR =
+  private static final Pattern RELATIVE_PERIOD =
       Pattern.compile(
-          "\\b(this|last|next|previous|past|current|coming) year\\b", Pattern.CASE_INSENSITIVE);
+          "\\b(this|last|next|previous|past|current|coming) (year|month)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   /** Words after a number that make it a quantity, not a year. */
   private static final Pattern UNIT_AFTER =
@@ -60,6 +68,12 @@ public final class YearFinder {
           "(?:\\$|US\\$|€|£|¥|\\b(?:about|around|nearly|almost|some|over|than|approximately"
               + "|roughly|least|no\\.|number|total of|up to|No))\\s*$",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Right after these words a number is a year even before a unit: "In 2013 companies invested".
+   */
+  private static final Pattern YEAR_BEFORE =
+      Pattern.compile("\\b(?:in|since|until|during)\\s*$", Pattern.CASE_INSENSITIVE);
 
   /** Before this, a four-digit number is a year only with a preposition such as "in 1389". */
   private static final int MODERN = 1800;
@@ -120,7 +134,7 @@ public final class YearFinder {
     findYears(text, found);
     if (articleDate != null) {
       findMonthDates(text, articleDate, found);
-      findRelativeYears(text, articleDate, found);
+      findRelativePeriods(text, articleDate, found);
     }
     found.sort(Comparator.comparingInt(YearMention::start));
     return found;
@@ -132,7 +146,10 @@ public final class YearFinder {
       int year = Integer.parseInt(m.group(1));
       String before = text.substring(Math.max(0, m.start() - 20), m.start());
       String after = text.substring(m.end());
-      if (QUANTITY_BEFORE.matcher(before).find() || UNIT_AFTER.matcher(after).find()) {
+      boolean quantity =
+          QUANTITY_BEFORE.matcher(before).find()
+              || (UNIT_AFTER.matcher(after).find() && !YEAR_BEFORE.matcher(before).find());
+      if (quantity) {
         continue;
       }
       if (year < MODERN && !HISTORIC_CONTEXT.matcher(before).find()) {
@@ -184,33 +201,55 @@ public final class YearFinder {
               m.start(),
               m.end(),
               m.group().strip(),
-              "date without a year, read in the article's year"));
+              "date without a year, read against the article's date"));
     }
   }
 
-  /** The year of a month mention, seen from the article's date. */
+  /**
+   * The year of a month mention, seen from the article's date: the nearest such month, or the one
+   * on the side that {@code relative} names.
+   */
   static int resolve(String relative, int month, ArticleDate date) {
     int year = date.year();
-    if (relative.equals("last")) {
-      return date.month() == 0 || month >= date.month() ? year - 1 : year;
+    if (date.month() == 0) {
+      return switch (relative) {
+        case "last" -> year - 1;
+        case "next" -> year + 1;
+        default -> year;
+      };
     }
-    if (relative.equals("next")) {
-      return date.month() == 0 || month <= date.month() ? year + 1 : year;
-    }
-    return year;
+    int ahead = month - date.month();
+    return switch (relative) {
+      case "this" -> year;
+      case "last" -> ahead >= 0 ? year - 1 : year;
+      case "next" -> ahead <= 0 ? year + 1 : year;
+      case "since" -> ahead > 0 ? year - 1 : year;
+      default -> ahead >= 6 ? year - 1 : ahead < -6 ? year + 1 : year;
+    };
   }
 
-  private void findRelativeYears(String text, ArticleDate date, List<YearMention> found) {
-    Matcher m = RELATIVE_YEAR.matcher(text);
+  private void findRelativePeriods(String text, ArticleDate date, List<YearMention> found) {
+    Matcher m = RELATIVE_PERIOD.matcher(text);
     while (m.find()) {
-      String word = m.group(1).toLowerCase(Locale.ROOT);
-      int year =
-          switch (word) {
-            case "last", "previous", "past" -> date.year() - 1;
-            case "next", "coming" -> date.year() + 1;
-            default -> date.year();
+      int step =
+          switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            case "last", "previous", "past" -> -1;
+            case "next", "coming" -> 1;
+            default -> 0;
           };
-      found.add(new YearMention(year, m.start(), m.end(), m.group(), "relative year"));
+      boolean month = m.group(2).equalsIgnoreCase("month");
+      int year;
+      if (!month) {
+        year = date.year() + step;
+      } else if (date.month() == 0) {
+        // Against a date known only to its year, "next month" is somewhere in that year.
+        year = date.year();
+      } else {
+        year = Math.floorDiv(date.year() * 12 + date.month() - 1 + step, 12);
+      }
+      found.add(
+          new YearMention(
+              year, m.start(), m.end(), m.group(), month ? "relative month" : "relative year"));
     }
   }
 

@@ -51,6 +51,38 @@ class PassageCliTest {
   }
 
   @Test
+  void indexWithANamesFileSaysHowManyTagsTheFileChanged() throws Exception {
+    Fixtures.write(
+        dir,
+        "articles/a.txt",
+        Fixtures.article(
+            "Forum",
+            "2024",
+            "Elbasy opened the forum in Astana.\n\nWang Yi attended the SCO summit.\n\n"
+                + "The Shanghai Cooperation Organisation met, and Wang Yi spoke.\n"));
+    Path names =
+        Fixtures.write(
+            dir,
+            "mine.tsv",
+            "Nursultan Nazarbayev\tperson\tNazarbayev|Elbasy\n"
+                + "Shanghai Cooperation Organization\torganisation\t"
+                + "Shanghai Cooperation Organisation|SCO\n");
+    String articles = dir.resolve("articles").toString();
+    String index = dir.resolve("index").toString();
+
+    Run withNames =
+        run("index", "--articles", articles, "--index", index, "--entities", names.toString());
+    Run without = run("index", "--articles", articles, "--index", index);
+
+    assertThat(withNames.code()).isZero();
+    assertThat(withNames.out())
+        .contains(
+            "Indexed 1 articles, 3 paragraphs in",
+            "\nYour names file changed 5 tags in 3 paragraphs (3 added, 2 removed).\n");
+    assertThat(without.out()).contains("Indexed 1 articles").doesNotContain("names file");
+  }
+
+  @Test
   void indexFailsWhenNothingIsUsable() throws Exception {
     Files.createDirectories(dir.resolve("articles"));
     Run run =

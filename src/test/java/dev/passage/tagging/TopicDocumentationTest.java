@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TopicDocumentationTest {
 
   @Test
-  void theReadmeListsEveryTopicWithExactlyItsKeywords() throws Exception {
+  void theReadmeListsEveryTopicWithExactlyItsKeywordsAndTheWordsThatAreNot() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
     Matcher section =
         Pattern.compile("<!-- topics:start.*?-->(.*?)<!-- topics:end -->", Pattern.DOTALL)
@@ -26,10 +26,14 @@ class TopicDocumentationTest {
     while (row.find()) {
       documented.put(row.group(1), row.group(2).strip());
     }
+    Matcher notKeywords =
+        Pattern.compile("\\nNot keywords[^:]*: (.*?)\\.\\n").matcher(section.group(1));
+    assertThat(notKeywords.find()).as("README lists the words that are not keywords").isTrue();
     Map<String, String> rules = new LinkedHashMap<>();
     for (TsvFile.Row r : TsvFile.resource(TopicRules.RESOURCE)) {
       rules.merge(r.column(0), r.column(1), (a, b) -> a + ", " + b);
     }
+    assertThat(notKeywords.group(1)).isEqualTo(rules.remove(TopicRules.NOT_KEYWORDS));
     assertThat(documented).isEqualTo(rules);
     assertThat(documented.keySet()).containsExactlyElementsOf(TopicRules.TOPICS);
   }

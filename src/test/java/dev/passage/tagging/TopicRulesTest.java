@@ -2,8 +2,10 @@ package dev.passage.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.passage.ingest.TsvFile;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +41,24 @@ class TopicRulesTest {
             + " rivers and irrigation; one farm was mentioned.";
     assertThat(TAGGER.topics(TAGGER.matches(text)))
         .containsExactly("trade", "energy", "investment");
+  }
+
+  @Test
+  void wordsTheStemmerFoldsIntoAKeywordButThatMeanSomethingElseCountForNoTopic() {
+    assertThat(TAGGER.matches("It is important that good neighbours contain related customers."))
+        .isEmpty();
+    assertThat(TAGGER.matches("Imports of goods and customs relations."))
+        .containsExactly(
+            entry("trade", List.of("import", "goods", "customs")),
+            entry("diplomacy", List.of("relations")));
+  }
+
+  @Test
+  void aWordCannotBeBothAKeywordAndNotOne() {
+    assertThatThrownBy(() ->
+            TopicRules.parse(
+                TsvFile.parse("topics.tsv", "trade\tgoods\nnot keywords\tgood, Goods\n")))
+        .hasMessage("topics.tsv:2: 'goods' is a keyword of trade");
   }
 
   @Test

@@ -28,20 +28,62 @@ class YearFinderTest {
   }
 
   @Test
+  void aRangeInWordsGivesBothEndsAndNotTheYearsBetween() {
+    assertThat(years("Trade grew from 2014 to 2018, and between 2019 and 2022 it fell.", null))
+        .containsExactly(2014, 2018, 2019, 2022);
+  }
+
+  @Test
+  void aYearAfterAWordAndAHyphenIsAYear() {
+    assertThat(
+            years("The line opens by mid-2015; pre-2014 contracts and 2014-16 ones stand.", null))
+        .containsExactly(2015, 2014, 2014, 2016);
+  }
+
+  @Test
+  void aYearAfterInIsAYearEvenBeforeAUnitWord() {
+    assertThat(years("In 2013 companies from both countries invested; 2013 companies did.", null))
+        .containsExactly(2013);
+  }
+
+  @Test
   void amountsCountsAndNamesAreNotYears() {
     assertThat(
             years(
                 "Trade reached $41 bn and $2014 million; 16 documents, 1500 troops, about 2000"
-                    + " people, 2030 km of road, the Kazakhstan 2050 Strategy and 2017/07/02.",
+                    + " people, 2030 km of road, the Kazakhstan 2050 Strategy, a Boeing 747"
+                    + " and 2017/07/02.",
                 null))
         .isEmpty();
   }
 
   @Test
-  void datesWithoutAYearAreReadInTheArticlesYear() {
+  void datesWithoutAYearAreReadInTheYearOfAnArticleKnownOnlyToItsYear() {
     assertThat(years("On 29 November, and from 6 to 8 September, he visited.", "2013"))
         .containsExactly(2013, 2013);
     assertThat(years("On 29 November he visited.", null)).isEmpty();
+  }
+
+  @Test
+  void aMonthWithoutAYearIsTheNearestSuchMonthToTheArticlesDate() {
+    assertThat(years("On 29 November, in April, in September and in December.", "2024-05-20"))
+        .containsExactly(2023, 2024, 2024, 2023);
+    assertThat(years("On 29 December and from 6 to 8 January.", "2024-01-05"))
+        .containsExactly(2023, 2024);
+    assertThat(years("The talks on 5 January.", "2024-12-20")).containsExactly(2025);
+  }
+
+  @Test
+  void aMonthSixMonthsAwayEitherWayIsThePastOne() {
+    assertThat(years("On 29 November.", "2024-05")).containsExactly(2023);
+    assertThat(years("On 29 May.", "2024-11")).containsExactly(2024);
+  }
+
+  @Test
+  void lastNextThisAndSinceSayWhichSideOfTheArticlesMonthAMonthIsOn() {
+    assertThat(years("Last March, next March, this November, since June.", "2024-03"))
+        .containsExactly(2023, 2025, 2024, 2023);
+    assertThat(years("Since February and next December.", "2024-03")).containsExactly(2024, 2024);
   }
 
   @Test
@@ -51,6 +93,14 @@ class YearFinderTest {
         .containsExactly(2013, 2014);
     assertThat(years("Trade grew last year and will grow next year.", "2024-05-20"))
         .containsExactly(2023, 2025);
+  }
+
+  @Test
+  void lastAndNextMonthCrossTheYearOnlyAtItsEnds() {
+    assertThat(years("Talks last month and next month.", "2024-05-20")).containsExactly(2024, 2024);
+    assertThat(years("Talks last month and next month.", "2024-01")).containsExactly(2023, 2024);
+    assertThat(years("Talks last month and next month.", "2024-12")).containsExactly(2024, 2025);
+    assertThat(years("Talks this month.", "2024")).containsExactly(2024);
   }
 
   @Test

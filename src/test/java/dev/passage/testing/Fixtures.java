@@ -3,6 +3,7 @@ package dev.passage.testing;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.IndexBuilder;
 import dev.passage.index.IndexSummary;
+import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleFolder;
@@ -47,6 +48,14 @@ public final class Fixtures {
   public static IndexSummary build(Path articles, Path index) throws IOException {
     return new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "test", 2)
         .build(new ArticleFolder(articles), index, line -> {});
+  }
+
+  /** The seed articles, cleaned, split and tagged by the bundled pipeline, in file order. */
+  public static List<ProcessedArticle> seedArticles() throws IOException {
+    Collecting read = new Collecting();
+    new ArticleFolder(SEED_ARTICLES).read(read);
+    ArticlePipeline pipeline = ArticlePipeline.bundled();
+    return read.articles.stream().map(pipeline::process).toList();
   }
 
   /** Everything a reader produced. */
