@@ -61,6 +61,24 @@ final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The Markdown of docs/quality.md: how the figures were made, then the figures. */
+  static String report(String command, String table) {
+    return "# Tagging quality\n\n"
+        + "Made on "
+        + LocalDate.now()
+        + " by\n\n```sh\n"
+        + command
+        + "\n```\n\n"
+        + "CoNLL-2003 labels every person and organisation mention. Scores are per article: the"
+        + " distinct people (organisations) an article mentions, compared after canonicalisation,"
+        + " a surname counting as found when the full name is tagged; paragraphs in capitals"
+        + " (headlines, datelines) are not scored. News articles are those whose headline does"
+        + " not start with a sport (\"SOCCER -\", \"CRICKET -\", …). Reuters-21578 labels only"
+        + " each article's main people and organisations, so it measures recall. The seed"
+        + " articles' exact people and organisations are pinned by SeedEntitiesTest.\n\n"
+        + table;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -115,16 +133,12 @@ final class EvalCommand implements Callable<Integer> {
     out.print(table);
     out.flush();
     if (report != null) {
-      String command = "./passage eval" + (entities == null ? "" : " --entities " + entities);
-      Files.writeString(
-          report,
-          "# Tagging quality\n\nMeasured on "
-              + LocalDate.now()
-              + " with\n\n```sh\n"
-              + command
-              + "\n```\n\n"
-              + table,
-          StandardCharsets.UTF_8);
+      String command =
+          String.join(
+              " ",
+              "./passage",
+              String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+      Files.writeString(report, report(command, table.toString()), StandardCharsets.UTF_8);
     }
     return 0;
   }

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Compares the names an article was tagged with to the names a corpus labels, the way a reader
- * would: case, accents, full stops and legal suffixes ("Inc", "Corp") do not matter, a spelling on
- * the names list counts as its canonical name, and within one article a short form ("Clinton",
- * "Jones Medical") is the same entity as the full name it shortens.
+ * would: case, accents, full stops, -ise/-ize spellings and legal suffixes ("Inc", "Corp") do not
+ * matter, a spelling on the names list counts as its canonical name, and within one article a short
+ * form ("Clinton", "Jones Medical") is the same entity as the full name it shortens.
  */
 final class NameMatcher {
 
@@ -79,7 +79,7 @@ final class NameMatcher {
     for (String k : all) {
       boolean shortForm = false;
       for (String other : all) {
-        if (!other.equals(k) && shortens(k, other, type)) {
+        if (!other.equals(k) && (shortens(k, other, type) || abbreviates(k, other, type))) {
           shortForm = true;
           break;
         }
@@ -105,7 +105,10 @@ final class NameMatcher {
       }
       if (hit == null) {
         for (String t : available) {
-          if (shortens(g, t, type) || shortens(t, g, type)) {
+          if (shortens(g, t, type)
+              || shortens(t, g, type)
+              || abbreviates(g, t, type)
+              || abbreviates(t, g, type)) {
             hit = t;
             break;
           }
@@ -134,6 +137,25 @@ final class NameMatcher {
     return type == EntityType.PERSON ? suffix || prefix : prefix;
   }
 
+  private static final Set<String> SMALL_WORDS = Set.of("of", "the", "and", "for", "on", "in", "&");
+
+  /**
+   * True when {@code acronym} is made of the initials of {@code name}'s words ("mnlf", "moro
+   * national liberation front"): an article that defines an acronym names one organisation.
+   */
+  static boolean abbreviates(String acronym, String name, EntityType type) {
+    if (type != EntityType.ORGANISATION || acronym.contains(" ") || acronym.length() < 2) {
+      return false;
+    }
+    StringBuilder initials = new StringBuilder();
+    for (String word : name.split(" ")) {
+      if (!word.isEmpty() && !SMALL_WORDS.contains(word)) {
+        initials.append(word.charAt(0));
+      }
+    }
+    return initials.length() > 1 && initials.toString().equals(acronym);
+  }
+
   private static String key(String name, EntityType type) {
     String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
     String k =
@@ -143,6 +165,7 @@ final class NameMatcher {
             .replaceAll("'s\\b", "")
             .replace(".", "")
             .replaceAll("[^\\p{L}\\p{N}&']+", " ")
+            .replaceAll("ization\\b", "isation")
             .strip();
     if (type == EntityType.ORGANISATION) {
       List<String> words = new ArrayList<>(Arrays.asList(k.split(" ")));

@@ -41,7 +41,9 @@ final class NameShapeFinder {
     Token t = p.token(i);
     boolean given = lexicon.isGivenName(t);
     boolean family = !given && lexicon.isFamilyNameFirst(t);
-    if (!(given || family) || !names.isNameWord(p, i) || continuesName(p, i)) {
+    // A capitalised word before the given name is a role no list knows ("Archbishop Desmond
+    // Tutu", "Democrat Bob Dole"): the name still starts at the given name.
+    if (!(given || family) || !names.isNameWord(p, i)) {
       return null;
     }
     int[] run = names.at(p, i);
@@ -53,10 +55,5 @@ final class NameShapeFinder {
       return null;
     }
     return run;
-  }
-
-  /** True when the word before is itself a name word: the run started earlier, or is no name. */
-  private boolean continuesName(ParagraphNames p, int i) {
-    return i > 0 && !p.token(i - 1).sentenceStart() && names.isNameWord(p, i - 1);
   }
 }

@@ -53,7 +53,7 @@ final class OrganisationRunFinder {
 
   private boolean startsRun(ParagraphNames p, int i) {
     Token t = p.token(i);
-    return p.isFree(i) && (t.isCapitalised() || t.isAllCaps()) && !rules.isOpener(t);
+    return p.isFree(i) && (t.isCapitalised() || t.isAllCaps()) && !isOpenerHere(t);
   }
 
   private boolean isRunWord(ParagraphNames p, int i) {
@@ -62,6 +62,14 @@ final class OrganisationRunFinder {
         && (t.isCapitalised()
             || t.isAllCaps()
             || (t.hyphenJoined() && t.isWord() && !isParticiple(t)));
+  }
+
+  /**
+   * An opener capitalised inside a sentence is part of a name ("shares of First Union rose"); at
+   * the start of a sentence its capital proves nothing.
+   */
+  private boolean isOpenerHere(Token t) {
+    return rules.isOpener(t) && (t.sentenceStart() || !t.isCapitalised());
   }
 
   /**
@@ -83,7 +91,7 @@ final class OrganisationRunFinder {
     int k = start + 1;
     while (k < p.size()) {
       Token t = p.token(k);
-      if (isRunWord(p, k) && !rules.isOpener(t)) {
+      if (isRunWord(p, k) && !isOpenerHere(t)) {
         last = k;
         k++;
         continue;
@@ -163,9 +171,11 @@ final class OrganisationRunFinder {
     int edge = word;
     for (int k = word - 1; k >= start; k--) {
       Token t = p.token(k);
+      // A title ends the name ("Chief of Staff of the Presidential Office"); a word that only
+      // belongs to titles does not ("First Union Corp").
       if (t.key().equals("the")
-          || rules.isOpener(t)
-          || (rules.isTitleWord(t) && t.isCapitalised())) {
+          || isOpenerHere(t)
+          || (t.isCapitalised() && rules.titleAt(p.tokens, k) != null)) {
         break;
       }
       if (t.kind() == Token.Kind.POSSESSIVE || t.is('&') || t.key().equals("and")) {

@@ -138,4 +138,50 @@ class PassageCliTest {
     Run run = run("--help");
     assertThat(run.out()).contains("index").contains("serve").contains("search");
   }
+
+  @Test
+  void evalScoresTheCorporaItIsGivenAndWritesTheReport() throws Exception {
+    Path conll =
+        Fixtures.write(
+            dir,
+            "conll.jsonl",
+            "{\"id\": \"c1\", \"title\": \"GERMANY - TALKS .\", \"text\": \"Karl Otto Poehl"
+                + " met the Bundesbank .\", \"gold\": {\"entities\": [{\"type\": \"PER\","
+                + " \"text\": \"Karl Otto Poehl\"}, {\"type\": \"ORG\", \"text\":"
+                + " \"Bundesbank\"}]}}\n");
+    Path report = dir.resolve("quality.md");
+
+    Run run =
+        run(
+            "eval",
+            "--conll",
+            conll.toString(),
+            "--reuters",
+            dir.resolve("none.jsonl").toString(),
+            "--report",
+            report.toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("| conll.jsonl, news articles | 1 | 1.000 | 1.000 | **1.000** |");
+    assertThat(run.err()).contains("eval: no Reuters file at").contains("skipped");
+    assertThat(Files.readString(report))
+        .startsWith("# Tagging quality")
+        .contains("./passage eval")
+        .contains(run.out());
+  }
+
+  @Test
+  void evalWithoutAnyCorpusSaysSoAndFails() {
+    Run run =
+        run(
+            "eval",
+            "--conll",
+            dir.resolve("a.jsonl").toString(),
+            "--reuters",
+            dir.resolve("b.jsonl").toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("eval: no corpus found; nothing was measured");
+  }
 }

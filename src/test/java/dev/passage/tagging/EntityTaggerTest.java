@@ -192,6 +192,25 @@ class EntityTaggerTest {
   }
 
   @Test
+  void anOrganisationsNameKeepsItsOwnWordsAndNoneAroundIt() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "Shares of First Union Corp rose.",
+                "Erin Purcell of Boston-based Reagan Communications said so.",
+                "The Brandvold Security Council on Friday voted.",
+                "John Casesa of Schroder Wertheim & Co disagreed.",
+                "The Ministry of Natural Resources agreed."))
+        .containsExactly(
+            "First Union Corp",
+            "Reagan Communications",
+            "Brandvold Security Council",
+            "Schroder Wertheim & Co",
+            "Ministry of Natural Resources");
+  }
+
+  @Test
   void placesAreNeitherPeopleNorOrganisations() {
     List<List<Mention>> tagged =
         BUNDLED.tag(
