@@ -2,6 +2,7 @@ package dev.passage.index;
 
 import dev.passage.ingest.FurnitureRules;
 import dev.passage.tagging.EntityList;
+import dev.passage.tagging.NameLexicon;
 import dev.passage.tagging.NameRules;
 import dev.passage.tagging.TopicRules;
 import java.io.IOException;
@@ -22,7 +23,12 @@ public final class RulesFingerprint {
 
   private static final List<String> RESOURCES =
       List.of(
-          FurnitureRules.RESOURCE, EntityList.RESOURCE, NameRules.RESOURCE, TopicRules.RESOURCE);
+          FurnitureRules.RESOURCE,
+          EntityList.RESOURCE,
+          NameRules.RESOURCE,
+          NameLexicon.GIVEN_NAMES,
+          NameLexicon.FAMILY_NAMES_FIRST,
+          TopicRules.RESOURCE);
 
   private RulesFingerprint() {}
 
