@@ -114,13 +114,13 @@ final class EvalCommand implements Callable<Integer> {
       TaggingEvaluation.printReuters(
           evaluation.reuters(reuters), reuters.getFileName().toString(), t);
       t.println();
-      double[] cost = evaluation.cost(reuters, 3);
+      TaggingEvaluation.Cost cost = evaluation.cost(reuters, 3);
       t.printf(
           java.util.Locale.ROOT,
           "Tagging (names, years and topics) costs %.1f µs per paragraph: median of 3 passes over"
               + " the %,d paragraphs of %s, one thread.%n",
-          cost[0],
-          (long) cost[1],
+          cost.microsPerParagraph(),
+          cost.paragraphs(),
           reuters.getFileName());
     } else {
       err.println("eval: no Reuters file at " + reuters + "; skipped (give one with --reuters)");

@@ -86,12 +86,18 @@ public final class TaggingEvaluation {
   }
 
   /**
-   * What tagging costs: the median, over {@code rounds} passes, of the microseconds per paragraph
-   * of the whole tagger (names, years, topics), on the articles of {@code file}.
+   * What tagging costs.
    *
-   * @return microseconds per paragraph and the number of paragraphs timed
+   * @param microsPerParagraph the median over the passes
+   * @param paragraphs paragraphs tagged in each pass
    */
-  public double[] cost(Path file, int rounds) throws IOException {
+  public record Cost(double microsPerParagraph, long paragraphs) {}
+
+  /**
+   * Times the whole tagger (names, years, topics) on the articles of {@code file}, {@code rounds}
+   * times over, on one thread.
+   */
+  public Cost cost(Path file, int rounds) throws IOException {
     List<List<Paragraph>> corpus = new ArrayList<>();
     long paragraphs = 0;
     for (CorpusArticle a : CorpusArticle.read(file)) {
@@ -111,7 +117,7 @@ public final class TaggingEvaluation {
       perParagraph[round] = (System.nanoTime() - start) / 1_000.0 / paragraphs;
     }
     java.util.Arrays.sort(perParagraph);
-    return new double[] {perParagraph[rounds / 2], paragraphs};
+    return new Cost(perParagraph[rounds / 2], paragraphs);
   }
 
   /** The names list this evaluation tags with. */

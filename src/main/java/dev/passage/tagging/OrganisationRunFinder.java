@@ -10,27 +10,9 @@ package dev.passage.tagging;
  */
 final class OrganisationRunFinder {
 
-  private static final java.util.Set<String> TIME_WORDS =
+  private static final java.util.Set<String> WEEKDAYS =
       java.util.Set.of(
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december");
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
   private final NameRules rules;
 
@@ -82,7 +64,7 @@ final class OrganisationRunFinder {
 
   /** "the Security Council on Friday": a day or month ends an organisation's complement. */
   private static boolean isTimeWord(Token t) {
-    return TIME_WORDS.contains(t.key());
+    return WEEKDAYS.contains(t.key()) || YearFinder.isMonthWord(t.key());
   }
 
   /** The last token of the run that starts at {@code start}. */

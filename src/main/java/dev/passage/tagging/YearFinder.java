@@ -124,6 +124,11 @@ public final class YearFinder {
           "nov",
           "dec");
 
+  /** A month's name or abbreviation, lower-cased: "may", "sept". */
+  static boolean isMonthWord(String key) {
+    return MONTH_WORDS.contains(key);
+  }
+
   /**
    * The years stated in {@code text}, in text order.
    *
