@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -77,7 +78,9 @@ public final class ParagraphDocuments {
     addTags(doc, Dimension.PERSON, tags.persons());
     addTags(doc, Dimension.ORGANISATION, tags.organisations());
     addTags(doc, Dimension.TOPIC, tags.topics());
-    doc.add(new StoredField(Schema.REASONS, json(tags)));
+    // Reasons are read only by the article view's explain; kept out of the stored fields, they
+    // make every hit's stored document smaller to decompress.
+    doc.add(new BinaryDocValuesField(Schema.REASONS, new BytesRef(json(tags))));
     try {
       return schema.facetsConfig().build(doc);
     } catch (IOException e) {

@@ -18,9 +18,13 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -48,6 +52,7 @@ public final class SearchService {
           Schema.DATE,
           Schema.SECTION,
           Schema.PARAGRAPH,
+          Schema.TEXT,
           "year",
           "person",
           "organisation",
@@ -145,6 +150,17 @@ public final class SearchService {
     }
   }
 
+  /** Why paragraph {@code doc} got its tags, from the reasons doc values. */
+  private static List<TagReason> reasons(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(Schema.REASONS);
+    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+      return List.of();
+    }
+    return JSON.readValue(values.binaryValue().utf8ToString(), REASONS);
+  }
+
   /** The whole article {@code id}, or empty when there is none. */
   public Optional<ArticleView> article(String id, boolean explain) throws IOException {
     PassageSearcher searcher = pool.acquire();
@@ -172,7 +188,7 @@ public final class SearchService {
                 values(doc, Dimension.PERSON),
                 values(doc, Dimension.ORGANISATION),
                 values(doc, Dimension.TOPIC),
-                explain ? JSON.readValue(doc.get(Schema.REASONS), REASONS) : null));
+                explain ? reasons(searcher, sd.doc) : null));
       }
       return Optional.of(
           new ArticleView(
@@ -209,11 +225,17 @@ public final class SearchService {
     if (page.length == 0) {
       return List.of();
     }
-    String[] marked = snippets.of(searcher, query, page);
     StoredFields stored = searcher.storedFields();
+    Document[] docs = new Document[page.length];
+    String[] texts = new String[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = stored.document(page[i].doc, HIT_FIELDS);
+      texts[i] = docs[i].get(Schema.TEXT);
+    }
+    String[] marked = snippets.of(searcher, query, page, texts);
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(page[i].doc, HIT_FIELDS);
+      Document doc = docs[i];
       hits.add(
           new Hit(
               doc.get(Schema.ID),

@@ -3,7 +3,12 @@ package dev.passage.search;
 import dev.passage.index.Schema;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -36,16 +41,37 @@ final class Snippets {
     this.schema = schema;
   }
 
-  /** One snippet per hit of {@code page}, in order. */
-  String[] of(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-    UnifiedHighlighter highlighter =
+  /**
+   * One snippet per hit of {@code page}, in order, from {@code texts}: the hits' paragraph texts,
+   * already read with their other stored fields, so no stored document is decompressed twice.
+   */
+  String[] of(IndexSearcher searcher, Query query, ScoreDoc[] page, String[] texts)
+      throws IOException {
+    Map<Integer, String> byDoc = new HashMap<>(page.length * 2);
+    for (int i = 0; i < page.length; i++) {
+      byDoc.put(page[i].doc, texts[i]);
+    }
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, schema.analyzer())
             .withFormatter(FORMATTER)
             .withWeightMatches(true)
             .withMaxLength(Integer.MAX_VALUE - 1)
             .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
-            .withMaxNoHighlightPassages(1)
-            .build();
+            .withMaxNoHighlightPassages(1);
+    UnifiedHighlighter highlighter =
+        new UnifiedHighlighter(builder) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              values.add(new CharSequence[] {byDoc.getOrDefault(doc, "")});
+            }
+            return values;
+          }
+        };
     TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
     String[] snippets = highlighter.highlight(Schema.TEXT, query, pageDocs, 1);
     for (int i = 0; i < snippets.length; i++) {

@@ -84,7 +84,8 @@ public final class PassageServer {
 
   /** The application for {@code service}, not yet started. */
   public static Javalin create(SearchService service, Options options) {
-    ApiHandlers api = new ApiHandlers(service);
+    JsonMapper json = JsonMapper.builder().build();
+    ApiHandlers api = new ApiHandlers(service, json);
     PageHandlers pages = new PageHandlers(WEB_RESOURCES);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -95,7 +96,7 @@ public final class PassageServer {
         // Revalidated on every load (cheap, by ETag), so an upgraded server is never half cached.
         files.headers = Map.of(Header.CACHE_CONTROL, "no-cache");
       });
-      config.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
+      config.jsonMapper(new JavalinJackson3(json, false));
       config.bundledPlugins.enableCors(cors ->
           cors.addRule(rule -> {
             rule.path = "/api/*";
