@@ -124,6 +124,32 @@ public final class YearFinder {
           "nov",
           "dec");
 
+  private static final Set<String> MONTH_PREFIXES =
+      Set.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+
+  /** True when a capitalised word starts like a month: the only place a month date can be. */
+  static boolean mentionsMonth(String text) {
+    for (int i = 0; i + 3 <= text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A'
+          && c <= 'S'
+          && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+          && MONTH_PREFIXES.contains(text.substring(i, i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(String text, String word) {
+    for (int i = 0; i + word.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A month's name or abbreviation, lower-cased: "may", "sept". */
   static boolean isMonthWord(String key) {
     return MONTH_WORDS.contains(key);
@@ -137,8 +163,11 @@ public final class YearFinder {
   public List<YearMention> find(String text, ArticleDate articleDate) {
     List<YearMention> found = new ArrayList<>();
     findYears(text, found);
-    if (articleDate != null) {
+    // The date patterns are costly to try at every word; most paragraphs name no month at all.
+    if (articleDate != null && mentionsMonth(text)) {
       findMonthDates(text, articleDate, found);
+    }
+    if (articleDate != null && (contains(text, "year") || contains(text, "month"))) {
       findRelativePeriods(text, articleDate, found);
     }
     found.sort(Comparator.comparingInt(YearMention::start));

@@ -1,0 +1,55 @@
+package dev.passage.bench;
+
+import dev.passage.index.ParagraphDocuments;
+import dev.passage.index.ProcessedArticle;
+import dev.passage.tagging.TaggedParagraph;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes Passage's paragraphs, cleaned and tagged exactly as Passage indexes them, in the bulk
+ * format of OpenSearch and Elasticsearch, so both engines are measured on the same documents.
+ */
+public final class BulkExport {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Writer out;
+  private final String index;
+  private long paragraphs;
+
+  public BulkExport(Writer out, String index) {
+    this.out = out;
+    this.index = index;
+  }
+
+  /** Writes an action line and a source line per paragraph of {@code article}. */
+  public void write(ProcessedArticle article) throws IOException {
+    for (TaggedParagraph p : article.paragraphs()) {
+      String id = ParagraphDocuments.paragraphId(article.id(), p.paragraph().number());
+      out.write(JSON.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", id))));
+      out.write('\n');
+      Map<String, Object> source = new LinkedHashMap<>();
+      source.put("article_id", article.id());
+      source.put("title", article.title());
+      source.put("date", article.date() == null ? null : article.date().toString());
+      source.put("paragraph", p.paragraph().number());
+      source.put("text", p.paragraph().text());
+      source.put("year", p.tags().years());
+      source.put("person", p.tags().persons());
+      source.put("organisation", p.tags().organisations());
+      source.put("topic", p.tags().topics());
+      out.write(JSON.writeValueAsString(source));
+      out.write('\n');
+      paragraphs++;
+    }
+  }
+
+  /** Paragraphs written so far. */
+  public long paragraphs() {
+    return paragraphs;
+  }
+}

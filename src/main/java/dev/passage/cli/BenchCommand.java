@@ -1,0 +1,221 @@
+package dev.passage.cli;
+
+import dev.passage.bench.BulkExport;
+import dev.passage.bench.CorpusReplicator;
+import dev.passage.bench.FloorBenchmark;
+import dev.passage.bench.QueryList;
+import dev.passage.index.ArticlePipeline;
+import dev.passage.index.Schema;
+import dev.passage.ingest.Article;
+import dev.passage.ingest.ArticleFolder;
+import dev.passage.ingest.ArticleSink;
+import dev.passage.ingest.Problem;
+import dev.passage.search.SearchService;
+import dev.passage.search.SearcherPool;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code passage bench}: the parts of the benchmark that need Passage's own code. {@code bench/run}
+ * drives them, with wrk for the HTTP load and a real OpenSearch node beside Passage.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark tools; bench/run uses them to measure Passage beside OpenSearch.",
+    subcommands = {
+      BenchCommand.Queries.class,
+      BenchCommand.Export.class,
+      BenchCommand.Replicate.class,
+      BenchCommand.Floor.class
+    })
+final class BenchCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads every article of a file or folder; problems are counted, not printed. */
+  static List<Article> read(Path articles) throws IOException {
+    List<Article> out = new ArrayList<>();
+    each(articles, out::add);
+    return out;
+  }
+
+  interface Each {
+    void accept(Article article) throws IOException;
+  }
+
+  static void each(Path articles, Each each) throws IOException {
+    new ArticleFolder(articles)
+        .read(
+            new ArticleSink() {
+              @Override
+              public void accept(Article article) {
+                try {
+                  each.accept(article);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+
+              @Override
+              public void problem(Problem problem) {}
+            });
+  }
+
+  static Writer writer(Path out) throws IOException {
+    return new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  /** {@code bench queries}: the fixed list of queries, one a line. */
+  @Command(
+      name = "queries",
+      mixinStandardHelpOptions = true,
+      description = "Prints one- and two-word queries drawn from the articles' titles.")
+  static final class Queries implements Callable<Integer> {
+    @Option(names = "--articles", required = true, paramLabel = "PATH")
+    Path articles;
+
+    @Option(names = "--count", defaultValue = "300", paramLabel = "N")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N")
+    long seed;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      QueryList.from(read(articles), count, seed).forEach(out::println);
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code bench export}: Passage's paragraphs as an OpenSearch bulk file. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Writes the cleaned, tagged paragraphs as an OpenSearch _bulk file.")
+  static final class Export implements Callable<Integer> {
+    @Option(names = "--articles", required = true, paramLabel = "PATH")
+    Path articles;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(names = "--index-name", defaultValue = "passage", paramLabel = "NAME")
+    String indexName;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      ArticlePipeline pipeline = ArticlePipeline.bundled();
+      try (Writer w = writer(out)) {
+        BulkExport export = new BulkExport(w, indexName);
+        each(articles, a -> export.write(pipeline.process(a)));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d paragraphs%n", export.paragraphs());
+      }
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** {@code bench replicate}: a synthetic archive N times as large. */
+  @Command(
+      name = "replicate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes N copies of every article as JSON lines, ids and dates shifted, labelled synthetic.")
+  static final class Replicate implements Callable<Integer> {
+    @Option(names = "--articles", required = true, paramLabel = "PATH")
+    Path articles;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(names = "--times", defaultValue = "10", paramLabel = "N")
+    int times;
+
+    @Option(names = "--years-apart", defaultValue = "40", paramLabel = "N")
+    int yearsApart;
+
+    @Override
+    public Integer call() throws IOException {
+      try (Writer w = writer(out)) {
+        CorpusReplicator replicator = new CorpusReplicator(w, times, yearsApart);
+        each(articles, replicator::write);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code bench floor}: the in-process floor of the HTTP benchmark. */
+  @Command(
+      name = "floor",
+      mixinStandardHelpOptions = true,
+      description = "Runs the queries in process, without HTTP: queries/s, p50, p99.")
+  static final class Floor implements Callable<Integer> {
+    @Option(names = "--index", required = true, paramLabel = "DIR")
+    Path index;
+
+    @Option(names = "--queries", required = true, paramLabel = "FILE")
+    Path queries;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N")
+    int threads;
+
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS")
+    double warmup;
+
+    @Option(names = "--seconds", defaultValue = "20", paramLabel = "SECONDS")
+    double seconds;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Schema schema = new Schema();
+      List<String> list =
+          Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
+              .filter(q -> !q.isBlank())
+              .toList();
+      try (SearcherPool pool = SearcherPool.open(index, schema)) {
+        FloorBenchmark.Result r =
+            new FloorBenchmark(new SearchService(schema, pool), list).run(threads, warmup, seconds);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "floor: %.0f queries/s, p50 %.2f ms, p99 %.2f ms (%d queries, %d threads, %.0f s)%n",
+                r.perSecond(),
+                r.p50Ms(),
+                r.p99Ms(),
+                r.queries(),
+                threads,
+                r.seconds());
+      }
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}

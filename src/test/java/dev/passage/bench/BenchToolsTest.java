@@ -1,0 +1,104 @@
+package dev.passage.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.index.ArticlePipeline;
+import dev.passage.index.Schema;
+import dev.passage.ingest.Article;
+import dev.passage.ingest.ArticleDate;
+import dev.passage.search.SearchService;
+import dev.passage.search.SearcherPool;
+import dev.passage.testing.Fixtures;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The benchmark's tools on the seed articles: a tiny run of the benchmark, so it never rots. */
+class BenchToolsTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path dir;
+
+  private static Article article(String id, String title, String date) {
+    return new Article(
+        id, title, date == null ? null : ArticleDate.parse(date), "Wire", null, "Text.", id);
+  }
+
+  @Test
+  void queriesAreTitleWordsWithoutStopWordsAndTheSameEveryRun() {
+    List<Article> articles =
+        List.of(
+            article("a", "The Oil Prices Rise in Kuwait", "1987-03-01"),
+            article("b", "Bank of Japan Cuts Rates", "1987-03-02"));
+    List<String> first = QueryList.from(articles, 6, 7);
+
+    assertThat(first).hasSize(6).doesNotHaveDuplicates().isEqualTo(QueryList.from(articles, 6, 7));
+    assertThat(String.join(" ", first).split(" "))
+        .allSatisfy(w ->
+            assertThat(w)
+                .isIn("oil", "prices", "rise", "kuwait", "bank", "japan", "cuts", "rates"));
+    assertThat(QueryList.words("The Oil Prices Rise in Kuwait"))
+        .containsExactly("oil", "prices", "rise", "kuwait");
+  }
+
+  @Test
+  void theBulkFileHoldsEachParagraphWithItsTagsUnderItsParagraphId() throws Exception {
+    Article seed =
+        new Article(
+            "a1",
+            "Talks",
+            ArticleDate.parse("2014-03"),
+            null,
+            null,
+            "Kazakhstan and China discussed the CICA chairmanship.\n\nOil trade grew in 2013.",
+            "a1");
+    StringWriter out = new StringWriter();
+    BulkExport export = new BulkExport(out, "passage");
+    export.write(ArticlePipeline.bundled().process(seed));
+
+    String[] lines = out.toString().split("\n");
+    assertThat(export.paragraphs()).isEqualTo(2);
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0]).isEqualTo("{\"index\":{\"_index\":\"passage\",\"_id\":\"a1#1\"}}");
+    JsonNode second = JSON.readTree(lines[3]);
+    assertThat(second.get("text").asString()).isEqualTo("Oil trade grew in 2013.");
+    assertThat(second.get("year").get(0).asString()).isEqualTo("2013");
+    assertThat(JSON.readTree(lines[1]).get("organisation").get(0).asString())
+        .isEqualTo("Conference on Interaction and Confidence Building Measures in Asia");
+  }
+
+  @Test
+  void copiesGetTheirOwnIdsLaterDatesAndASyntheticLabel() throws Exception {
+    StringWriter out = new StringWriter();
+    new CorpusReplicator(out, 3, 40).write(article("r1", "Cocoa", "1988-02-29"));
+
+    List<JsonNode> lines = out.toString().lines().map(JSON::readTree).toList();
+    assertThat(lines).extracting(l -> l.get("id").asString()).containsExactly("r1", "r1~1", "r1~2");
+    assertThat(lines)
+        .extracting(l -> l.get("date").asString())
+        .containsExactly("1988-02-29", "2028-02-29", "2068-02-29");
+    assertThat(lines.get(2).get("source").asString()).isEqualTo("Wire (synthetic copy 2)");
+    assertThat(CorpusReplicator.shifted(ArticleDate.parse("1988-02-29"), 10))
+        .isEqualTo("1998-02-28");
+  }
+
+  @Test
+  void theFloorRunsTheQueriesInProcessAndReportsTheirLatency() throws Exception {
+    Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
+    try (SearcherPool pool = SearcherPool.open(dir.resolve("index"), new Schema())) {
+      FloorBenchmark.Result r =
+          new FloorBenchmark(
+                  new SearchService(new Schema(), pool), List.of("CICA chairmanship", "visit"))
+              .run(2, 0.1, 0.3);
+
+      assertThat(r.queries()).isPositive();
+      assertThat(r.perSecond()).isPositive();
+      assertThat(r.p50Ms()).isPositive().isLessThanOrEqualTo(r.p99Ms());
+    }
+  }
+}
