@@ -5,6 +5,7 @@ import dev.passage.bench.CorpusReplicator;
 import dev.passage.bench.FloorBenchmark;
 import dev.passage.bench.QueryList;
 import dev.passage.index.ArticlePipeline;
+import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleFolder;
@@ -132,7 +133,15 @@ final class BenchCommand implements Runnable {
       ArticlePipeline pipeline = ArticlePipeline.bundled();
       try (Writer w = writer(out)) {
         BulkExport export = new BulkExport(w, indexName);
-        each(articles, a -> export.write(pipeline.process(a)));
+        each(
+            articles,
+            a -> {
+              ProcessedArticle processed = pipeline.process(a);
+              // An article that is nothing but page furniture has no paragraph to export.
+              if (processed != null) {
+                export.write(processed);
+              }
+            });
         spec.commandLine().getOut().printf(Locale.ROOT, "%d paragraphs%n", export.paragraphs());
       }
       spec.commandLine().getOut().flush();

@@ -184,4 +184,20 @@ class PassageCliTest {
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).contains("eval: no corpus found; nothing was measured");
   }
+
+  @Test
+  void benchExportSkipsAnArticleThatIsNothingButFurniture() throws Exception {
+    Path articles = dir.resolve("corpus.jsonl");
+    Files.writeString(
+        articles,
+        "{\"id\": \"a\", \"title\": \"Oil\", \"text\": \"Oil prices rose.\"}\n"
+            + "{\"id\": \"b\", \"title\": \"Empty\", \"text\": \"Comments (0)\"}\n");
+    Path bulk = dir.resolve("bulk.ndjson");
+
+    Run run = run("bench", "export", "--articles", articles.toString(), "--out", bulk.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("1 paragraphs" + System.lineSeparator());
+    assertThat(Files.readAllLines(bulk)).hasSize(2);
+  }
 }
