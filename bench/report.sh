@@ -44,6 +44,7 @@ what each number means. Each cell is the median of the runs, with every run's va
 |---|---|
 | CPU | ${RESULT[cpu]}, ${RESULT[cores]} cores (shared by the server and the load generator) |
 | memory | ${RESULT[memory]} |
+| load average (1, 5, 15 min) | ${RESULT[load_before]} before the run, ${RESULT[load_after]} after it (the run itself keeps about 2 busy) |
 | system | ${RESULT[os]} |
 | Java | ${RESULT[java]}; Passage with \`${PASSAGE_JVM[*]}\` |
 | OpenSearch | $( ((SKIP_OPENSEARCH)) && printf 'not measured (--skip-opensearch)' || printf '%s (integ-test distribution, Lucene 10.4.0), single node, `-Xms%s -Xmx%s`' "$OPENSEARCH_VERSION" "$OPENSEARCH_HEAP" "$OPENSEARCH_HEAP") |
