@@ -64,7 +64,7 @@ EOF
 ## Corpus and queries
 
 - Corpus: \`$(basename "$CORPUS")\`: ${RESULT[base.articles]} articles, $n paragraphs as Passage indexes
-  them.$(has os.docs && printf ' OpenSearch gets the same paragraphs with the same tags, %s documents, from Passage'"'"'s bulk export (for now `bench/BulkExportStopgap.java`; see bench/README.md).' "${RESULT[os.docs]}")
+  them.$(has os.docs && printf ' OpenSearch gets the same paragraphs with the same tags, %s documents, from Passage'"'"'s bulk export (`passage bench export`).' "${RESULT[os.docs]}")
 - Queries: ${RESULT[queries]} one- and two-word queries drawn from the titles (\`passage bench queries
   --seed 1\`); each request asks page 1 of 10 hits with snippets and the four facet dimensions.
 - Every query asked once before the load. Passage: $(check_line passage.check).
