@@ -2,7 +2,6 @@ package dev.passage.web;
 
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
-import io.javalin.http.Header;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +21,8 @@ final class PageHandlers {
 
   /** {@code GET /articles/{id}}: the article page. */
   void article(Context ctx) {
-    ctx.header(Header.CACHE_CONTROL, "no-cache").contentType(ContentType.HTML).result(articlePage);
+    SecurityHeaders.page(ctx);
+    ctx.contentType(ContentType.HTML).result(articlePage);
   }
 
   private static byte[] resource(String name) {

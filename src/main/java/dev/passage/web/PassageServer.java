@@ -3,7 +3,6 @@ package dev.passage.web;
 import dev.passage.search.InvalidRequestException;
 import dev.passage.search.SearchService;
 import io.javalin.Javalin;
-import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -11,7 +10,6 @@ import io.javalin.json.JavalinJackson3;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,8 +92,9 @@ public final class PassageServer {
         files.directory = WEB_RESOURCES;
         files.location = Location.CLASSPATH;
         // Revalidated on every load (cheap, by ETag), so an upgraded server is never half cached.
-        files.headers = Map.of(Header.CACHE_CONTROL, "no-cache");
+        files.headers = SecurityHeaders.PAGES;
       });
+      config.routes.before(SecurityHeaders::noSniffing);
       config.jsonMapper(new JavalinJackson3(json, false));
       config.bundledPlugins.enableCors(cors ->
           cors.addRule(rule -> {

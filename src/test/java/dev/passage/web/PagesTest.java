@@ -99,4 +99,20 @@ class PagesTest {
     assertThat(new PassageServer.Options(List.of("HTTPS://Example.org/")).corsOrigins())
         .containsExactly("https://example.org");
   }
+
+  @Test
+  void pagesAllowOnlyPassagesOwnScriptsAndNoAnswerMayBeSniffed() throws Exception {
+    for (String path : List.of("/", "/embed-demo.html", "/articles/001_4c331c42e6f04ea6")) {
+      HttpResponse<String> page = get(path);
+      assertThat(page.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValueSatisfying(
+              csp -> assertThat(csp).contains("script-src 'self'").contains("object-src 'none'"));
+      assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+    assertThat(get("/api/search?q=CICA").headers().firstValue("X-Content-Type-Options"))
+        .hasValue("nosniff");
+    assertThat(get("/api/nothing").headers().firstValue("X-Content-Type-Options"))
+        .hasValue("nosniff");
+  }
 }
