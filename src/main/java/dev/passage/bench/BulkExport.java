@@ -30,7 +30,10 @@ public final class BulkExport {
   public void write(ProcessedArticle article) throws IOException {
     for (TaggedParagraph p : article.paragraphs()) {
       String id = ParagraphDocuments.paragraphId(article.id(), p.paragraph().number());
-      out.write(JSON.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", id))));
+      Map<String, String> action = new LinkedHashMap<>();
+      action.put("_index", index);
+      action.put("_id", id);
+      out.write(JSON.writeValueAsString(Map.of("index", action)));
       out.write('\n');
       Map<String, Object> source = new LinkedHashMap<>();
       source.put("article_id", article.id());
