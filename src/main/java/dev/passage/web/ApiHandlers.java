@@ -33,12 +33,14 @@ final class ApiHandlers {
 
   /** {@code GET /api/search}: written straight to bytes, the hot path's one copy of the answer. */
   void search(Context ctx) throws InvalidRequestException, IOException {
+    QueryStrings.check(ctx.queryString());
     SearchResponse response = service.search(service.parameters().parse(ctx.queryParamMap()));
     ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(response));
   }
 
   /** {@code GET /api/articles/{id}}: 404 when there is no such article. */
   void article(Context ctx) throws InvalidRequestException, IOException {
+    QueryStrings.check(ctx.queryString());
     boolean explain = explainFlag(ctx.queryParamMap());
     String id = ctx.pathParam("id");
     Optional<ArticleView> article =

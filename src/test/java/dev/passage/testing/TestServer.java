@@ -61,6 +61,30 @@ public final class TestServer implements AutoCloseable {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** An answer read off the wire: its status and body. */
+  public record RawAnswer(int status, String body) {}
+
+  /**
+   * {@code GET path} written byte for byte on a socket, for addresses that Java's URI refuses to
+   * build (a broken percent-escape, say) but that a hostile client can send.
+   */
+  public RawAnswer rawGet(String pathAndQuery) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+      socket.setSoTimeout(10_000);
+      String request =
+          "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket
+          .getOutputStream()
+          .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int status = Integer.parseInt(answer.substring(9, 12));
+      int bodyStart = answer.indexOf("\r\n\r\n");
+      return new RawAnswer(status, bodyStart < 0 ? "" : answer.substring(bodyStart + 4));
+    }
+  }
+
   @Override
   public void close() throws IOException {
     app.stop();

@@ -166,6 +166,10 @@ class ApiTest {
     assertError(
         "/api/search?size=ten", 400, "size must be a whole number from 1 to 100, not 'ten'");
     assertError("/api/search?yaer=2013", 400, "unknown parameter 'yaer'; did you mean 'year'?");
+    assertRawError("/api/search?q=%ZZ", "the address has a broken percent-escape '%ZZ'");
+    assertRawError("/api/search?q=china%2", "the address has a broken percent-escape '%2'");
+    assertRawError("/api/search?q=%C3%28", "the address's parameters are not valid UTF-8");
+    assertRawError("/api/articles/x?explain=%FF", "the address's parameters are not valid UTF-8");
     assertError("/api/articles/000_c3b115836f1d2521?verbose=1", 400, "unknown parameter 'verbose'");
   }
 
@@ -181,6 +185,15 @@ class ApiTest {
     HttpResponse<String> r = get("/api/search?q=CICA", "Origin", "https://example.org");
     assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
         .hasValueSatisfying(v -> assertThat(v).isIn("*", "https://example.org"));
+  }
+
+  /** A 400 for an address Java's own client would refuse to send. */
+  private static void assertRawError(String path, String messageStart) throws Exception {
+    TestServer.RawAnswer answer = server.rawGet(path);
+    assertThat(answer.status()).as(path).isEqualTo(400);
+    assertThat(JSON.readTree(answer.body()).get("error").asString())
+        .as(path)
+        .startsWith(messageStart);
   }
 
   private static void assertError(String path, int status, String messageStart) throws Exception {
