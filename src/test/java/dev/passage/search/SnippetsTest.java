@@ -2,6 +2,9 @@ package dev.passage.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
@@ -30,5 +33,22 @@ class SnippetsTest {
     String trimmed = Snippets.trim(snippet, 30);
     assertThat(trimmed).contains("<mark>one two three four five six</mark>");
     assertThat(trimmed.split("<mark>", -1).length).isEqualTo(trimmed.split("</mark>", -1).length);
+  }
+
+  @Test
+  void theLightPassageScorerScoresExactlyAsLucenesDoes() {
+    Passage passage = new Passage();
+    passage.setStartOffset(40);
+    passage.setEndOffset(140);
+    String[] terms = {"cica", "chairmanship", "cica", "china", "cica", "chairmanship"};
+    int[] freqsInDoc = {3, 2, 3, 5, 3, 2};
+    for (int i = 0; i < terms.length; i++) {
+      passage.addMatch(40 + i * 10, 44 + i * 10, new BytesRef(terms[i]), freqsInDoc[i]);
+    }
+
+    for (int contentLength : new int[] {150, 600, 4000}) {
+      assertThat(new Snippets.LightPassageScorer().score(passage, contentLength))
+          .isEqualTo(new PassageScorer().score(passage, contentLength));
+    }
   }
 }
