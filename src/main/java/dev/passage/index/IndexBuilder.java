@@ -162,6 +162,7 @@ public final class IndexBuilder {
     IndexWriterConfig config = new IndexWriterConfig(schema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setIndexSort(Schema.indexSort());
+    config.setCodec(new PassageCodec());
     config.setRAMBufferSizeMB(24);
     // Only an explicit commit publishes a build; closing after a failure must not.
     config.setCommitOnClose(false);

@@ -25,7 +25,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 public final class Schema {
 
   /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   /** Paragraph id: article id, "#", paragraph number. */
   public static final String ID = "id";
