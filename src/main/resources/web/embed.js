@@ -397,7 +397,8 @@
         ? `No paragraphs${what ? what : ''} · ${took}`
         : `${plural(answer.total, 'paragraph', 'paragraphs')}${what}`
           + (answer.total > answer.hits.length && answer.hits.length ? ` · showing ${NUMBER.format(first)}–${NUMBER.format(last)}` : '')
-          + ` · ${took}`;
+          + ` · ${took}`
+          + (answer.partial ? ' · stopped at the time limit: try a more specific query to see every match' : '');
       this.#renderFacets(answer.facets, fixed);
       results.replaceChildren(...answer.hits.map((hit) => this.#card(hit, server)));
       this.#renderPages(answer);

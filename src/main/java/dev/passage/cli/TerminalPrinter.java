@@ -23,6 +23,11 @@ final class TerminalPrinter {
     out.printf(
         "%,d paragraph%s match %s (%.1f ms)%n",
         r.total(), r.total() == 1 ? "" : "s", quoted, r.tookMs());
+    if (r.partial()) {
+      out.println(
+          "The search reached its time limit: these are the matches found by then; a more"
+              + " specific query finds them all.");
+    }
     int rank = (r.page() - 1) * r.size();
     for (SearchResponse.Hit hit : r.hits()) {
       rank++;

@@ -8,6 +8,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -39,6 +40,13 @@ final class PassageSearcher extends IndexSearcher {
       info = IndexInfo.fromUserData(directoryReader.getIndexCommit().getUserData());
     }
     return new PassageSearcher(reader, state, info);
+  }
+
+  /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
+  PassageSearcher withTimeout(QueryTimeout timeout) {
+    PassageSearcher timed = new PassageSearcher(getIndexReader(), facetState, info);
+    timed.setTimeout(timeout);
+    return timed;
   }
 
   /** The facet state; null when no paragraph has any tag. */

@@ -11,6 +11,8 @@ import java.util.List;
  * @param size hits per page
  * @param sort the order of hits
  * @param tookMs time spent searching, in milliseconds
+ * @param partial true when the search reached its time limit: total, hits and counts then cover
+ *     only the paragraphs searched by then
  * @param hits this page's paragraphs
  * @param facets counts per facet value; a dimension's counts ignore its own selection
  */
@@ -21,6 +23,7 @@ public record SearchResponse(
     int size,
     String sort,
     double tookMs,
+    boolean partial,
     List<Hit> hits,
     FacetCounts facets) {
 

@@ -6,6 +6,7 @@ import dev.passage.index.Schema.Dimension;
 import dev.passage.search.SearchResponse.Hit;
 import dev.passage.tagging.TagReason;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -64,16 +66,30 @@ public final class SearchService {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<List<TagReason>> REASONS = new TypeReference<>() {};
 
+  /** How long one search may collect before it answers with what it found so far. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+
   private final Schema schema;
   private final SearcherPool pool;
   private final SearchParameters parameters;
   private final Snippets snippets;
+  private final Duration timeLimit;
 
   public SearchService(Schema schema, SearcherPool pool) {
+    this(schema, pool, DEFAULT_TIME_LIMIT);
+  }
+
+  /**
+   * A service whose searches stop collecting after {@code timeLimit}: a query that would match too
+   * much for too long (a costly wildcard on a large archive) answers in time, flagged partial,
+   * instead of holding a thread.
+   */
+  public SearchService(Schema schema, SearcherPool pool, Duration timeLimit) {
     this.schema = schema;
     this.pool = pool;
     this.parameters = new SearchParameters(schema);
     this.snippets = new Snippets(schema);
+    this.timeLimit = timeLimit;
   }
 
   /** The parser of requests for this service's schema. */
@@ -87,8 +103,15 @@ public final class SearchService {
     Query query = request.luceneQuery();
     int topN = request.page() * request.size();
     Sort sort = sortOf(request.sort());
-    PassageSearcher searcher = pool.acquire();
+    PassageSearcher shared = pool.acquire();
     try {
+      // The time limit is set on a searcher of this request's own, over the shared reader and
+      // its facet state, so no other request's searcher is touched. Drill sideways scores all
+      // documents in one pass, which Lucene's time limit (it scores in slices) cannot cut.
+      PassageSearcher searcher =
+          request.filters().isEmpty()
+              ? shared.withTimeout(new QueryTimeoutImpl(timeLimit.toMillis()))
+              : shared;
       TopDocs top;
       Facets facets;
       FacetsCollector matching;
@@ -143,10 +166,11 @@ public final class SearchService {
           request.size(),
           request.sort().apiName(),
           tookMs,
+          searcher.timedOut(),
           hits,
           counts);
     } finally {
-      pool.release(searcher);
+      pool.release(shared);
     }
   }
 

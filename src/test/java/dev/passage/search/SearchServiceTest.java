@@ -9,6 +9,7 @@ import dev.passage.search.SearchResponse.FacetValue;
 import dev.passage.search.SearchResponse.Hit;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -238,5 +239,16 @@ class SearchServiceTest {
     assertThat(List.of(Dimension.values()))
         .extracting(Dimension::field)
         .containsExactly("year", "person", "organisation", "topic");
+  }
+
+  @Test
+  void aSearchThatReachesItsTimeLimitAnswersWithWhatItFoundFlaggedPartial() throws Exception {
+    SearchService hurried = new SearchService(new Schema(), pool, Duration.ZERO);
+
+    SearchResponse hurriedAnswer = hurried.search(hurried.parameters().query("CICA"));
+
+    assertThat(hurriedAnswer.partial()).isTrue();
+    assertThat(hurriedAnswer.total()).isLessThan(search("CICA").total());
+    assertThat(search("CICA").partial()).isFalse();
   }
 }
