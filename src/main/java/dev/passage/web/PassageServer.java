@@ -95,6 +95,7 @@ public final class PassageServer {
         files.headers = SecurityHeaders.PAGES;
       });
       config.routes.before(SecurityHeaders::noSniffing);
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
       config.jsonMapper(new JavalinJackson3(json, false));
       config.bundledPlugins.enableCors(cors ->
           cors.addRule(rule -> {

@@ -166,6 +166,11 @@ class ApiTest {
     assertError(
         "/api/search?size=ten", 400, "size must be a whole number from 1 to 100, not 'ten'");
     assertError("/api/search?yaer=2013", 400, "unknown parameter 'yaer'; did you mean 'year'?");
+    HttpResponse<String> tooLong = get("/api/search?q=" + "a".repeat(100_000));
+    assertThat(tooLong.statusCode()).isEqualTo(414);
+    assertThat(tooLong.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(JSON.readTree(tooLong.body()).get("error").asString())
+        .startsWith("the address is longer than Passage accepts (8 KB)");
     assertRawError("/api/search?q=%ZZ", "the address has a broken percent-escape '%ZZ'");
     assertRawError("/api/search?q=china%2", "the address has a broken percent-escape '%2'");
     assertRawError("/api/search?q=%C3%28", "the address's parameters are not valid UTF-8");
