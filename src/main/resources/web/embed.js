@@ -394,7 +394,7 @@
       const took = `${answer.tookMs < 10 ? answer.tookMs.toFixed(1) : Math.round(answer.tookMs)} ms`;
       const what = this.#state.q ? ` match “${this.#state.q}”` : '';
       status.textContent = answer.total === 0
-        ? `No paragraphs${what ? what : ''} · ${took}`
+        ? `No paragraphs${what} · ${took}`
         : `${plural(answer.total, 'paragraph', 'paragraphs')}${what}`
           + (answer.total > answer.hits.length && answer.hits.length ? ` · showing ${NUMBER.format(first)}–${NUMBER.format(last)}` : '')
           + ` · ${took}`

@@ -65,12 +65,7 @@ final class ConllEvaluation {
 
   /** The scores of one article, and what was missed or wrongly tagged, for the error listing. */
   record Result(
-      String id,
-      boolean news,
-      Score persons,
-      Score organisations,
-      List<String> missed,
-      List<String> wrong) {}
+      boolean news, Score persons, Score organisations, List<String> missed, List<String> wrong) {}
 
   private final EntityTagger tagger;
   private final NameMatcher matcher;
@@ -131,7 +126,7 @@ final class ConllEvaluation {
     List<String> wrong = new ArrayList<>();
     Score persons = compare(goldPersons, taggedPersons, EntityType.PERSON, missed, wrong);
     Score orgs = compare(goldOrgs, taggedOrgs, EntityType.ORGANISATION, missed, wrong);
-    return new Result(article.id(), isNews(article.title()), persons, orgs, missed, wrong);
+    return new Result(isNews(article.title()), persons, orgs, missed, wrong);
   }
 
   private Score compare(

@@ -76,7 +76,7 @@ final class ReutersEvaluation {
 
   private Score recall(List<String> goldNames, List<String> tagged, EntityType type) {
     Set<String> gold = matcher.entities(goldNames, type);
-    Set<String> found = matcher.entities(tagged, type);
-    return new Score(matcher.matches(gold, found, type), found.size(), gold.size());
+    Set<String> tags = matcher.entities(tagged, type);
+    return new Score(matcher.matches(gold, tags, type), tags.size(), gold.size());
   }
 }

@@ -24,13 +24,11 @@ import java.util.Map;
  */
 public final class TaggingEvaluation {
 
-  private final EntityList names;
   private final EntityTagger entities;
   private final ArticleTagger articles;
   private final NameMatcher matcher;
 
   public TaggingEvaluation(EntityList names) {
-    this.names = names;
     this.entities = new EntityTagger(names);
     this.articles =
         new ArticleTagger(entities, new YearFinder(), new TopicTagger(TopicRules.bundled()));
@@ -118,11 +116,6 @@ public final class TaggingEvaluation {
     }
     java.util.Arrays.sort(perParagraph);
     return new Cost(perParagraph[rounds / 2], paragraphs);
-  }
-
-  /** The names list this evaluation tags with. */
-  public EntityList names() {
-    return names;
   }
 
   /** Writes a CoNLL table as Markdown rows. */

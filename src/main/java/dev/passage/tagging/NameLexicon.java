@@ -27,11 +27,6 @@ public final class NameLexicon {
     return new NameLexicon(TsvFile.resource(GIVEN_NAMES), TsvFile.resource(FAMILY_NAMES_FIRST));
   }
 
-  /** Lists from rows of one name each; visible for tests. */
-  public static NameLexicon parse(List<TsvFile.Row> given, List<TsvFile.Row> familyFirst) {
-    return new NameLexicon(given, familyFirst);
-  }
-
   private static Set<String> keys(List<TsvFile.Row> rows) {
     Set<String> keys = new HashSet<>();
     for (TsvFile.Row row : rows) {
