@@ -8,8 +8,10 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Parses the {@code q} parameter: Lucene's classic syntax (AND, OR, NOT, "phrases", prefix*,
@@ -18,6 +20,12 @@ import org.apache.lucene.search.QueryVisitor;
  * column.
  */
 final class QueryFactory {
+
+  /**
+   * The most prefix*, wildcard, fuzzy~, [range] and /regex/ terms in one query: each one walks the
+   * vocabulary, so their number bounds the cost of a query as much as their size does.
+   */
+  static final int MAX_PATTERNS = 10;
 
   private final Schema schema;
 
@@ -32,25 +40,31 @@ final class QueryFactory {
       return MatchAllDocsQuery.INSTANCE;
     }
     // A parser is cheap and not thread-safe, so each request gets its own.
-    QueryParser parser = new QueryParser(Schema.TEXT, schema.analyzer());
-    parser.setDefaultOperator(QueryParser.Operator.AND);
-    parser.setAllowLeadingWildcard(false);
-    parser.setSplitOnWhitespace(true);
+    QueryParser parser = new BoundedQueryParser(Schema.TEXT, schema.analyzer());
     Query query;
     try {
       query = parser.parse(text);
     } catch (ParseException e) {
+      if (e.getCause() instanceof QueryCost cost) {
+        throw new InvalidRequestException(cost.getMessage());
+      }
       throw new InvalidRequestException(syntaxMessage(text, e));
+    } catch (QueryCost e) {
+      throw new InvalidRequestException(e.getMessage());
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "the query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount());
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidRequestException(
+          "a wildcard or regular expression in the query is too complex to run; simplify it");
     }
-    checkFields(query);
+    checkFieldsAndPatterns(query);
     return query;
   }
 
-  private static void checkFields(Query query) throws InvalidRequestException {
+  private static void checkFieldsAndPatterns(Query query) throws InvalidRequestException {
     Set<String> unknown = new LinkedHashSet<>();
+    int[] patterns = {0};
     query.visit(
         new QueryVisitor() {
           @Override
@@ -60,7 +74,22 @@ final class QueryFactory {
             }
             return true;
           }
+
+          // Patterns reach here through consumeTermsMatching's default.
+          @Override
+          public void visitLeaf(Query leaf) {
+            if (leaf instanceof MultiTermQuery) {
+              patterns[0]++;
+            }
+          }
         });
+    if (patterns[0] > MAX_PATTERNS) {
+      throw new InvalidRequestException(
+          "the query has "
+              + patterns[0]
+              + " wildcard, fuzzy, range or regular-expression terms; the limit is "
+              + MAX_PATTERNS);
+    }
     if (!unknown.isEmpty()) {
       String field = unknown.iterator().next();
       throw new InvalidRequestException(

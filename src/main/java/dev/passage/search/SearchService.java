@@ -97,8 +97,21 @@ public final class SearchService {
     return parameters;
   }
 
-  /** Runs a validated search. */
-  public SearchResponse search(SearchRequest request) throws IOException {
+  /**
+   * Runs a validated search.
+   *
+   * @throws InvalidRequestException when a pattern in the query turns out to match too many words
+   *     of this index, which only the index can tell
+   */
+  public SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException {
+    try {
+      return run(request);
+    } catch (QueryCost e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+  }
+
+  private SearchResponse run(SearchRequest request) throws IOException {
     long started = System.nanoTime();
     Query query = request.luceneQuery();
     int topN = request.page() * request.size();

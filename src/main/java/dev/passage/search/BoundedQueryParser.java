@@ -1,0 +1,100 @@
+package dev.passage.search;
+
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.RegExp;
+
+/**
+ * Lucene's classic parser with the costly constructs bounded before any query object is built: a
+ * leading wildcard is refused with advice, and a regular expression is measured before Lucene
+ * unrolls it, because {@code /a{1,100000}/} alone takes seconds to compile. Term expansion at
+ * search time is bounded by {@link ExpansionLimit}.
+ */
+final class BoundedQueryParser extends QueryParser {
+
+  /** The largest regular expression, counted as the states its repeats unroll into. */
+  static final int MAX_REGEX_SIZE = 1_000;
+
+  BoundedQueryParser(String field, Analyzer analyzer) {
+    super(field, analyzer);
+    setDefaultOperator(Operator.AND);
+    setAllowLeadingWildcard(false);
+    setSplitOnWhitespace(true);
+    setMultiTermRewriteMethod(ExpansionLimit.INSTANCE);
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    if (!termStr.isEmpty() && (termStr.charAt(0) == '*' || termStr.charAt(0) == '?')) {
+      throw new QueryCost(
+          "a word cannot start with * or ? ('"
+              + clip(termStr)
+              + "'): it would compare every word in the archive. Put at least one letter"
+              + " first, such as chair*");
+    }
+    return super.getWildcardQuery(field, termStr);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    RegExp regex;
+    try {
+      regex = new RegExp(termStr, RegExp.ALL);
+    } catch (IllegalArgumentException e) {
+      throw new QueryCost(
+          "the regular expression /"
+              + clip(termStr)
+              + "/ is not valid: "
+              + lowerFirst(e.getMessage()));
+    }
+    long size = size(regex);
+    if (size > MAX_REGEX_SIZE) {
+      throw new QueryCost(
+          String.format(
+              Locale.ROOT,
+              "the regular expression /%s/ is too large: its repeats unroll into more than %,d"
+                  + " steps; use smaller {min,max} counts",
+              clip(termStr),
+              MAX_REGEX_SIZE));
+    }
+    return super.getRegexpQuery(field, termStr);
+  }
+
+  /**
+   * Roughly how many automaton states {@code e} unrolls into, saturating above the limit: what
+   * makes a regular expression costly to compile is repetition, especially nested.
+   */
+  static long size(RegExp e) {
+    long size =
+        switch (e.kind) {
+          case REGEXP_UNION, REGEXP_CONCATENATION, REGEXP_INTERSECTION ->
+              size(e.exp1) + size(e.exp2);
+          case REGEXP_OPTIONAL, REGEXP_REPEAT, REGEXP_COMPLEMENT, REGEXP_DEPRECATED_COMPLEMENT ->
+              size(e.exp1) + 1;
+          case REGEXP_REPEAT_MIN -> times(size(e.exp1), (long) e.min + 1);
+          case REGEXP_REPEAT_MINMAX -> times(size(e.exp1), Math.max(1L, e.max));
+          case REGEXP_STRING -> e.s.length();
+          case REGEXP_INTERVAL -> Math.max(1, e.digits);
+          default -> 1;
+        };
+    return Math.min(size, MAX_REGEX_SIZE + 1L);
+  }
+
+  private static long times(long a, long b) {
+    return a > (MAX_REGEX_SIZE + 1L) / Math.max(1, b) ? MAX_REGEX_SIZE + 1L : a * b;
+  }
+
+  private static String clip(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+
+  private static String lowerFirst(String message) {
+    if (message == null || message.isEmpty()) {
+      return "syntax error";
+    }
+    return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+  }
+}
