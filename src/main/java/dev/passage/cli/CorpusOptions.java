@@ -58,7 +58,14 @@ final class CorpusOptions {
 
   /** Builds the index and prints the summary; returns it. */
   IndexSummary build(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return build(
+        schema, threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, err);
+  }
+
+  /** Builds the index on {@code defaultThreads} threads unless --threads says otherwise. */
+  IndexSummary build(Schema schema, int defaultThreads, PrintWriter out, PrintWriter err)
+      throws IOException {
+    int n = threads != null ? threads : defaultThreads;
     // Only a user's names file is worth the second round of name tagging that measures it.
     EntityTagChanges changes =
         entities == null ? null : new EntityTagChanges(EntityTagger.bundled());

@@ -1,12 +1,19 @@
 package dev.passage.cli;
 
+import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
+import dev.passage.web.AdminAccess;
 import dev.passage.web.PassageServer;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -54,7 +61,45 @@ final class ServeCommand implements Callable<Integer> {
               + " read-only).")
   List<String> corsOrigins = List.of();
 
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the admin token (at least 16 characters), which turns on"
+              + " POST /api/admin/reindex. The PASSAGE_ADMIN_TOKEN environment variable works"
+              + " too. Default: no admin API.")
+  Path adminTokenFile;
+
+  @Option(
+      names = "--admin-remote",
+      description =
+          "Accept admin requests from other machines too, not only from this one. Use it only"
+              + " behind HTTPS.")
+  boolean adminRemote;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The admin access the options and environment configure, if any. */
+  private Optional<AdminAccess> adminAccess() throws IOException {
+    String token;
+    if (adminTokenFile != null) {
+      token = Files.readString(adminTokenFile, StandardCharsets.UTF_8);
+    } else {
+      token = System.getenv("PASSAGE_ADMIN_TOKEN");
+    }
+    if (token == null || token.isBlank()) {
+      if (adminRemote) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--admin-remote needs an admin token (--admin-token-file)");
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(AdminAccess.of(token, adminRemote));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -65,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PassageServer.Options options;
     try {
-      options = new PassageServer.Options(corsOrigins);
+      options = new PassageServer.Options(corsOrigins, adminAccess());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--cors-origins: " + e.getMessage());
@@ -74,7 +119,11 @@ final class ServeCommand implements Callable<Integer> {
     corpus.ensureFresh(schema, out, err);
     SearcherPool pool = SearcherPool.open(corpus.index, schema);
     SearchService service = new SearchService(schema, pool);
-    Javalin app = PassageServer.create(service, options);
+    // A reindex uses half the processors, so searches keep answering while it runs.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    Reindexer reindexer =
+        new Reindexer(() -> corpus.build(schema, threads, out, err), pool::refresh);
+    Javalin app = PassageServer.create(service, reindexer, options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -82,9 +131,10 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   // Jetty lets in-flight requests finish before the index is closed under them.
                   app.stop();
+                  reindexer.close();
                   try {
                     pool.close();
-                  } catch (java.io.IOException e) {
+                  } catch (IOException e) {
                     err.println("passage: closing the index: " + e.getMessage());
                   }
                   stopped.countDown();
@@ -95,6 +145,11 @@ final class ServeCommand implements Callable<Integer> {
     out.printf(
         "Passage is serving %,d paragraphs of %,d articles on http://%s:%d/%n",
         health.paragraphs(), health.articles(), host, app.port());
+    if (options.admin().isPresent()) {
+      out.println(
+          "The admin API is on: POST /api/admin/reindex rebuilds the index"
+              + (adminRemote ? "." : " (from this machine only)."));
+    }
     out.println("Press Ctrl+C to stop.");
     out.flush();
     stopped.await();

@@ -1,5 +1,6 @@
 package dev.passage.web;
 
+import dev.passage.index.Reindexer;
 import dev.passage.search.InvalidRequestException;
 import dev.passage.search.SearchService;
 import io.javalin.Javalin;
@@ -9,7 +10,10 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,14 +33,20 @@ public final class PassageServer {
    *
    * @param corsOrigins origins allowed to call the API from a browser, as {@code
    *     scheme://host[:port]}; empty allows any
+   * @param admin who may call the admin API; empty turns it off (its paths answer 404)
    */
-  public record Options(List<String> corsOrigins) {
+  public record Options(List<String> corsOrigins, Optional<AdminAccess> admin) {
 
     public Options {
       corsOrigins = corsOrigins.stream().map(Options::origin).distinct().toList();
     }
 
-    /** Any origin may call the read-only API. */
+    /** The given origins, no admin API. */
+    public Options(List<String> corsOrigins) {
+      this(corsOrigins, Optional.empty());
+    }
+
+    /** Any origin may call the read-only API; no admin API. */
     public static Options defaults() {
       return new Options(List.of());
     }
@@ -75,15 +85,34 @@ public final class PassageServer {
     }
   }
 
+  /** How long stopping waits for requests under way. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  /** No endpoint takes a body; one larger than this is refused unread. */
+  static final long MAX_REQUEST_BYTES = 64 * 1024;
+
   /** Where the pages, scripts and styles live on the classpath. */
   static final String WEB_RESOURCES = "/web";
 
   private PassageServer() {}
 
-  /** The application for {@code service}, not yet started. */
+  /** The application for {@code service}, without an admin API, not yet started. */
   public static Javalin create(SearchService service, Options options) {
+    return create(service, null, options);
+  }
+
+  /**
+   * The application for {@code service}, not yet started; {@code reindexer} serves the admin API
+   * when {@code options} configure one.
+   */
+  public static Javalin create(SearchService service, Reindexer reindexer, Options options) {
+    if (options.admin().isPresent() && reindexer == null) {
+      throw new IllegalArgumentException("an admin API needs a reindexer");
+    }
     JsonMapper json = JsonMapper.builder().build();
     ApiHandlers api = new ApiHandlers(service, json);
+    Optional<AdminHandlers> admin =
+        options.admin().map(access -> new AdminHandlers(reindexer, access));
     PageHandlers pages = new PageHandlers(WEB_RESOURCES);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -95,7 +124,14 @@ public final class PassageServer {
         files.headers = SecurityHeaders.PAGES;
       });
       config.routes.before(SecurityHeaders::noSniffing);
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JsonErrorHandler(json));
+        // On stop (SIGTERM), new requests get a 503 and those under way finish and are
+        // written out, for up to STOP_TIMEOUT; Javalin nests its handlers inside this one.
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+      });
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.jsonMapper(new JavalinJackson3(json, false));
       config.bundledPlugins.enableCors(cors ->
           cors.addRule(rule -> {
@@ -116,6 +152,10 @@ public final class PassageServer {
       config.routes.get("/api/articles/{id}", api::article);
       config.routes.get("/api/health", api::health);
       config.routes.get("/articles/{id}", pages::article);
+      admin.ifPresent(handlers -> {
+        config.routes.post("/api/admin/reindex", handlers::reindex);
+        config.routes.get("/api/admin/reindex", handlers::status);
+      });
       config.routes.exception(
           InvalidRequestException.class,
           (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorResponse(e.getMessage())));

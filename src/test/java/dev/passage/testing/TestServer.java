@@ -1,5 +1,6 @@
 package dev.passage.testing;
 
+import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
@@ -34,9 +35,31 @@ public final class TestServer implements AutoCloseable {
 
   /** Serves {@code pool}; closing the server closes the pool. */
   public static TestServer serve(SearcherPool pool, PassageServer.Options options) {
-    Javalin app = PassageServer.create(new SearchService(new Schema(), pool), options);
+    return serve(pool, null, options);
+  }
+
+  /** Serves {@code pool} with an admin API that runs {@code reindexer}, when options allow. */
+  public static TestServer serve(
+      SearcherPool pool, Reindexer reindexer, PassageServer.Options options) {
+    Javalin app = PassageServer.create(new SearchService(new Schema(), pool), reindexer, options);
     app.start("localhost", 0);
     return new TestServer(pool, app);
+  }
+
+  /** The running application, for tests that stop it themselves. */
+  public Javalin app() {
+    return app;
+  }
+
+  /** {@code POST path} with the given header names and values and no body. */
+  public HttpResponse<String> post(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A second server over the same index, with other options; closing it leaves the index open. */
