@@ -129,6 +129,8 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  out.println("Stopping: requests under way may finish first.");
+                  out.flush();
                   // Jetty lets in-flight requests finish before the index is closed under them.
                   app.stop();
                   reindexer.close();
@@ -137,6 +139,8 @@ final class ServeCommand implements Callable<Integer> {
                   } catch (IOException e) {
                     err.println("passage: closing the index: " + e.getMessage());
                   }
+                  out.println("Stopped.");
+                  out.flush();
                   stopped.countDown();
                 },
                 "passage-shutdown"));
