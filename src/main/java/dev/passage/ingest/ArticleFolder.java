@@ -24,7 +24,8 @@ import java.util.Map;
  * The articles of a folder (searched recursively) or of a single file: {@code .txt} and {@code .md}
  * files hold one article each, {@code .jsonl} files one article a line. Files are read in name
  * order so that builds are repeatable; hidden files and folders are ignored and other files are
- * reported. An article whose id was already seen is skipped and reported with both origins.
+ * reported. An article whose id was already seen is skipped and reported with both origins, and one
+ * over the {@link ArticleLimits} is cut or skipped and reported.
  */
 public final class ArticleFolder {
 
@@ -150,7 +151,10 @@ public final class ArticleFolder {
                       "duplicate article id '" + article.id() + "', first read from " + first));
               return;
             }
-            sink.accept(article);
+            Article limited = ArticleLimits.apply(article, sink);
+            if (limited != null) {
+              sink.accept(limited);
+            }
           }
 
           @Override

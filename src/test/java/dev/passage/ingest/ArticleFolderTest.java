@@ -87,6 +87,35 @@ class ArticleFolderTest {
   }
 
   @Test
+  void anArticleOverTheLimitsIsCutAndReported() throws Exception {
+    String paragraph = "x".repeat(98) + "\n\n";
+    Fixtures.write(
+        dir,
+        "long.txt",
+        "---\ntitle: "
+            + "T".repeat(ArticleLimits.MAX_FIELD_CHARS + 1)
+            + "\n---\n"
+            + paragraph.repeat(ArticleLimits.MAX_TEXT_CHARS / 100 + 1));
+    Fixtures.Collecting sink = new Fixtures.Collecting();
+    new ArticleFolder(dir).read(sink);
+    Article article = sink.articles.getFirst();
+    assertThat(article.title()).hasSize(ArticleLimits.MAX_FIELD_CHARS);
+    assertThat(article.text()).hasSize(ArticleLimits.MAX_TEXT_CHARS - 2).endsWith("x");
+    assertThat(sink.problems)
+        .extracting(Problem::toString)
+        .containsExactly(
+            String.format(
+                "long.txt: text is %,d characters, over the %,d character limit for one article;"
+                    + " only the first %,d were indexed",
+                ArticleLimits.MAX_TEXT_CHARS + 100,
+                ArticleLimits.MAX_TEXT_CHARS,
+                ArticleLimits.MAX_TEXT_CHARS - 2),
+            String.format(
+                "long.txt: title is %,d characters, cut to the %,d character limit",
+                ArticleLimits.MAX_FIELD_CHARS + 1, ArticleLimits.MAX_FIELD_CHARS));
+  }
+
+  @Test
   void aSingleJsonlFileCanStandForAFolder() throws Exception {
     Path corpus = Fixtures.write(dir, "corpus.jsonl", "{\"id\": \"x\", \"text\": \"X.\"}\n");
     Fixtures.Collecting sink = new Fixtures.Collecting();
