@@ -47,6 +47,10 @@ public final class FrontMatterArticleReader implements ArticleReader {
       return;
     }
     byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length == 0) {
+      sink.problem(Problem.skipped(origin, "empty file"));
+      return;
+    }
     if (TextDecoder.looksBinary(bytes)) {
       sink.problem(Problem.skipped(origin, "binary file, not text"));
       return;
