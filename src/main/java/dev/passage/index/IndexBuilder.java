@@ -152,8 +152,10 @@ public final class IndexBuilder {
       }
       articles.incrementAndGet();
       paragraphs.addAndGet(docs.size());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // One article that breaks a stage must not cost the others; it is reported at the end.
+      // The two errors too: uncaught, they would end the indexing thread and the article would
+      // vanish from the build without a word, and both are freed with the article's own work.
       problems.add(Problem.skipped(article.origin(), "could not be indexed: " + e));
     }
   }

@@ -1,24 +1,31 @@
 package dev.passage.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The articles of a folder (searched recursively) or of a single file: {@code .txt} and {@code .md}
  * files hold one article each, {@code .jsonl} files one article a line. Files are read in name
- * order so that builds are repeatable; hidden files are ignored and other files are reported. An
- * article whose id was already seen is skipped and reported with both origins.
+ * order so that builds are repeatable; hidden files and folders are ignored and other files are
+ * reported. An article whose id was already seen is skipped and reported with both origins, and one
+ * over the {@link ArticleLimits} is cut or skipped and reported.
  */
 public final class ArticleFolder {
 
@@ -40,20 +47,90 @@ public final class ArticleFolder {
 
   /** The files that would be read, in reading order. */
   public List<Path> files() throws IOException {
+    return list().files();
+  }
+
+  /** The files to read, in reading order, and what was found but cannot be read. */
+  private record Listing(List<Path> files, List<Problem> problems) {}
+
+  private Listing list() throws IOException {
     if (Files.isRegularFile(root)) {
-      return List.of(root);
+      return new Listing(List.of(root), List.of());
     }
     if (!Files.isDirectory(root)) {
       throw new IOException("no such folder: " + root);
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !isHidden(root.relativize(p)))
-          .sorted()
-          .toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    List<Path> files = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    // Links are not followed into folders, so a link loop cannot trap the walk; a link to a file
+    // is read like the file. A folder that cannot be opened costs its own files, not the build.
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return dir.equals(root) || !isHidden(root.relativize(dir))
+                ? FileVisitResult.CONTINUE
+                : FileVisitResult.SKIP_SUBTREE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (isHidden(root.relativize(file))) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (Files.isRegularFile(file)) {
+              files.add(file);
+            } else {
+              problems.add(Problem.skipped(describe(file), notAFile(file, attrs)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (!isHidden(root.relativize(file))) {
+              problems.add(Problem.skipped(describe(file), "cannot read: " + reason(e)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            if (e != null) {
+              problems.add(Problem.skipped(describe(dir), "cannot read the folder: " + reason(e)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(null);
+    // The walk goes in the file system's order; sorted, the report is the same on every build.
+    problems.sort(Comparator.comparing(Problem::origin));
+    return new Listing(List.copyOf(files), List.copyOf(problems));
+  }
+
+  private static String notAFile(Path file, BasicFileAttributes attrs) {
+    if (!attrs.isSymbolicLink()) {
+      return "not a regular file; not read";
     }
+    if (Files.isDirectory(file)) {
+      return "link to a folder; links to folders are not followed";
+    }
+    return Files.exists(file) ? "link to something that is not a file" : "broken link";
+  }
+
+  /** Why a file could not be read, without the path that most of these messages repeat. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**
@@ -72,8 +149,11 @@ public final class ArticleFolder {
                   Problem.skipped(
                       article.origin(),
                       "duplicate article id '" + article.id() + "', first read from " + first));
-            } else {
-              sink.accept(article);
+              return;
+            }
+            Article limited = ArticleLimits.apply(article, sink);
+            if (limited != null) {
+              sink.accept(limited);
             }
           }
 
@@ -82,7 +162,9 @@ public final class ArticleFolder {
             sink.problem(problem);
           }
         };
-    for (Path file : files()) {
+    Listing listing = list();
+    listing.problems().forEach(sink::problem);
+    for (Path file : listing.files()) {
       String origin = describe(file);
       ArticleReader reader = READERS.get(extension(file));
       if (reader == null) {
@@ -93,7 +175,7 @@ public final class ArticleFolder {
       try {
         reader.read(file, origin, unique);
       } catch (IOException e) {
-        sink.problem(Problem.skipped(origin, "cannot read: " + e.getMessage()));
+        sink.problem(Problem.skipped(origin, "cannot read: " + reason(e)));
       }
     }
   }
@@ -103,12 +185,18 @@ public final class ArticleFolder {
     MessageDigest digest = sha256();
     List<Path> files = files();
     for (Path file : files) {
-      String entry =
-          describe(file)
-              + "|"
-              + Files.size(file)
-              + "|"
-              + Files.getLastModifiedTime(file).toMillis();
+      String entry;
+      try {
+        entry =
+            describe(file)
+                + "|"
+                + Files.size(file)
+                + "|"
+                + Files.getLastModifiedTime(file).toMillis();
+      } catch (IOException e) {
+        // Gone or unreadable since it was listed: the build will say so; the index is stale.
+        entry = describe(file) + "|" + reason(e);
+      }
       digest.update((entry + "\n").getBytes(StandardCharsets.UTF_8));
     }
     return files.size() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
@@ -125,7 +213,7 @@ public final class ArticleFolder {
   private String describe(Path file) {
     Path base = Files.isRegularFile(root) ? root.getParent() : root;
     Path relative = base == null ? file : base.relativize(file);
-    return relative.toString();
+    return relative.toString().isEmpty() ? file.toString() : relative.toString();
   }
 
   private static boolean isHidden(Path relative) {

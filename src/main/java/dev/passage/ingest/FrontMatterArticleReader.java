@@ -28,9 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class FrontMatterArticleReader implements ArticleReader {
 
-  /** Larger files are skipped: no news article is this long, and it is likely a mistake. */
-  public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
-
   static final List<String> KEYS = List.of("title", "date", "source", "author");
 
   private static final String FENCE = "---";
@@ -40,16 +37,20 @@ public final class FrontMatterArticleReader implements ArticleReader {
   @Override
   public void read(Path file, String origin, ArticleSink sink) throws IOException {
     long size = Files.size(file);
-    if (size > MAX_FILE_BYTES) {
+    if (size > ArticleLimits.MAX_SOURCE_BYTES) {
       sink.problem(
           Problem.skipped(
               origin,
               String.format(
                   "file is %,d bytes, over the %,d byte limit for one article",
-                  size, MAX_FILE_BYTES)));
+                  size, ArticleLimits.MAX_SOURCE_BYTES)));
       return;
     }
     byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length == 0) {
+      sink.problem(Problem.skipped(origin, "empty file"));
+      return;
+    }
     if (TextDecoder.looksBinary(bytes)) {
       sink.problem(Problem.skipped(origin, "binary file, not text"));
       return;

@@ -137,8 +137,7 @@ public final class ParagraphSplitter {
       }
       while (end - start > MAX_PARAGRAPH_CHARS) {
         // One sentence longer than the limit: cut at the last space before it.
-        int cutAt = text.lastIndexOf(' ', start + MAX_PARAGRAPH_CHARS);
-        cutAt = cutAt <= start ? start + MAX_PARAGRAPH_CHARS : cutAt;
+        int cutAt = lastSpace(text, start, start + MAX_PARAGRAPH_CHARS);
         pieces.add(text.substring(start, cutAt).strip());
         start = cutAt;
       }
@@ -149,5 +148,19 @@ public final class ParagraphSplitter {
     }
     pieces.removeIf(String::isEmpty);
     return pieces;
+  }
+
+  /**
+   * The last space in {@code text} between {@code start} (excluded) and {@code limit}, else {@code
+   * limit} itself, moved off the middle of a surrogate pair. The search stops at {@code start}: a
+   * text with no spaces must not be scanned back to its beginning for every piece.
+   */
+  private static int lastSpace(String text, int start, int limit) {
+    for (int i = limit; i > start; i--) {
+      if (text.charAt(i) == ' ') {
+        return i;
+      }
+    }
+    return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
   }
 }

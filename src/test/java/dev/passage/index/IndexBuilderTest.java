@@ -56,6 +56,29 @@ class IndexBuilderTest {
   }
 
   @Test
+  void anArticleThatExhaustsTheStackIsReportedAndTheOthersIndexed() throws Exception {
+    Fixtures.write(articles(), "a.txt", "One.\n\nTwo.");
+    Fixtures.write(articles(), "deep.txt", "Too deep.");
+    IndexBuilder builder =
+        new IndexBuilder(
+            new Schema(),
+            ArticlePipeline.bundled(),
+            "test",
+            2,
+            article -> {
+              if (article.id().equals("deep")) {
+                throw new StackOverflowError();
+              }
+            });
+    IndexSummary summary = builder.build(new ArticleFolder(articles()), index(), line -> {});
+    assertThat(summary.articles()).isEqualTo(1);
+    assertThat(summary.paragraphs()).isEqualTo(2);
+    assertThat(summary.problems())
+        .containsExactly(
+            Problem.skipped("deep.txt", "could not be indexed: java.lang.StackOverflowError"));
+  }
+
+  @Test
   void aBuildThatFindsNothingKeepsThePreviousIndex() throws Exception {
     Fixtures.write(articles(), "a.txt", "Text.");
     Fixtures.build(articles(), index());

@@ -1,11 +1,13 @@
 package dev.passage.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.passage.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,6 +52,67 @@ class ArticleFolderTest {
     assertThat(sink.articles).extracting(Article::text).containsExactly("First.");
     assertThat(sink.problems.getFirst().message())
         .isEqualTo("duplicate article id 'story', first read from a/story.txt");
+  }
+
+  @Test
+  void aLinkToAFolderIsReportedNotFollowedSoALoopCannotTrapTheWalk() throws Exception {
+    Fixtures.write(dir, "a.txt", "Text.");
+    Fixtures.write(dir, "sub/b.txt", "More text.");
+    Files.createSymbolicLink(dir.resolve("sub/loop"), Path.of(".."));
+    Files.createSymbolicLink(dir.resolve("sub/gone.txt"), Path.of("nowhere.txt"));
+    Files.createSymbolicLink(dir.resolve("c.txt"), Path.of("sub/b.txt"));
+    Fixtures.Collecting sink = new Fixtures.Collecting();
+    new ArticleFolder(dir).read(sink);
+    assertThat(sink.articles)
+        .extracting(Article::origin)
+        .containsExactly("a.txt", "c.txt", "sub/b.txt");
+    assertThat(sink.problems)
+        .containsExactly(
+            Problem.skipped("sub/gone.txt", "broken link"),
+            Problem.skipped("sub/loop", "link to a folder; links to folders are not followed"));
+  }
+
+  @Test
+  void anUnreadableFileIsReportedAndTheOthersRead() throws Exception {
+    Fixtures.write(dir, "a.txt", "Text.");
+    Path locked = Fixtures.write(dir, "b.txt", "Locked.");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    // Root reads every file whatever its permissions: there is nothing to test then.
+    assumeFalse(Files.isReadable(locked), "the tests run as a user who can read any file");
+    Fixtures.Collecting sink = new Fixtures.Collecting();
+    new ArticleFolder(dir).read(sink);
+    assertThat(sink.articles).extracting(Article::id).containsExactly("a");
+    assertThat(sink.problems)
+        .containsExactly(Problem.skipped("b.txt", "cannot read: permission denied"));
+  }
+
+  @Test
+  void anArticleOverTheLimitsIsCutAndReported() throws Exception {
+    String paragraph = "x".repeat(98) + "\n\n";
+    Fixtures.write(
+        dir,
+        "long.txt",
+        "---\ntitle: "
+            + "T".repeat(ArticleLimits.MAX_FIELD_CHARS + 1)
+            + "\n---\n"
+            + paragraph.repeat(ArticleLimits.MAX_TEXT_CHARS / 100 + 1));
+    Fixtures.Collecting sink = new Fixtures.Collecting();
+    new ArticleFolder(dir).read(sink);
+    Article article = sink.articles.getFirst();
+    assertThat(article.title()).hasSize(ArticleLimits.MAX_FIELD_CHARS);
+    assertThat(article.text()).hasSize(ArticleLimits.MAX_TEXT_CHARS - 2).endsWith("x");
+    assertThat(sink.problems)
+        .extracting(Problem::toString)
+        .containsExactly(
+            String.format(
+                "long.txt: text is %,d characters, over the %,d character limit for one article;"
+                    + " only the first %,d were indexed",
+                ArticleLimits.MAX_TEXT_CHARS + 100,
+                ArticleLimits.MAX_TEXT_CHARS,
+                ArticleLimits.MAX_TEXT_CHARS - 2),
+            String.format(
+                "long.txt: title is %,d characters, cut to the %,d character limit",
+                ArticleLimits.MAX_FIELD_CHARS + 1, ArticleLimits.MAX_FIELD_CHARS));
   }
 
   @Test

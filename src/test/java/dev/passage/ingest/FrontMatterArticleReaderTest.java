@@ -89,6 +89,22 @@ class FrontMatterArticleReaderTest {
   }
 
   @Test
+  void aFileOfNoBytesIsSkippedAsEmpty() throws Exception {
+    Fixtures.Read read = read("nothing.md", new byte[0]);
+    assertThat(read.articles()).isEmpty();
+    assertThat(read.problems()).containsExactly(Problem.skipped("nothing.md", "empty file"));
+  }
+
+  @Test
+  void aBadHeaderLineIsReportedWithItsLineAndTheArticleKept() throws Exception {
+    Fixtures.Read read = read("a.txt", "---\ntitle: T\nthis is no header line\n---\nText.");
+    assertThat(read.articles()).extracting(Article::title).containsExactly("T");
+    assertThat(read.problems())
+        .containsExactly(
+            Problem.repaired("a.txt:3", "front-matter line is not 'key: value'; ignored"));
+  }
+
+  @Test
   void aBinaryFileIsSkipped() throws Exception {
     Fixtures.Read read = read("photo.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
     assertThat(read.articles()).isEmpty();

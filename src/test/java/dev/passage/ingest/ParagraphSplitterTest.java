@@ -94,6 +94,21 @@ class ParagraphSplitterTest {
   }
 
   @Test
+  void aRunWithoutSpacesIsCutAtTheLimitAndNeverInsideACharacter() {
+    String emoji = "\uD83D\uDE00";
+    String run = "x" + emoji.repeat(ParagraphSplitter.MAX_PARAGRAPH_CHARS * 3);
+    List<Paragraph> paragraphs = splitter.split(run);
+    assertThat(paragraphs).hasSizeGreaterThan(5);
+    assertThat(paragraphs)
+        .allSatisfy(p -> {
+          assertThat(p.text().length()).isLessThanOrEqualTo(ParagraphSplitter.MAX_PARAGRAPH_CHARS);
+          assertThat(Character.isHighSurrogate(p.text().charAt(p.text().length() - 1))).isFalse();
+          assertThat(Character.isLowSurrogate(p.text().charAt(0))).isFalse();
+        });
+    assertThat(String.join("", paragraphs.stream().map(Paragraph::text).toList())).isEqualTo(run);
+  }
+
+  @Test
   void linesWithoutLettersOrDigitsAreNotParagraphs() {
     assertThat(splitter.split("Text.\n\n* * *\n\n—\n\nMore text."))
         .extracting(Paragraph::text)
