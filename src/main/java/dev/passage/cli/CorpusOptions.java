@@ -145,7 +145,7 @@ final class CorpusOptions {
     if (problems.isEmpty()) {
       return;
     }
-    out.printf("%s %,d:%n", what, problems.size());
+    out.printf("%s %,d:%n", what, problems.stream().mapToLong(Problem::count).sum());
     int shown = 0;
     for (Problem p : problems) {
       if (shown++ == 50) {

@@ -21,6 +21,6 @@ public record IndexSummary(
 
   /** The number of articles or files left out. */
   public long skipped() {
-    return problems.stream().filter(Problem::skipped).count();
+    return problems.stream().filter(Problem::skipped).mapToLong(Problem::count).sum();
   }
 }

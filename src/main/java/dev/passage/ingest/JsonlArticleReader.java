@@ -204,7 +204,8 @@ public final class JsonlArticleReader implements ArticleReader {
                 origin,
                 String.format(
                     "%,d more lines with problems not listed; is it JSON Lines, one object a line?",
-                    problems - MAX_PROBLEMS_PER_FILE)));
+                    problems - MAX_PROBLEMS_PER_FILE),
+                problems - MAX_PROBLEMS_PER_FILE));
       }
     }
   }

@@ -51,6 +51,10 @@ public final class SearchParameters {
    */
   public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
     for (String name : params.keySet()) {
+      // "?q=oil&" and "?&q=oil" carry an empty name; links are often built that way.
+      if (name.isEmpty() && params.get(name).stream().allMatch(String::isEmpty)) {
+        continue;
+      }
       if (!NAMES.contains(name)) {
         throw new InvalidRequestException(unknownParameter(name));
       }

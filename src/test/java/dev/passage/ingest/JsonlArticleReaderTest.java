@@ -2,6 +2,7 @@ package dev.passage.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.index.IndexSummary;
 import dev.passage.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +164,11 @@ class JsonlArticleReaderTest {
         .isEqualTo(
             Problem.skipped(
                 "corpus.jsonl",
-                "7 more lines with problems not listed; is it JSON Lines, one object a line?"));
+                "7 more lines with problems not listed; is it JSON Lines, one object a line?",
+                7));
+    // The summary still counts every skipped line, listed or not.
+    assertThat(new IndexSummary(0, 0, read.problems(), 0, false).skipped())
+        .isEqualTo(JsonlArticleReader.MAX_PROBLEMS_PER_FILE + 7);
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -69,6 +69,13 @@ class SearchParametersTest {
   }
 
   @Test
+  void anEmptyParameterFromAStrayAmpersandIsIgnored() throws Exception {
+    assertThat(parse(Map.of("q", List.of("oil"), "", List.of(""))).query()).isEqualTo("oil");
+    assertThatThrownBy(() -> parse(Map.of("", List.of("x"))))
+        .hasMessageStartingWith("unknown parameter ''");
+  }
+
+  @Test
   void aParameterGivenTwiceIsRefused() {
     rejects(Map.of("q", List.of("a", "b")), "q is given 2 times; give it once");
   }

@@ -179,6 +179,15 @@ class ApiTest {
   }
 
   @Test
+  void aStrayAmpersandAndRepeatedFilterValuesAreHarmless() throws Exception {
+    assertThat(get("/api/search?q=CICA&").statusCode()).isEqualTo(200);
+    assertThat(get("/api/search?&q=CICA&&").statusCode()).isEqualTo(200);
+    JsonNode repeated = json("/api/search?q=China" + "&year=2013".repeat(300));
+    assertThat(repeated.get("total").asInt())
+        .isEqualTo(json("/api/search?q=China&year=2013").get("total").asInt());
+  }
+
+  @Test
   void unknownArticlesAndPathsGetA404InJson() throws Exception {
     assertError("/api/articles/no-such-article", 404, "no article with id 'no-such-article'");
     assertError("/api/articles/..%2F..%2Fetc%2Fpasswd", 404, "no article with id");
