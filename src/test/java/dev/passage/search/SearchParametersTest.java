@@ -7,6 +7,7 @@ import dev.passage.index.Schema;
 import dev.passage.index.Schema.Dimension;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.util.automaton.RegExp;
 import org.junit.jupiter.api.Test;
 
 class SearchParametersTest {
@@ -92,5 +93,62 @@ class SearchParametersTest {
     rejects(
         Map.of("sort", List.of("random")),
         "sort must be relevance, newest or oldest, not 'random'");
+  }
+
+  /** Found by QueryParsingProperties: Lucene's regular expressions threw past the parser (500). */
+  @Test
+  void aBrokenRegularExpressionIsRefusedWithWhatIsWrong() {
+    rejects(
+        Map.of("q", List.of("/(/")),
+        "cannot parse q '/(/': its regular expression (the text between slashes) is not valid"
+            + " (unexpected end-of-string). To search for a slash itself, put a backslash before"
+            + " it: \\/");
+    rejects(
+        Map.of("q", List.of("CICA /.{/")),
+        "cannot parse q 'CICA /.{/': its regular expression (the text between slashes) is not"
+            + " valid (integer expected at position 2). To search for a slash itself, put a"
+            + " backslash before it: \\/");
+  }
+
+  /** Found by QueryParsingProperties: Lucene looked the name up, found nothing and threw (500). */
+  @Test
+  void aRegularExpressionNamingAnAutomatonIsRefused() {
+    rejects(
+        Map.of("q", List.of("/<>/")),
+        "cannot parse q '/<>/': its regular expression names an automaton, <>, and Passage has"
+            + " none. To search for < or >, put a backslash before it: \\<");
+    rejects(
+        Map.of("q", List.of("/a<word>b/")),
+        "cannot parse q '/a<word>b/': its regular expression names an automaton, <word>, and"
+            + " Passage has none. To search for < or >, put a backslash before it: \\<");
+  }
+
+  /**
+   * Found by QueryParsingProperties: a regular expression too complex to determinize threw past the
+   * parser (500), and one of nested repetitions ran the JVM out of memory before that.
+   */
+  @Test
+  void aRegularExpressionTooComplexToSearchWithIsRefused() throws Exception {
+    String tooComplex = "its regular expression or wildcard is too complex to search with;";
+    for (String q :
+        List.of(
+            "/[ab]*a[ab]{20}/", // small, but its deterministic automaton is not
+            "/a{1000}{1000}{1000}/", // a billion states: out of memory while being built
+            "/.{1000}&.{1000}/", // an intersection multiplies
+            "/<1-99999>{1000}/")) {
+      assertThatThrownBy(() -> parse(Map.of("q", List.of(q))))
+          .as(q)
+          .isInstanceOf(InvalidRequestException.class)
+          .hasMessage(
+              "cannot parse q '"
+                  + q
+                  + "': "
+                  + tooComplex
+                  + " use fewer repetitions and alternatives");
+    }
+    assertThat(parse(Map.of("q", List.of("/[a-z]{2,10}stan/"))).query())
+        .isEqualTo("/[a-z]{2,10}stan/");
+    assertThat(QueryFactory.states(new RegExp("a{1000}{1000}{1000}", RegExp.ALL)))
+        .isEqualTo(QueryFactory.MAX_REGEXP_STATES + 1);
   }
 }

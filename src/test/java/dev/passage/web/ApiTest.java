@@ -178,6 +178,33 @@ class ApiTest {
     assertError("/api/articles/000_c3b115836f1d2521?verbose=1", 400, "unknown parameter 'verbose'");
   }
 
+  /**
+   * Found by the property tests: these were 500s, and the last one ran the server out of memory.
+   */
+  @Test
+  void aBrokenOrTooComplexRegularExpressionGetsA400() throws Exception {
+    assertError(
+        "/api/search?q=" + q("/(/"),
+        400,
+        "cannot parse q '/(/': its regular expression (the text between slashes) is not valid"
+            + " (unexpected end-of-string)");
+    assertError(
+        "/api/search?q=" + q("/[ab]*a[ab]{20}/"),
+        400,
+        "cannot parse q '/[ab]*a[ab]{20}/': its regular expression or wildcard is too complex");
+    assertError(
+        "/api/search?q=" + q("/a{1000}{1000}{1000}/"),
+        400,
+        "cannot parse q '/a{1000}{1000}{1000}/': its regular expression or wildcard is too"
+            + " complex");
+    assertError(
+        "/api/search?q=" + q("/<>/"),
+        400,
+        "cannot parse q '/<>/': its regular expression names an automaton, <>, and Passage has"
+            + " none");
+    assertThat(json("/api/search?q=" + q("/astan.*/")).get("total").asInt()).isPositive();
+  }
+
   @Test
   void unknownArticlesAndPathsGetA404InJson() throws Exception {
     assertError("/api/articles/no-such-article", 404, "no article with id 'no-such-article'");
