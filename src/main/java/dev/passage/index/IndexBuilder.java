@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,10 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
@@ -32,7 +40,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  * <p>The new index replaces the old one in a single commit: the writer opens in {@code CREATE}
  * mode, and until it commits, readers (a running server included) keep seeing the previous commit.
  * A build that fails or finds nothing usable is rolled back, and a build killed midway leaves the
- * previous commit untouched; Lucene discards the unfinished files on the next open.
+ * previous commit untouched; Lucene discards the unfinished files on the next open. A previous
+ * commit that is damaged (unreadable, or missing a file) is dropped first, and the build starts as
+ * in an empty folder.
  */
 public final class IndexBuilder {
 
@@ -169,9 +179,44 @@ public final class IndexBuilder {
     // Only an explicit commit publishes a build; closing after a failure must not.
     config.setCommitOnClose(false);
     try {
+      if (!lastCommitIsWhole(directory)) {
+        discardCommits(directory);
+      }
       return new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       throw new IOException("another process is writing the index in " + indexDir, e);
+    }
+  }
+
+  /**
+   * Whether the last commit, if there is one, can be read and all its files are there. Even in
+   * {@code CREATE} mode the writer reads it, to number the new commit after it, and deletes its
+   * files once the new commit is made; a damaged one would fail the build.
+   */
+  private static boolean lastCommitIsWhole(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return true;
+    }
+    try {
+      SegmentInfos last = SegmentInfos.readLatestCommit(directory);
+      return Set.of(directory.listAll()).containsAll(last.files(true));
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes the commit files, under the write lock, so the build starts as in an empty folder; the
+   * writer then deletes the segment files no commit refers to.
+   */
+  private static void discardCommits(Directory directory) throws IOException {
+    try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      for (String file : directory.listAll()) {
+        if (file.startsWith(IndexFileNames.SEGMENTS)) {
+          lock.ensureValid();
+          directory.deleteFile(file);
+        }
+      }
     }
   }
 

@@ -1,23 +1,46 @@
 package dev.passage.index;
 
 import dev.passage.ingest.ArticleFolder;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * Whether the index in a folder still matches its articles and rules, and if not, why: so that
- * {@code serve} rebuilds only when it must, and says why when it does.
+ * {@code serve} rebuilds only when it must, and says why when it does. An index that cannot be
+ * opened (a build killed before its commit, a damaged file) is never served: it is rebuilt too.
  */
 public final class IndexFreshness {
+
+  /** Where Lucene names the file it could not read, in a {@link CorruptIndexException}. */
+  private static final Pattern RESOURCE_PATH = Pattern.compile("path=\"([^\"]+)\"");
 
   private IndexFreshness() {}
 
   /** Why the index needs a rebuild, or null when it is up to date. */
   public static String staleReason(Path indexDir, ArticleFolder articles, String rulesFingerprint)
       throws IOException {
-    IndexInfo info = IndexInfo.read(indexDir);
+    IndexInfo info;
+    try {
+      info = IndexInfo.read(indexDir);
+    } catch (IOException e) {
+      return damaged(indexDir, e);
+    }
     if (info == null) {
-      return "there is no index in " + indexDir + " yet";
+      return missing(indexDir);
     }
     if (!info.rulesFingerprint().equals(rulesFingerprint)) {
       return "the tagging rules or the schema changed since the index was built";
@@ -25,6 +48,67 @@ public final class IndexFreshness {
     if (!info.articlesFingerprint().equals(articles.fingerprint())) {
       return "the articles changed since the index was built";
     }
-    return null;
+    // The commit is readable; the segments it names must be too, or serving would fail.
+    try (Directory directory = FSDirectory.open(indexDir)) {
+      DirectoryReader.open(directory).close();
+      return null;
+    } catch (IOException e) {
+      return damaged(indexDir, e);
+    }
+  }
+
+  /** Why there is no complete index: none was ever built, or the last build did not finish. */
+  private static String missing(Path indexDir) throws IOException {
+    List<String> files = List.of();
+    if (Files.isDirectory(indexDir)) {
+      try (Stream<Path> list = Files.list(indexDir)) {
+        files = list.map(f -> f.getFileName().toString()).toList();
+      }
+    }
+    if (files.stream().anyMatch(f -> f.startsWith(IndexFileNames.SEGMENTS + "_"))) {
+      return "the index in " + indexDir + " was not built by Passage";
+    }
+    // A build writes its segments' files long before its one commit; a build that was rolled
+    // back (nothing usable found) deleted them again, and left at most its lock.
+    if (files.stream()
+        .anyMatch(f -> f.startsWith("_") || f.startsWith(IndexFileNames.PENDING_SEGMENTS))) {
+      return "the last build did not finish (no complete index in " + indexDir + ")";
+    }
+    return "there is no index in " + indexDir + " yet";
+  }
+
+  /**
+   * Why the index cannot be opened, when {@code e} says it is damaged or in a format this Lucene
+   * cannot read; otherwise {@code e} is rethrown (a folder that cannot be read is not fixed by
+   * writing into it).
+   */
+  private static String damaged(Path indexDir, IOException e) throws IOException {
+    if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
+      return "the index in " + indexDir + " is in a format this version of Passage cannot read";
+    }
+    // Lucene wraps a missing file in its own exceptions ("Problem reading index.").
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NoSuchFileException missing) {
+        return "the index in "
+            + indexDir
+            + " is damaged ("
+            + Path.of(missing.getFile()).getFileName()
+            + " is missing)";
+      }
+    }
+    if (e instanceof CorruptIndexException corrupt) {
+      Matcher path = RESOURCE_PATH.matcher(String.valueOf(corrupt.getResourceDescription()));
+      String file = path.find() ? Path.of(path.group(1)).getFileName() + ": " : "";
+      return "the index in "
+          + indexDir
+          + " is damaged ("
+          + file
+          + corrupt.getOriginalMessage()
+          + ")";
+    }
+    if (e instanceof EOFException) {
+      return "the index in " + indexDir + " is damaged (" + e.getMessage() + ")";
+    }
+    throw e;
   }
 }

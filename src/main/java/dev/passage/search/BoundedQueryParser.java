@@ -47,8 +47,18 @@ final class BoundedQueryParser extends QueryParser {
       throw new QueryCost(
           "the regular expression /"
               + clip(termStr)
-              + "/ is not valid: "
-              + lowerFirst(e.getMessage()));
+              + "/ is not valid ("
+              + lowerFirst(e.getMessage())
+              + "). To search for a slash itself, put a backslash before it: \\/");
+    }
+    if (!regex.getIdentifiers().isEmpty()) {
+      // <name> refers to an automaton supplied by the application; Passage supplies none.
+      throw new QueryCost(
+          "the regular expression /"
+              + clip(termStr)
+              + "/ names an automaton, <"
+              + regex.getIdentifiers().iterator().next()
+              + ">, and Passage has none. To search for < or >, put a backslash before it: \\<");
     }
     long size = size(regex);
     if (size > MAX_REGEX_SIZE) {
@@ -77,7 +87,8 @@ final class BoundedQueryParser extends QueryParser {
           case REGEXP_REPEAT_MIN -> times(size(e.exp1), (long) e.min + 1);
           case REGEXP_REPEAT_MINMAX -> times(size(e.exp1), Math.max(1L, e.max));
           case REGEXP_STRING -> e.s.length();
-          case REGEXP_INTERVAL -> Math.max(1, e.digits);
+          // <1-99999> matches numbers of up to five digits: a state per digit at least.
+          case REGEXP_INTERVAL -> Math.max(e.digits, Integer.toString(e.max).length());
           default -> 1;
         };
     return Math.min(size, MAX_REGEX_SIZE + 1L);

@@ -56,7 +56,10 @@ final class QueryFactory {
           "the query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount());
     } catch (TooComplexToDeterminizeException e) {
       throw new InvalidRequestException(
-          "a wildcard or regular expression in the query is too complex to run; simplify it");
+          "cannot parse q '"
+              + clip(text)
+              + "': its regular expression or wildcard is too complex to search with;"
+              + " use fewer repetitions and alternatives");
     }
     checkFieldsAndPatterns(query);
     return query;
@@ -122,12 +125,16 @@ final class QueryFactory {
       int newline = message.indexOf('\n');
       where = (newline > 0 ? message.substring(0, newline) : message).strip();
     }
-    String shown = q.length() > 80 ? q.substring(0, 80) + "…" : q;
     return "cannot parse q '"
-        + shown
+        + clip(q)
         + "': "
         + where
         + ". Use AND, OR, NOT, \"phrases\", prefix* and fuzzy~; put a backslash before a"
         + " special character to search for it: + - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ /";
+  }
+
+  /** {@code q} as messages quote it: cut after 80 characters. */
+  private static String clip(String q) {
+    return q.length() > 80 ? q.substring(0, 80) + "…" : q;
   }
 }

@@ -117,4 +117,74 @@ class IndexBuilderTest {
     assertThat(IndexFreshness.staleReason(index(), folder, "test"))
         .isEqualTo("the articles changed since the index was built");
   }
+
+  @Test
+  void aBuildThatDidNotFinishIsToldApartFromNoIndexAtAll() throws Exception {
+    Fixtures.write(articles(), "a.txt", "Text.");
+    ArticleFolder folder = new ArticleFolder(articles());
+    Path empty = dir.resolve("empty");
+    java.nio.file.Files.createDirectories(empty);
+    // A build that found nothing rolls back, and leaves only its lock file.
+    assertThat(Fixtures.build(empty, index()).committed()).isFalse();
+    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+        .isEqualTo("there is no index in " + index() + " yet");
+    // A build killed before its commit leaves the files of its segments.
+    Fixtures.write(index(), "_0.fdt__0.tmp", "part of a segment");
+    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+        .isEqualTo("the last build did not finish (no complete index in " + index() + ")");
+    assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
+    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+    assertThat(index().resolve("_0.fdt__0.tmp")).doesNotExist();
+  }
+
+  @Test
+  void anIndexWhoseCommitIsTruncatedIsStaleAndTheNextBuildReplacesIt() throws Exception {
+    Fixtures.write(articles(), "a.txt", "Text.");
+    ArticleFolder folder = new ArticleFolder(articles());
+    Fixtures.build(articles(), index());
+    truncate(index().resolve("segments_1"));
+    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+        .startsWith(
+            "the index in "
+                + index()
+                + " is damaged (segments_1: codec footer mismatch (file truncated?): actual footer=");
+    IndexSummary rebuilt = Fixtures.build(articles(), index());
+    assertThat(rebuilt.committed()).isTrue();
+    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(1);
+  }
+
+  @Test
+  void anIndexMissingAFileIsStaleAndSaysWhichAndTheNextBuildReplacesIt() throws Exception {
+    Fixtures.write(articles(), "a.txt", "Text.");
+    ArticleFolder folder = new ArticleFolder(articles());
+    Fixtures.build(articles(), index());
+    java.nio.file.Files.delete(index().resolve("_0.si"));
+    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+        .isEqualTo("the index in " + index() + " is damaged (_0.si is missing)");
+    assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
+    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+
+    String compound;
+    try (var files = java.nio.file.Files.list(index())) {
+      compound =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(f -> f.endsWith(".cfs"))
+              .findFirst()
+              .orElseThrow();
+    }
+    java.nio.file.Files.delete(index().resolve(compound));
+    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+        .isEqualTo("the index in " + index() + " is damaged (" + compound + " is missing)");
+    assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
+    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+  }
+
+  private static void truncate(Path file) throws java.io.IOException {
+    try (var channel =
+        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() / 2);
+    }
+  }
 }

@@ -97,7 +97,9 @@ class QueryCostTest {
   void aBrokenRegularExpressionIsASyntaxErrorNotAFailure() {
     assertThatThrownBy(() -> service.parameters().query("/[/"))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessage("the regular expression /[/ is not valid: unexpected end-of-string");
+        .hasMessage(
+            "the regular expression /[/ is not valid (unexpected end-of-string). To search for a"
+                + " slash itself, put a backslash before it: \\/");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.passage.index.Schema;
 import dev.passage.index.Schema.Dimension;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.util.automaton.RegExp;
 import org.junit.jupiter.api.Test;
 
 class SearchParametersTest {
@@ -99,5 +100,61 @@ class SearchParametersTest {
     rejects(
         Map.of("sort", List.of("random")),
         "sort must be relevance, newest or oldest, not 'random'");
+  }
+
+  /** Found by QueryParsingProperties: Lucene's regular expressions threw past the parser (500). */
+  @Test
+  void aBrokenRegularExpressionIsRefusedWithWhatIsWrong() {
+    rejects(
+        Map.of("q", List.of("/(/")),
+        "the regular expression /(/ is not valid (unexpected end-of-string). To search for a"
+            + " slash itself, put a backslash before it: \\/");
+    rejects(
+        Map.of("q", List.of("CICA /.{/")),
+        "the regular expression /.{/ is not valid (integer expected at position 2). To search"
+            + " for a slash itself, put a backslash before it: \\/");
+  }
+
+  /** Found by QueryParsingProperties: Lucene looked the name up, found nothing and threw (500). */
+  @Test
+  void aRegularExpressionNamingAnAutomatonIsRefused() {
+    rejects(
+        Map.of("q", List.of("/<>/")),
+        "the regular expression /<>/ names an automaton, <>, and Passage has none. To search for"
+            + " < or >, put a backslash before it: \\<");
+    rejects(
+        Map.of("q", List.of("/a<word>b/")),
+        "the regular expression /a<word>b/ names an automaton, <word>, and Passage has none. To"
+            + " search for < or >, put a backslash before it: \\<");
+  }
+
+  /**
+   * Found by QueryParsingProperties: a regular expression too complex to determinize threw past the
+   * parser (500), and one of nested repetitions ran the JVM out of memory before that.
+   */
+  @Test
+  void aRegularExpressionTooComplexToSearchWithIsRefused() throws Exception {
+    rejects(
+        Map.of("q", List.of("/[ab]*a[ab]{20}/")), // small, but its deterministic automaton is not
+        "cannot parse q '/[ab]*a[ab]{20}/': its regular expression or wildcard is too complex to"
+            + " search with; use fewer repetitions and alternatives");
+    for (String q :
+        List.of(
+            "/a{1000}{1000}{1000}/", // a billion states: out of memory while being built
+            "/.{1000}&.{1000}/", // an intersection multiplies
+            "/<1-99999>{1000}/")) {
+      assertThatThrownBy(() -> parse(Map.of("q", List.of(q))))
+          .as(q)
+          .isInstanceOf(InvalidRequestException.class)
+          .hasMessage(
+              "the regular expression "
+                  + q
+                  + " is too large: its repeats unroll into more than 1,000 steps; use smaller"
+                  + " {min,max} counts");
+    }
+    assertThat(parse(Map.of("q", List.of("/[a-z]{2,10}stan/"))).query())
+        .isEqualTo("/[a-z]{2,10}stan/");
+    assertThat(BoundedQueryParser.size(new RegExp("a{1000}{1000}{1000}", RegExp.ALL)))
+        .isEqualTo(BoundedQueryParser.MAX_REGEX_SIZE + 1);
   }
 }

@@ -178,6 +178,30 @@ class ApiTest {
     assertError("/api/articles/000_c3b115836f1d2521?verbose=1", 400, "unknown parameter 'verbose'");
   }
 
+  /**
+   * Found by the property tests: these were 500s, and the last one ran the server out of memory.
+   */
+  @Test
+  void aBrokenOrTooComplexRegularExpressionGetsA400() throws Exception {
+    assertError(
+        "/api/search?q=" + q("/(/"),
+        400,
+        "the regular expression /(/ is not valid (unexpected end-of-string)");
+    assertError(
+        "/api/search?q=" + q("/[ab]*a[ab]{20}/"),
+        400,
+        "cannot parse q '/[ab]*a[ab]{20}/': its regular expression or wildcard is too complex");
+    assertError(
+        "/api/search?q=" + q("/a{1000}{1000}{1000}/"),
+        400,
+        "the regular expression /a{1000}{1000}{1000}/ is too large");
+    assertError(
+        "/api/search?q=" + q("/<>/"),
+        400,
+        "the regular expression /<>/ names an automaton, <>, and Passage has none");
+    assertThat(json("/api/search?q=" + q("/astan.*/")).get("total").asInt()).isPositive();
+  }
+
   @Test
   void aStrayAmpersandAndRepeatedFilterValuesAreHarmless() throws Exception {
     assertThat(get("/api/search?q=CICA&").statusCode()).isEqualTo(200);

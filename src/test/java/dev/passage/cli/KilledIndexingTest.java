@@ -1,0 +1,428 @@
+package dev.passage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.passage.index.IndexInfo;
+import dev.passage.index.Schema;
+import dev.passage.search.SearchService;
+import dev.passage.search.SearcherPool;
+import dev.passage.testing.Fixtures;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code kill -9} in the middle of {@code passage index}, done for real: the build runs in a JVM of
+ * its own, which is killed once it has provably written part of the new index, and {@code passage
+ * serve} is then started as a person would start it again. Whatever the kill left, {@code serve}
+ * opens an index: the last complete one, or one it rebuilds, and it says which.
+ */
+class KilledIndexingTest {
+
+  /** Articles in the large folder: enough for a build of a few seconds on two busy cores. */
+  private static final int BIG_ARTICLES = 400;
+
+  private static final int BIG_PARAGRAPHS = BIG_ARTICLES * 4;
+
+  /** New index data on disk that proves the killed build was well under way. */
+  private static final long UNDER_WAY_BYTES = 256 * 1024;
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  private Path small() {
+    return dir.resolve("small");
+  }
+
+  private Path big() {
+    return dir.resolve("big.jsonl");
+  }
+
+  private Path index() {
+    return dir.resolve("index");
+  }
+
+  @Test
+  void aBuildKilledMidwayLeavesThePreviousIndexWhichServeServesAsItIs() throws Exception {
+    writeSmallFolder();
+    Run first = run("index", "--articles", small().toString(), "--index", index().toString());
+    assertThat(first.out()).contains("Indexed 2 articles, 3 paragraphs in");
+    writeBigFolder();
+
+    Set<String> killedBuildFiles = killMidway("index", "--articles", big().toString());
+
+    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(3);
+    try (var directory = FSDirectory.open(index());
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.numDocs()).isEqualTo(3);
+    }
+    try (SearcherPool pool = SearcherPool.open(index(), new Schema())) {
+      assertThat(new SearchService(new Schema(), pool).health().paragraphs()).isEqualTo(3);
+    }
+
+    // Restarted over the same articles, serve finds the last complete index up to date.
+    try (Child serve = serve(small())) {
+      String out = serve.awaitOut("Press Ctrl+C to stop.");
+      assertThat(out)
+          .startsWith(
+              "The index in "
+                  + index()
+                  + " is up to date.\nPassage is serving 3 paragraphs of 2 articles on"
+                  + " http://localhost:");
+      JsonNode health = health(out);
+      assertThat(health.get("articles").asInt()).isEqualTo(2);
+      assertThat(health.get("paragraphs").asInt()).isEqualTo(3);
+    }
+
+    // Over changed articles it rebuilds, says why, and the killed build's files are gone.
+    Fixtures.write(small(), "c.txt", Fixtures.article("C", "2015", "Trade grew again in 2015."));
+    String restarted = ensureFresh(small());
+    assertThat(restarted)
+        .startsWith(
+            "Building the index: the articles changed since the index was built.\nIndexing "
+                + small()
+                + " into "
+                + index()
+                + " …\nIndexed 3 articles, 4 paragraphs in ");
+    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(4);
+    assertThat(files(index())).doesNotContainAnyElementsOf(killedBuildFiles);
+  }
+
+  @Test
+  void aFirstBuildKilledMidwayIsRebuiltByServeWhichSaysItDidNotFinish() throws Exception {
+    writeBigFolder();
+
+    Set<String> killedBuildFiles = killMidway("index", "--articles", big().toString());
+
+    // No commit: nothing a reader could open, and the dead process's lock file is still there.
+    assertThat(files(index())).contains("write.lock").noneMatch(f -> f.startsWith("segments"));
+    try (var directory = FSDirectory.open(index())) {
+      assertThat(DirectoryReader.indexExists(directory)).isFalse();
+    }
+    assertThat(IndexInfo.read(index())).isNull();
+
+    // The lock of a killed process is released with it: serve rebuilds in the same folder.
+    try (Child serve = serve(big())) {
+      String out = serve.awaitOut("Press Ctrl+C to stop.");
+      assertThat(out)
+          .startsWith(
+              "Building the index: the last build did not finish (no complete index in "
+                  + index()
+                  + ").\nIndexing "
+                  + big()
+                  + " into "
+                  + index()
+                  + " …\nIndexed 400 articles, 1,600 paragraphs in ")
+          .contains("\nPassage is serving 1,600 paragraphs of 400 articles on http://localhost:");
+      JsonNode health = health(out);
+      assertThat(health.get("articles").asInt()).isEqualTo(BIG_ARTICLES);
+      assertThat(health.get("paragraphs").asInt()).isEqualTo(BIG_PARAGRAPHS);
+      assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(BIG_PARAGRAPHS);
+    assertThat(files(index())).doesNotContainAnyElementsOf(killedBuildFiles);
+  }
+
+  @Test
+  void aDamagedIndexIsRebuiltByServeWhichSaysWhatIsDamaged() throws Exception {
+    writeSmallFolder();
+    run("index", "--articles", small().toString(), "--index", index().toString());
+    Path segment;
+    try (Stream<Path> list = Files.list(index())) {
+      segment =
+          list.filter(f -> f.getFileName().toString().endsWith(".cfs"))
+              .max(Comparator.comparingLong(KilledIndexingTest::size))
+              .orElseThrow();
+    }
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() / 2);
+    }
+
+    try (Child serve = serve(small())) {
+      String out = serve.awaitOut("Press Ctrl+C to stop.");
+      assertThat(out)
+          .startsWith(
+              "Building the index: the index in "
+                  + index()
+                  + " is damaged ("
+                  + segment.getFileName()
+                  + ": codec footer mismatch (file truncated?): actual footer=")
+          .contains("\nIndexed 2 articles, 3 paragraphs in ")
+          .contains("\nPassage is serving 3 paragraphs of 2 articles on http://localhost:");
+      assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  /**
+   * Starts {@code passage index … --index INDEX} in a JVM of its own, kills it with SIGKILL once it
+   * has written {@link #UNDER_WAY_BYTES} of the new index, and returns the files it had written.
+   */
+  private Set<String> killMidway(String... args) throws Exception {
+    Set<String> before = files(index());
+    List<String> command = new ArrayList<>(List.of(args));
+    command.addAll(List.of("--index", index().toString()));
+    Child build = new Child(command);
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    Set<String> written;
+    while (true) {
+      written = files(index());
+      written.removeAll(before);
+      long bytes = written.stream().mapToLong(f -> size(index().resolve(f))).sum();
+      if (bytes >= UNDER_WAY_BYTES) {
+        break;
+      }
+      if (!build.process.isAlive() || System.nanoTime() > deadline) {
+        fail("the build was not caught midway; make the big folder larger.\n" + build.report());
+      }
+      Thread.sleep(10);
+    }
+    assertThat(build.process.isAlive()).as(build.report()).isTrue();
+    build.process.destroyForcibly();
+    assertThat(build.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    // 128 + 9: the JVM died of SIGKILL, with no chance to finish, roll back or clean up.
+    assertThat(build.process.exitValue()).as(build.report()).isEqualTo(137);
+    assertThat(build.out()).startsWith("Indexing " + args[2] + " into ").doesNotContain("Indexed");
+    assertThat(written).isNotEmpty().noneMatch(f -> f.startsWith("segments"));
+    written.remove("write.lock");
+    return written;
+  }
+
+  private Child serve(Path articles) throws IOException {
+    return new Child(
+        List.of(
+            "serve",
+            "--articles",
+            articles.toString(),
+            "--index",
+            index().toString(),
+            "--port",
+            "0"));
+  }
+
+  /** {@code /api/health} of the server whose start-up lines are {@code out}. */
+  private static JsonNode health(String out) throws Exception {
+    Matcher port = Pattern.compile("http://localhost:(\\d+)/").matcher(out);
+    assertThat(port.find()).as(out).isTrue();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port.group(1) + "/api/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return JsonMapper.builder().build().readTree(response.body());
+  }
+
+  /** What {@code serve} does before it serves, in this JVM: the freshness step and any build. */
+  private String ensureFresh(Path articles) throws IOException {
+    CorpusOptions corpus = new CorpusOptions();
+    corpus.articles = articles;
+    corpus.index = index();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    corpus.ensureFresh(new Schema(), new PrintWriter(out, true), new PrintWriter(err, true));
+    return out.toString();
+  }
+
+  private record Run(int code, String out) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new PassageCli());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    int code = cli.execute(args);
+    assertThat(code).as(out.toString()).isZero();
+    return new Run(code, out.toString());
+  }
+
+  /** Two articles, three paragraphs. */
+  private void writeSmallFolder() throws IOException {
+    Fixtures.write(
+        small(),
+        "a.txt",
+        Fixtures.article(
+            "A", "2013", "Foreign Minister Wang Yi visited Astana.\n\nTrade grew in 2012.\n"));
+    Fixtures.write(
+        small(), "b.txt", Fixtures.article("B", "2014", "China took over the CICA chairmanship."));
+  }
+
+  /** {@link #BIG_ARTICLES} articles of four paragraphs each, one a line. */
+  private void writeBigFolder() throws IOException {
+    String[] people = {"Wang Yi", "Xi Jinping", "Kassym-Jomart Tokayev", "Li Qiang"};
+    String[] organisations = {
+      "Shanghai Cooperation Organisation", "Asian Development Bank", "Eurasian Economic Union"
+    };
+    String[] words =
+        ("the minister said trade agreement energy pipeline summit cooperation visit bank"
+                + " investment railway border security talks government economy exports growth"
+                + " region")
+            .split(" ");
+    Random random = new Random(6);
+    try (BufferedWriter out = Files.newBufferedWriter(big(), StandardCharsets.UTF_8)) {
+      for (int i = 0; i < BIG_ARTICLES; i++) {
+        int year = 2000 + i % 25;
+        StringBuilder text = new StringBuilder();
+        for (int p = 0; p < 4; p++) {
+          text.append(p == 0 ? "" : "\\n\\n")
+              .append(people[random.nextInt(people.length)])
+              .append(" met officials of the ")
+              .append(organisations[random.nextInt(organisations.length)])
+              .append(" in ")
+              .append(year)
+              .append(". The");
+          for (int w = 0; w < 40; w++) {
+            text.append(' ').append(words[random.nextInt(words.length)]);
+          }
+          text.append('.');
+        }
+        out.write(
+            "{\"id\": \"report-"
+                + i
+                + "\", \"title\": \"Report "
+                + i
+                + "\", \"date\": \""
+                + year
+                + "-05\", \"text\": \""
+                + text
+                + "\"}\n");
+      }
+    }
+  }
+
+  /** The names of the files in {@code dir}, none when there is no such folder. */
+  private static Set<String> files(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return new TreeSet<>();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return new TreeSet<>(list.map(f -> f.getFileName().toString()).toList());
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // deleted meanwhile: a temporary file the build was done with
+    }
+  }
+
+  /** {@code passage ARGS} in a JVM of its own, on this test's class path. */
+  private static final class Child implements AutoCloseable {
+    final Process process;
+    private final StringBuffer out = new StringBuffer();
+    private final StringBuffer err = new StringBuffer();
+
+    Child(List<String> args) throws IOException {
+      String java =
+          ProcessHandle.current()
+              .info()
+              .command()
+              .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "-Xmx512m",
+                  "--enable-native-access=ALL-UNNAMED",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  PassageCli.class.getName()));
+      command.addAll(args);
+      process = new ProcessBuilder(command).start();
+      pump(process.getInputStream(), out);
+      pump(process.getErrorStream(), err);
+    }
+
+    private static void pump(InputStream in, StringBuffer into) {
+      Thread.ofVirtual()
+          .start(() -> {
+            byte[] buffer = new byte[8192];
+            try (in) {
+              int n;
+              while ((n = in.read(buffer)) > 0) {
+                into.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+              }
+            } catch (IOException e) {
+              // The process is gone; what it wrote is kept.
+            }
+          });
+    }
+
+    String out() {
+      return out.toString();
+    }
+
+    String err() {
+      return err.toString();
+    }
+
+    /** Its output once it contains {@code text}; fails when it exits or takes too long first. */
+    String awaitOut(String text) throws InterruptedException {
+      return await(o -> o.contains(text));
+    }
+
+    private String await(Predicate<String> done) throws InterruptedException {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (!done.test(out())) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          Thread.sleep(200); // the last of its output
+          fail("passage stopped or hung before it printed what was expected.\n" + report());
+        }
+        Thread.sleep(20);
+      }
+      return out();
+    }
+
+    String report() {
+      return "stdout:\n" + out() + "\nstderr:\n" + err();
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
