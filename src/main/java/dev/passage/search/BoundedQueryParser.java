@@ -2,6 +2,7 @@ package dev.passage.search;
 
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
@@ -38,18 +39,18 @@ final class BoundedQueryParser extends QueryParser {
     return super.getWildcardQuery(field, termStr);
   }
 
+  /**
+   * Checked here rather than in getRegexpQuery: this is the text after the analyzer's normalisation
+   * (lower case), which is what Lucene compiles.
+   */
   @Override
-  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+  protected Query newRegexpQuery(Term term) {
+    String termStr = term.text();
     RegExp regex;
     try {
       regex = new RegExp(termStr, RegExp.ALL);
     } catch (IllegalArgumentException e) {
-      throw new QueryCost(
-          "the regular expression /"
-              + clip(termStr)
-              + "/ is not valid ("
-              + lowerFirst(e.getMessage())
-              + "). To search for a slash itself, put a backslash before it: \\/");
+      throw invalid(termStr, e);
     }
     if (!regex.getIdentifiers().isEmpty()) {
       // <name> refers to an automaton supplied by the application; Passage supplies none.
@@ -70,7 +71,20 @@ final class BoundedQueryParser extends QueryParser {
               clip(termStr),
               MAX_REGEX_SIZE));
     }
-    return super.getRegexpQuery(field, termStr);
+    try {
+      return super.newRegexpQuery(term);
+    } catch (IllegalArgumentException e) {
+      throw invalid(termStr, e);
+    }
+  }
+
+  private static QueryCost invalid(String regex, IllegalArgumentException e) {
+    return new QueryCost(
+        "the regular expression /"
+            + clip(regex)
+            + "/ is not valid ("
+            + lowerFirst(e.getMessage())
+            + "). To search for a slash itself, put a backslash before it: \\/");
   }
 
   /**

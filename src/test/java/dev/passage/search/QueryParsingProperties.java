@@ -77,24 +77,24 @@ class QueryParsingProperties {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = QueryArbitraries.SEED)
   void anyTextInQIsSearchedOrRefusedWithAMessage(@ForAll("anyText") String q) throws IOException {
     searchOrRefuse(Map.of("q", List.of(q)));
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = QueryArbitraries.SEED)
   void querySyntaxInQIsSearchedOrRefusedWithAMessage(@ForAll("querySyntax") String q)
       throws IOException {
     searchOrRefuse(Map.of("q", List.of(q)));
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = QueryArbitraries.SEED)
   void regularExpressionsInQAreSearchedOrRefusedWithAMessage(@ForAll("regularExpression") String q)
       throws IOException {
     searchOrRefuse(Map.of("q", List.of(q)));
   }
 
-  @Property(tries = 500)
+  @Property(tries = 500, seed = QueryArbitraries.SEED)
   void anyParametersAreSearchedOrRefusedWithAMessage(
       @ForAll("parameters") Map<String, List<String>> params) throws IOException {
     searchOrRefuse(params);

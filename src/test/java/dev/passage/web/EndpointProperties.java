@@ -226,26 +226,26 @@ class EndpointProperties {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 500, seed = QueryArbitraries.SEED)
   void anyApiAddressIsAnsweredWithoutAServerErrorOrALeak(@ForAll("apiTargets") String target)
       throws IOException {
     check(target.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = QueryArbitraries.SEED)
   void anyQueryIsAnsweredWithoutAServerErrorOrALeak(@ForAll("queries") String q)
       throws IOException {
     String target = "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     check(target.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = QueryArbitraries.SEED)
   void anyPathIsAnsweredWithoutAServerErrorOrALeak(@ForAll("paths") String target)
       throws IOException {
     check(target.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = QueryArbitraries.SEED)
   void rawBytesInTheAddressAreAnsweredWithoutAServerErrorOrALeak(
       @ForAll("rawTargets") byte[] target) throws IOException {
     check(target);
