@@ -9,6 +9,7 @@ import dev.passage.index.RulesFingerprint;
 import dev.passage.index.Schema;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.Problem;
+import dev.passage.search.SearcherPool;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityTagger;
 import java.io.IOException;
@@ -90,19 +91,28 @@ final class CorpusOptions {
     return summary;
   }
 
-  /** Builds the index when it is missing or out of date; says which. */
-  void ensureFresh(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
+  /**
+   * The searchers of an up-to-date index: built first when it is missing or out of date, and
+   * rebuilt when it turns out damaged on opening; says which.
+   */
+  SearcherPool openFresh(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
     String reason =
         IndexFreshness.staleReason(index, new ArticleFolder(articles), rulesFingerprint());
     if (reason == null) {
-      out.println("The index in " + index + " is up to date.");
-      return;
+      try {
+        SearcherPool pool = SearcherPool.open(index, schema);
+        out.println("The index in " + index + " is up to date.");
+        return pool;
+      } catch (IOException e) {
+        reason = IndexFreshness.damaged(index, e);
+      }
     }
     out.println("Building the index: " + reason + ".");
     IndexSummary summary = build(schema, out, err);
     if (!summary.committed()) {
       throw new IOException("no usable articles in " + articles);
     }
+    return SearcherPool.open(index, schema);
   }
 
   private void print(IndexSummary summary, EntityTagChanges.Count changes, PrintWriter out) {

@@ -72,8 +72,8 @@ final class SearchCommand implements Callable<Integer> {
     }
     Schema schema = new Schema();
     var request = new SearchParameters(schema).parse(params);
-    corpus.ensureFresh(schema, new PrintWriter(java.io.Writer.nullWriter()), err);
-    try (SearcherPool pool = SearcherPool.open(corpus.index, schema)) {
+    try (SearcherPool pool =
+        corpus.openFresh(schema, new PrintWriter(java.io.Writer.nullWriter()), err)) {
       SearchResponse response = new SearchService(schema, pool).search(request);
       new TerminalPrinter(out, System.console() != null).print(response);
     }

@@ -116,8 +116,7 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine(), "--cors-origins: " + e.getMessage());
     }
     Schema schema = new Schema();
-    corpus.ensureFresh(schema, out, err);
-    SearcherPool pool = SearcherPool.open(corpus.index, schema);
+    SearcherPool pool = corpus.openFresh(schema, out, err);
     SearchService service = new SearchService(schema, pool);
     // A reindex uses half the processors, so searches keep answering while it runs.
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -48,9 +49,16 @@ public final class IndexFreshness {
     if (!info.articlesFingerprint().equals(articles.fingerprint())) {
       return "the articles changed since the index was built";
     }
-    // The commit is readable; the segments it names must be too, or serving would fail.
+    // The commit was read; every file it names must be there too. Opening the whole index here
+    // would cost a second open at every start; damage inside a file shows when the server opens
+    // it, and {@link #damaged} then says why it rebuilds.
     try (Directory directory = FSDirectory.open(indexDir)) {
-      DirectoryReader.open(directory).close();
+      Set<String> present = Set.of(directory.listAll());
+      for (String file : SegmentInfos.readLatestCommit(directory).files(true)) {
+        if (!present.contains(file)) {
+          return "the index in " + indexDir + " is damaged (" + file + " is missing)";
+        }
+      }
       return null;
     } catch (IOException e) {
       return damaged(indexDir, e);
@@ -82,7 +90,7 @@ public final class IndexFreshness {
    * cannot read; otherwise {@code e} is rethrown (a folder that cannot be read is not fixed by
    * writing into it).
    */
-  private static String damaged(Path indexDir, IOException e) throws IOException {
+  public static String damaged(Path indexDir, IOException e) throws IOException {
     if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
       return "the index in " + indexDir + " is in a format this version of Passage cannot read";
     }

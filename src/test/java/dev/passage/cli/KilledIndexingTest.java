@@ -253,7 +253,7 @@ class KilledIndexingTest {
     corpus.index = index();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    corpus.ensureFresh(new Schema(), new PrintWriter(out, true), new PrintWriter(err, true));
+    corpus.openFresh(new Schema(), new PrintWriter(out, true), new PrintWriter(err, true)).close();
     return out.toString();
   }
 
