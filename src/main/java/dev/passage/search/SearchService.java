@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -18,7 +20,8 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -148,7 +151,7 @@ public final class SearchService {
                     searcher, query, topN, sort, true, new FacetsCollectorManager());
         top = result.topDocs();
         matching = result.facetsCollector();
-        facets = new SortedSetDocValuesFacetCounts(searcher.facetState(), matching);
+        facets = new TouchedFacetCounts(searcher.facetState(), matching);
       } else {
         // Drill sideways: each selected dimension is counted as if its own selection were
         // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
@@ -156,8 +159,7 @@ public final class SearchService {
         request
             .filters()
             .forEach((dim, values) -> values.forEach(v -> drillDown.add(dim.field(), v)));
-        DrillSideways sideways =
-            new DrillSideways(searcher, schema.facetsConfig(), searcher.facetState());
+        DrillSideways sideways = new TouchedDrillSideways(searcher, searcher.facetState());
         DrillSideways.DrillSidewaysResult result =
             sort == null
                 ? sideways.search(drillDown, topN)
@@ -322,5 +324,28 @@ public final class SearchService {
 
   private static List<String> values(Document doc, Dimension dim) {
     return List.of(doc.getValues(dim.field()));
+  }
+
+  /** Drill sideways that counts each dimension with {@link TouchedFacetCounts}. */
+  private final class TouchedDrillSideways extends DrillSideways {
+
+    TouchedDrillSideways(PassageSearcher searcher, SortedSetDocValuesReaderState state) {
+      super(searcher, schema.facetsConfig(), state);
+    }
+
+    @Override
+    protected Facets buildFacetsResult(
+        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
+        throws IOException {
+      Facets drillDownFacets = new TouchedFacetCounts(state, drillDowns);
+      if (drillSideways == null || drillSideways.length == 0) {
+        return drillDownFacets;
+      }
+      Map<String, Facets> sidewaysFacets = new HashMap<>();
+      for (int i = 0; i < drillSideways.length; i++) {
+        sidewaysFacets.put(drillSidewaysDims[i], new TouchedFacetCounts(state, drillSideways[i]));
+      }
+      return new MultiFacets(sidewaysFacets, drillDownFacets);
+    }
   }
 }

@@ -1,0 +1,105 @@
+package dev.passage.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+/** The touched-values counts agree with Lucene's own, value for value and in the same order. */
+class TouchedFacetCountsTest {
+
+  private static final String[] DIMS = {"person", "topic", "year"};
+
+  @Test
+  void countsTopValuesAndSpecificValuesAreLucenesOnAManySegmentIndex() throws Exception {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : DIMS) {
+      config.setMultiValued(dim, true);
+    }
+    Random random = new Random(20261123);
+    try (Directory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        for (int doc = 0; doc < 3_000; doc++) {
+          Document d = new Document();
+          d.add(new StringField("group", "g" + doc % 7, Field.Store.NO));
+          // Few topics and years (many ties), many people (most counted once or twice).
+          for (int v = random.nextInt(4); v > 0; v--) {
+            d.add(new SortedSetDocValuesFacetField("person", "p" + random.nextInt(2_000)));
+          }
+          d.add(new SortedSetDocValuesFacetField("topic", "t" + random.nextInt(12)));
+          if (doc % 5 != 0) {
+            d.add(new SortedSetDocValuesFacetField("year", "" + (1980 + random.nextInt(40))));
+          }
+          writer.addDocument(config.build(d));
+          if (doc % 700 == 699) {
+            writer.commit(); // several segments, so global ordinals are mapped
+          }
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertThat(reader.leaves()).hasSizeGreaterThan(1);
+        IndexSearcher searcher = new IndexSearcher(reader);
+        SortedSetDocValuesReaderState state =
+            new DefaultSortedSetDocValuesReaderState(reader, config);
+        List<Query> queries = new ArrayList<>(List.of(MatchAllDocsQuery.INSTANCE));
+        for (int g = 0; g < 8; g++) {
+          queries.add(new TermQuery(new Term("group", "g" + g))); // g7 matches nothing
+        }
+        for (Query query : queries) {
+          var hits =
+              FacetsCollectorManager.search(searcher, query, 10, new FacetsCollectorManager())
+                  .facetsCollector();
+          Facets lucene = new SortedSetDocValuesFacetCounts(state, hits);
+          Facets touched = new TouchedFacetCounts(state, hits);
+          for (String dim : DIMS) {
+            for (int topN : new int[] {1, 10, 100, 5_000}) {
+              assertThat(describe(touched.getTopChildren(topN, dim)))
+                  .as(query + " " + dim + " top " + topN)
+                  .isEqualTo(describe(lucene.getTopChildren(topN, dim)));
+            }
+            assertThat(describe(touched.getAllChildren(dim)))
+                .as(query + " " + dim + " all")
+                .isEqualTo(describe(lucene.getAllChildren(dim)));
+          }
+          for (String person : new String[] {"p0", "p1999", "nobody"}) {
+            assertThat(touched.getSpecificValue("person", person))
+                .as(query + " " + person)
+                .isEqualTo(lucene.getSpecificValue("person", person));
+          }
+        }
+      }
+    }
+  }
+
+  /** The labels and counts in order, and how many values had a count; null stays null. */
+  private static String describe(FacetResult result) {
+    return result == null
+        ? null
+        : java.util.Arrays.toString(result.labelValues) + " of " + result.childCount;
+  }
+}
