@@ -45,15 +45,14 @@ final class QueryFactory {
     try {
       query = parser.parse(text);
     } catch (ParseException e) {
-      if (e.getCause() instanceof QueryCost cost) {
-        throw new InvalidRequestException(cost.getMessage());
+      // The parser reports too many clauses as a parse error caused by them.
+      if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+        throw new InvalidRequestException(
+            "the query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount());
       }
       throw new InvalidRequestException(syntaxMessage(text, e));
     } catch (QueryCost e) {
       throw new InvalidRequestException(e.getMessage());
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException(
-          "the query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount());
     } catch (TooComplexToDeterminizeException e) {
       throw new InvalidRequestException(
           "cannot parse q '"

@@ -103,6 +103,16 @@ class QueryCostTest {
   }
 
   @Test
+  void moreClausesThanLuceneAllowsAreRefusedByName() {
+    // Longer than q may be over HTTP; the parser's own limit still speaks for itself.
+    String q =
+        IntStream.rangeClosed(0, 1_100).mapToObj(i -> "w" + i).collect(Collectors.joining(" OR "));
+    assertThatThrownBy(() -> new QueryFactory(new Schema()).parse(q))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("the query has too many terms; the limit is 1024");
+  }
+
+  @Test
   void atMostTenPatternsMayBeCombined() throws Exception {
     assertThat(total("chair* OR cic* OR a* OR b* OR c* OR d* OR e* OR f* OR g* OR h*"))
         .isEqualTo(1);
