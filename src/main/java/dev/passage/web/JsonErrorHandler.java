@@ -36,6 +36,8 @@ final class JsonErrorHandler extends ErrorHandler {
               "the address is longer than Passage accepts (8 KB); shorten the query or the filters";
           case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 ->
               "the request's headers are larger than Passage accepts (8 KB)";
+          case HttpStatus.SERVICE_UNAVAILABLE_503 ->
+              "Passage is stopping and takes no new requests; try again in a moment";
           default ->
               code < 500
                   ? "the request cannot be read: " + HttpStatus.getMessage(code)

@@ -175,6 +175,10 @@ class ApiTest {
     assertRawError("/api/search?q=china%2", "the address has a broken percent-escape '%2'");
     assertRawError("/api/search?q=%C3%28", "the address's parameters are not valid UTF-8");
     assertRawError("/api/articles/x?explain=%FF", "the address's parameters are not valid UTF-8");
+    // Jetty refuses an address that climbs above the root before any route sees it.
+    for (String climbing : new String[] {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd"}) {
+      assertRawError(climbing, "the request cannot be read: Bad Request");
+    }
     assertError("/api/articles/000_c3b115836f1d2521?verbose=1", 400, "unknown parameter 'verbose'");
   }
 
