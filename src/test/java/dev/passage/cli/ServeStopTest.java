@@ -90,7 +90,7 @@ class ServeStopTest {
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200 && r.body().endsWith("}")) {
                       answered.incrementAndGet();
-                    } else if (r.statusCode() == 503) {
+                    } else if (r.statusCode() == 503 && r.body().contains("Passage is stopping")) {
                       refused.incrementAndGet();
                     } else {
                       cut.add(r.statusCode() + " " + r.body());
