@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,7 +25,6 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
@@ -198,8 +196,7 @@ public final class IndexBuilder {
       return true;
     }
     try {
-      SegmentInfos last = SegmentInfos.readLatestCommit(directory);
-      return Set.of(directory.listAll()).containsAll(last.files(true));
+      return IndexFreshness.missingFile(directory) == null;
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
       return false;
     }

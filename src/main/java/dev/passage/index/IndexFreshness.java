@@ -53,16 +53,29 @@ public final class IndexFreshness {
     // would cost a second open at every start; damage inside a file shows when the server opens
     // it, and {@link #damaged} then says why it rebuilds.
     try (Directory directory = FSDirectory.open(indexDir)) {
-      Set<String> present = Set.of(directory.listAll());
-      for (String file : SegmentInfos.readLatestCommit(directory).files(true)) {
-        if (!present.contains(file)) {
-          return "the index in " + indexDir + " is damaged (" + file + " is missing)";
-        }
-      }
-      return null;
+      String missing = missingFile(directory);
+      return missing == null
+          ? null
+          : "the index in " + indexDir + " is damaged (" + missing + " is missing)";
     } catch (IOException e) {
       return damaged(indexDir, e);
     }
+  }
+
+  /**
+   * The first file the last commit in {@code directory} names that is not there, or null when all
+   * are.
+   *
+   * @throws IOException when the commit itself cannot be read
+   */
+  static String missingFile(Directory directory) throws IOException {
+    Set<String> present = Set.of(directory.listAll());
+    for (String file : SegmentInfos.readLatestCommit(directory).files(true)) {
+      if (!present.contains(file)) {
+        return file;
+      }
+    }
+    return null;
   }
 
   /** Why there is no complete index: none was ever built, or the last build did not finish. */
