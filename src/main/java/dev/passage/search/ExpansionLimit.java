@@ -1,25 +1,30 @@
 package dev.passage.search;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * Rewrites a prefix, wildcard, range or regular-expression query as Lucene's constant-score blended
- * rewrite does, but first counts the words it matches and refuses the query beyond {@link
- * #MAX_TERMS}. A pattern such as {@code a*} matches a large share of the archive's vocabulary; each
- * matched word costs a postings read for every search and every highlighted hit, so the cost is
- * bounded where it arises rather than by a timer.
+ * Rewrites a prefix, wildcard, range or regular-expression query into the set of words it matches,
+ * scored as a constant like Lucene's default rewrite, and refuses it beyond {@link #MAX_TERMS}
+ * words. A pattern such as {@code a*} matches a large share of the archive's vocabulary; each word
+ * costs a postings read for every search and every highlighted hit, so the cost is bounded where it
+ * arises rather than by a timer. The words are collected once, while counting, and searched as a
+ * {@link TermInSetQuery}, so the vocabulary is not walked a second time.
  */
 final class ExpansionLimit extends MultiTermQuery.RewriteMethod {
 
-  /** The most words one pattern may match, summed over the index's segments. */
+  /** The most different words one pattern may match. */
   static final int MAX_TERMS = 10_000;
 
   static final ExpansionLimit INSTANCE = new ExpansionLimit();
@@ -28,15 +33,19 @@ final class ExpansionLimit extends MultiTermQuery.RewriteMethod {
 
   @Override
   public Query rewrite(IndexSearcher searcher, MultiTermQuery query) throws IOException {
-    long count = 0;
+    Set<BytesRef> words = new HashSet<>();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Terms terms = leaf.reader().terms(query.getField());
       if (terms == null) {
         continue;
       }
       TermsEnum matching = getTermsEnum(query, terms, new AttributeSource());
-      while (matching.next() != null) {
-        if (++count > MAX_TERMS) {
+      for (BytesRef word = matching.next(); word != null; word = matching.next()) {
+        if (words.contains(word)) {
+          continue; // seen in another segment
+        }
+        words.add(BytesRef.deepCopyOf(word));
+        if (words.size() > MAX_TERMS) {
           throw new QueryCost(
               String.format(
                   Locale.ROOT,
@@ -47,6 +56,6 @@ final class ExpansionLimit extends MultiTermQuery.RewriteMethod {
         }
       }
     }
-    return MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE.rewrite(searcher, query);
+    return new TermInSetQuery(query.getField(), words);
   }
 }
