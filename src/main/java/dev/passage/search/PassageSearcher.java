@@ -4,7 +4,6 @@ import dev.passage.index.IndexInfo;
 import java.io.IOException;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -13,16 +12,17 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * An index searcher with the per-reader state that searching needs, built once when the reader
- * opens rather than on every query: the facet ordinal map and the build's recorded counts.
+ * opens rather than on every query: the facet ordinal map, every paragraph's facet ordinals and the
+ * build's recorded counts.
  */
 final class PassageSearcher extends IndexSearcher {
 
-  private final SortedSetDocValuesReaderState facetState;
+  private final FacetOrdinals facets;
   private final IndexInfo info;
 
-  PassageSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState, IndexInfo info) {
+  PassageSearcher(IndexReader reader, FacetOrdinals facets, IndexInfo info) {
     super(reader);
-    this.facetState = facetState;
+    this.facets = facets;
     this.info = info;
   }
 
@@ -33,25 +33,28 @@ final class PassageSearcher extends IndexSearcher {
     boolean tagged =
         FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
             != null;
-    SortedSetDocValuesReaderState state =
-        tagged ? new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig()) : null;
+    FacetOrdinals facets =
+        tagged
+            ? FacetOrdinals.read(
+                reader, new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig()))
+            : null;
     IndexInfo info = null;
     if (reader instanceof DirectoryReader directoryReader) {
       info = IndexInfo.fromUserData(directoryReader.getIndexCommit().getUserData());
     }
-    return new PassageSearcher(reader, state, info);
+    return new PassageSearcher(reader, facets, info);
   }
 
   /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
   PassageSearcher withTimeout(QueryTimeout timeout) {
-    PassageSearcher timed = new PassageSearcher(getIndexReader(), facetState, info);
+    PassageSearcher timed = new PassageSearcher(getIndexReader(), facets, info);
     timed.setTimeout(timeout);
     return timed;
   }
 
-  /** The facet state; null when no paragraph has any tag. */
-  SortedSetDocValuesReaderState facetState() {
-    return facetState;
+  /** The facet state and ordinals; null when no paragraph has any tag. */
+  FacetOrdinals facets() {
+    return facets;
   }
 
   /** What the build recorded; null for an index Passage did not build. */

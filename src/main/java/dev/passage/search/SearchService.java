@@ -21,7 +21,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -131,7 +130,7 @@ public final class SearchService {
       TopDocs top;
       Facets facets;
       FacetsCollector matching;
-      if (searcher.facetState() == null) {
+      if (searcher.facets() == null) {
         // No paragraph has any tag, so no filter can match and there is nothing to count.
         Query filtered = request.filters().isEmpty() ? query : MatchNoDocsQuery.INSTANCE;
         FacetsCollectorManager.FacetsResult result =
@@ -151,7 +150,7 @@ public final class SearchService {
                     searcher, query, topN, sort, true, new FacetsCollectorManager());
         top = result.topDocs();
         matching = result.facetsCollector();
-        facets = new TouchedFacetCounts(searcher.facetState(), matching);
+        facets = new TouchedFacetCounts(searcher.facets(), matching);
       } else {
         // Drill sideways: each selected dimension is counted as if its own selection were
         // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
@@ -159,7 +158,7 @@ public final class SearchService {
         request
             .filters()
             .forEach((dim, values) -> values.forEach(v -> drillDown.add(dim.field(), v)));
-        DrillSideways sideways = new TouchedDrillSideways(searcher, searcher.facetState());
+        DrillSideways sideways = new TouchedDrillSideways(searcher, searcher.facets());
         DrillSideways.DrillSidewaysResult result =
             sort == null
                 ? sideways.search(drillDown, topN)
@@ -329,21 +328,25 @@ public final class SearchService {
   /** Drill sideways that counts each dimension with {@link TouchedFacetCounts}. */
   private final class TouchedDrillSideways extends DrillSideways {
 
-    TouchedDrillSideways(PassageSearcher searcher, SortedSetDocValuesReaderState state) {
-      super(searcher, schema.facetsConfig(), state);
+    private final FacetOrdinals ordinals;
+
+    TouchedDrillSideways(PassageSearcher searcher, FacetOrdinals ordinals) {
+      super(searcher, schema.facetsConfig(), ordinals.state());
+      this.ordinals = ordinals;
     }
 
     @Override
     protected Facets buildFacetsResult(
         FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
         throws IOException {
-      Facets drillDownFacets = new TouchedFacetCounts(state, drillDowns);
+      Facets drillDownFacets = new TouchedFacetCounts(ordinals, drillDowns);
       if (drillSideways == null || drillSideways.length == 0) {
         return drillDownFacets;
       }
       Map<String, Facets> sidewaysFacets = new HashMap<>();
       for (int i = 0; i < drillSideways.length; i++) {
-        sidewaysFacets.put(drillSidewaysDims[i], new TouchedFacetCounts(state, drillSideways[i]));
+        sidewaysFacets.put(
+            drillSidewaysDims[i], new TouchedFacetCounts(ordinals, drillSideways[i]));
       }
       return new MultiFacets(sidewaysFacets, drillDownFacets);
     }

@@ -11,26 +11,22 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.MultiDocValues;
-import org.apache.lucene.index.OrdinalMap;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongHeap;
-import org.apache.lucene.util.LongValues;
 
 /**
  * Facet counts over the flat dimensions of a {@link SortedSetDocValuesReaderState}, as Lucene's
  * {@code SortedSetDocValuesFacetCounts} gives them (same counts, same order: count, then label),
- * but remembering which values the matching paragraphs touched. Lucene finds a dimension's top
- * values by walking every value of the dimension; on Reuters-21578 that is 15,108 organisations and
- * 5,579 people for every query, about 58 µs, while a typical query touches a tenth of them.
+ * but counted from the reader's {@link FacetOrdinals} and remembering which values the matching
+ * paragraphs touched. Lucene finds a dimension's top values by walking every value of the
+ * dimension; on Reuters-21578 that is 15,108 organisations and 5,579 people for every query, about
+ * 58 µs, while a typical query touches a tenth of them.
  */
 final class TouchedFacetCounts extends Facets {
 
+  private final FacetOrdinals ordinals;
   private final SortedSetDocValuesReaderState state;
-  private final SortedSetDocValues labels;
   private final int[] counts;
 
   /** The ordinals whose count went from 0 to 1, in the order it happened. */
@@ -38,18 +34,16 @@ final class TouchedFacetCounts extends Facets {
 
   private int touchedCount;
 
-  TouchedFacetCounts(SortedSetDocValuesReaderState state, FacetsCollector hits) throws IOException {
-    this.state = state;
-    this.labels = state.getDocValues();
+  TouchedFacetCounts(FacetOrdinals ordinals, FacetsCollector hits) throws IOException {
+    this.ordinals = ordinals;
+    this.state = ordinals.state();
     this.counts = new int[state.getSize()];
-    OrdinalMap ordinalMap =
-        labels instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
     for (FacetsCollector.MatchingDocs docs : hits.getMatchingDocs()) {
-      count(docs, ordinalMap);
+      count(docs);
     }
   }
 
-  private void count(FacetsCollector.MatchingDocs docs, OrdinalMap ordinalMap) throws IOException {
+  private void count(FacetsCollector.MatchingDocs docs) throws IOException {
     if (docs.totalHits() == 0 || docs.bits() == null) {
       return;
     }
@@ -57,47 +51,22 @@ final class TouchedFacetCounts extends Facets {
     if (matching == null) {
       return;
     }
-    SortedSetDocValues values = DocValues.getSortedSet(docs.context().reader(), state.getField());
-    LongValues global =
-        ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(docs.context().ord);
-    int segmentOrds = (int) values.getValueCount();
-    if (ordinalMap == null || docs.totalHits() < segmentOrds / 10) {
-      // Few hits: map each value to its global ordinal as it comes.
-      for (int doc = matching.nextDoc();
-          doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = matching.nextDoc()) {
-        if (values.advanceExact(doc)) {
-          for (int i = values.docValueCount(); i > 0; i--) {
-            add((int) global.get(values.nextOrd()), 1);
-          }
-        }
-      }
-      return;
-    }
-    // Many hits: count by the segment's own ordinals, then map each counted one once (as Lucene
-    // does), since mapping costs more than counting.
-    int[] segmentCounts = new int[segmentOrds];
+    int[] starts = ordinals.starts();
+    int[] ords = ordinals.ords();
+    int base = docs.context().docBase;
     for (int doc = matching.nextDoc();
         doc != DocIdSetIterator.NO_MORE_DOCS;
         doc = matching.nextDoc()) {
-      if (values.advanceExact(doc)) {
-        for (int i = values.docValueCount(); i > 0; i--) {
-          segmentCounts[(int) values.nextOrd()]++;
-        }
-      }
-    }
-    for (int ord = 0; ord < segmentOrds; ord++) {
-      if (segmentCounts[ord] > 0) {
-        add((int) global.get(ord), segmentCounts[ord]);
+      for (int i = starts[base + doc], end = starts[base + doc + 1]; i < end; i++) {
+        add(ords[i]);
       }
     }
   }
 
-  private void add(int ord, int count) {
-    if (counts[ord] == 0) {
+  private void add(int ord) {
+    if (counts[ord]++ == 0) {
       touch(ord);
     }
-    counts[ord] += count;
   }
 
   private void touch(int ord) {
@@ -163,7 +132,7 @@ final class TouchedFacetCounts extends Facets {
     if (path.length != 1) {
       throw new IllegalArgumentException("give exactly one value of " + dim);
     }
-    long ord = labels.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
+    long ord = state.getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
     return ord < 0 ? -1 : counts[(int) ord];
   }
 
@@ -187,8 +156,7 @@ final class TouchedFacetCounts extends Facets {
     return state.getOrdRange(dim);
   }
 
-  private String label(int ord) throws IOException {
-    String[] parts = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
-    return parts[parts.length - 1];
+  private String label(int ord) {
+    return ordinals.label(ord);
   }
 }

@@ -51,12 +51,18 @@ class TouchedFacetCountsTest {
           for (int v = random.nextInt(4); v > 0; v--) {
             d.add(new SortedSetDocValuesFacetField("person", "p" + random.nextInt(2_000)));
           }
-          d.add(new SortedSetDocValuesFacetField("topic", "t" + random.nextInt(12)));
+          if (doc % 3 != 0) {
+            d.add(new SortedSetDocValuesFacetField("topic", "t" + random.nextInt(12)));
+          }
           if (doc % 5 != 0) {
             d.add(new SortedSetDocValuesFacetField("year", "" + (1980 + random.nextInt(40))));
           }
           writer.addDocument(config.build(d));
           if (doc % 700 == 699) {
+            // A segment ending in a paragraph without any value.
+            Document untagged = new Document();
+            untagged.add(new StringField("group", "g" + doc % 7, Field.Store.NO));
+            writer.addDocument(untagged);
             writer.commit(); // several segments, so global ordinals are mapped
           }
         }
@@ -66,6 +72,7 @@ class TouchedFacetCountsTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         SortedSetDocValuesReaderState state =
             new DefaultSortedSetDocValuesReaderState(reader, config);
+        FacetOrdinals ordinals = FacetOrdinals.read(reader, state);
         List<Query> queries = new ArrayList<>(List.of(MatchAllDocsQuery.INSTANCE));
         for (int g = 0; g < 8; g++) {
           queries.add(new TermQuery(new Term("group", "g" + g))); // g7 matches nothing
@@ -75,7 +82,7 @@ class TouchedFacetCountsTest {
               FacetsCollectorManager.search(searcher, query, 10, new FacetsCollectorManager())
                   .facetsCollector();
           Facets lucene = new SortedSetDocValuesFacetCounts(state, hits);
-          Facets touched = new TouchedFacetCounts(state, hits);
+          Facets touched = new TouchedFacetCounts(ordinals, hits);
           for (String dim : DIMS) {
             for (int topN : new int[] {1, 10, 100, 5_000}) {
               assertThat(describe(touched.getTopChildren(topN, dim)))

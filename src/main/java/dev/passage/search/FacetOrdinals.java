@@ -1,0 +1,99 @@
+package dev.passage.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Every paragraph's facet values as global ordinals in two plain arrays, and every value's label,
+ * read once per reader from the facet doc values. Counting facets is then an array walk: a JFR
+ * profile of the query load showed decoding the doc values and mapping segment ordinals to global
+ * ones taking 13 % of the server's time, and looking labels up another 5 %. The price is memory: 4
+ * bytes per paragraph and per value of a paragraph (about 3 MB for Reuters' 105,786 paragraphs),
+ * paid again for each reader a reindex opens.
+ */
+final class FacetOrdinals {
+
+  private final SortedSetDocValuesReaderState state;
+
+  /** Paragraph {@code doc}'s values are {@code ords[starts[doc]]} up to {@code starts[doc + 1]}. */
+  private final int[] starts;
+
+  private final int[] ords;
+
+  /** The value of each global ordinal, without its dimension. */
+  private final String[] labels;
+
+  private FacetOrdinals(
+      SortedSetDocValuesReaderState state, int[] starts, int[] ords, String[] labels) {
+    this.state = state;
+    this.starts = starts;
+    this.ords = ords;
+    this.labels = labels;
+  }
+
+  /** Reads the ordinals and labels of {@code reader}, whose facet state is {@code state}. */
+  static FacetOrdinals read(IndexReader reader, SortedSetDocValuesReaderState state)
+      throws IOException {
+    SortedSetDocValues all = state.getDocValues();
+    OrdinalMap ordinalMap =
+        all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+    int[] starts = new int[reader.maxDoc() + 1];
+    int[] ords = new int[Math.max(16, reader.maxDoc())];
+    int size = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), state.getField());
+      LongValues global =
+          ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(leaf.ord);
+      int next = leaf.docBase;
+      for (int doc = values.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = values.nextDoc()) {
+        int top = leaf.docBase + doc;
+        // Paragraphs without values start and end where the next one with values starts.
+        Arrays.fill(starts, next, top + 1, size);
+        next = top + 1;
+        int count = values.docValueCount();
+        if (size + count > ords.length) {
+          ords = Arrays.copyOf(ords, Math.max(size + count, ords.length + (ords.length >> 1)));
+        }
+        for (int i = 0; i < count; i++) {
+          ords[size++] = (int) global.get(values.nextOrd());
+        }
+      }
+      Arrays.fill(starts, next, leaf.docBase + leaf.reader().maxDoc() + 1, size);
+    }
+    String[] labels = new String[(int) all.getValueCount()];
+    for (int ord = 0; ord < labels.length; ord++) {
+      String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
+      labels[ord] = path[path.length - 1];
+    }
+    return new FacetOrdinals(state, starts, Arrays.copyOf(ords, size), labels);
+  }
+
+  SortedSetDocValuesReaderState state() {
+    return state;
+  }
+
+  /** Where paragraph {@code doc}'s values start in {@link #ords()}; they end at {@code doc + 1}. */
+  int[] starts() {
+    return starts;
+  }
+
+  int[] ords() {
+    return ords;
+  }
+
+  String label(int ord) {
+    return labels[ord];
+  }
+}
