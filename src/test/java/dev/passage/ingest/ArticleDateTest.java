@@ -24,6 +24,7 @@ class ArticleDateTest {
     assertThat(ArticleDate.parse("2013")).hasToString("2013");
     assertThat(ArticleDate.parse("2014-3")).hasToString("2014-03");
     assertThat(ArticleDate.parse("2024-05-20")).hasToString("2024-05-20");
+    assertThat(ArticleDate.parse("0987-1-2")).hasToString("0987-01-02");
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.passage.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FurnitureStripperTest {
@@ -116,5 +119,34 @@ class FurnitureStripperTest {
     CleanText clean = strip(null, null, lead + "\nIdrissov visited on the invitation of Wang Yi.");
     assertThat(clean.headerTitle()).isNull();
     assertThat(clean.body()).startsWith(lead);
+  }
+
+  @Test
+  void linesAreComparedByTheirLettersAndDigitsLowerCasedWithoutAccents() {
+    assertThat(FurnitureStripper.key("  China: Xi’s VISIT to Astana!  "))
+        .isEqualTo("china xi s visit to astana");
+    assertThat(FurnitureStripper.key("Café Ünïcode — ½ price, Ⅻ"))
+        .isEqualTo("cafe unicode 1 2 price xii");
+    assertThat(FurnitureStripper.key("---")).isEmpty();
+  }
+
+  @Test
+  void theKeyIsWhatTheRegularExpressionsOfItsDefinitionGive() {
+    Random random = new Random(20261123);
+    // ASCII, Latin with accents, combining marks, Cyrillic, CJK, numbers, dotted capital I.
+    String alphabet = "aZ9 .,:;-’'\"(é)ÉüñçÇ\u0301\u0308ИжшЖ中文¹½Ⅻİß\t\u00a0🙂";
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(30); i > 0; i--) {
+        text.appendCodePoint(
+            alphabet.codePointAt(
+                alphabet.offsetByCodePoints(
+                    0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+      }
+      String line = text.toString();
+      String folded = Normalizer.normalize(line, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+      String expected = folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+      assertThat(FurnitureStripper.key(line)).as(line).isEqualTo(expected);
+    }
   }
 }

@@ -119,4 +119,16 @@ class YearFinderTest {
     assertThat(years("It was drawn up in 1389; 1650 tonnes; ships 1200 crew.", null))
         .containsExactly(1389);
   }
+
+  @Test
+  void aMonthAloneIsNoDateEvenAfterAMonthWithAYear() {
+    // Java's Matcher.find() kept the "19" of "December 1985", tried as a day and given up, and
+    // read "February" as a dated month; the finder now matches each place afresh.
+    assertThat(
+            years(
+                "BIFS, created in December 1985, are issued in units of five mln francs."
+                    + " At the end of February there was a total of 3.9 billion francs.",
+                "1987-03-16"))
+        .containsExactly(1985);
+  }
 }
