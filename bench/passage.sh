@@ -5,12 +5,14 @@
 PASSAGE_JAR="$ROOT/target/passage.jar"
 PASSAGE_PORT="${PASSAGE_PORT:-17070}"
 # The heap Passage is held to in the benchmark: the target is at most 256 MB.
-PASSAGE_JVM=(-Xms64m -Xmx256m)
+PASSAGE_JVM="-Xms64m -Xmx256m"
 
 passage_url() { printf 'http://127.0.0.1:%s' "$PASSAGE_PORT"; }
 
-# The command line that runs Passage, for running and for the report.
-passage_cmd() { printf '%s\n' "$JAVA_HOME/bin/java" "${PASSAGE_JVM[@]}" -jar "$PASSAGE_JAR" "$@"; }
+# The command line that runs Passage, for running and for the report: the launcher, as users run
+# it, with its JVM settings (collector, class-data archive); it replaces itself with the JVM, so
+# the pid is the JVM's.
+passage_cmd() { printf '%s\n' env "PASSAGE_JAVA_OPTS=$PASSAGE_JVM" "$ROOT/passage" "$@"; }
 
 passage() {
   local -a cmd
@@ -78,9 +80,14 @@ passage_heap() {
   local info used committed
   info="$("$JAVA_HOME/bin/jcmd" "$1" GC.heap_info 2>&1)" || die "jcmd $1 GC.heap_info failed: $info"
   # G1 on JDK 25: "garbage-first heap   total reserved 262144K, committed 75776K, used 59483K";
-  # older JDKs say "total 75776K, used 59483K".
+  # older JDKs say "total 75776K, used 59483K". The parallel collector (the launcher's) gives a
+  # line per generation, "PSYoungGen      total 68096K, used 27453K [...", added up here.
   used="$(sed -n 's/.*heap .* used \([0-9]*\)K.*/\1/p' <<<"$info" | head -n 1)"
   committed="$(sed -n 's/.*heap .*\(committed\|total\) \([0-9]*\)K, used.*/\2/p' <<<"$info" | head -n 1)"
+  if [[ -z "$used" ]]; then
+    used="$(awk '/^[A-Za-z]+Gen +total [0-9]+K, used [0-9]+K/ { gsub(/[K,]/, ""); u += $5 } END { if (u) print u }' <<<"$info")"
+    committed="$(awk '/^[A-Za-z]+Gen +total [0-9]+K, used [0-9]+K/ { gsub(/[K,]/, ""); c += $3 } END { if (c) print c }' <<<"$info")"
+  fi
   [[ -n "$used" ]] || die "cannot read the heap from jcmd: $info"
   printf 'heap_used_kb=%s heap_committed_kb=%s\n' "$used" "${committed:-0}"
 }

@@ -46,7 +46,7 @@ what each number means. Each cell is the median of the runs, with every run's va
 | memory | ${RESULT[memory]} |
 | load average (1, 5, 15 min) | ${RESULT[load_before]} before the run, ${RESULT[load_after]} after it (the run itself keeps about 2 busy) |
 | system | ${RESULT[os]} |
-| Java | ${RESULT[java]}; Passage with \`${PASSAGE_JVM[*]}\` |
+| Java | ${RESULT[java]}; Passage run by \`./passage\` with \`PASSAGE_JAVA_OPTS='$PASSAGE_JVM'\` (the launcher adds the parallel collector and a class-data archive per command) |
 | OpenSearch | $( ((SKIP_OPENSEARCH)) && printf 'not measured (--skip-opensearch)' || printf '%s (integ-test distribution, Lucene 10.4.0), single node, `-Xms%s -Xmx%s`' "$OPENSEARCH_VERSION" "$OPENSEARCH_HEAP" "$OPENSEARCH_HEAP") |
 | load | ${RESULT[wrk]}, $CONNECTIONS connections on $WRK_THREADS threads; $WARMUP s warm-up, then $RUNS runs of $LOAD_SECONDS s per server |
 
