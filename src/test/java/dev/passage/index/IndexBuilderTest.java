@@ -45,6 +45,23 @@ class IndexBuilderTest {
   }
 
   @Test
+  void aBuildIsPublishedAsOneSegment() throws Exception {
+    // Two indexing threads fill a segment each; the build merges them before its commit.
+    for (int i = 0; i < 400; i++) {
+      Fixtures.write(
+          articles(),
+          "a" + i + ".txt",
+          "Paragraph one of " + i + ".\n\nParagraph two of " + i + ".");
+    }
+    IndexSummary summary = Fixtures.build(articles(), index());
+    assertThat(summary.paragraphs()).isEqualTo(800);
+    try (var reader = DirectoryReader.open(FSDirectory.open(index()))) {
+      assertThat(reader.leaves()).hasSize(1);
+      assertThat(reader.numDocs()).isEqualTo(800);
+    }
+  }
+
+  @Test
   void anArticleOfFurnitureOnlyIsSkippedAndSaysWhy() throws Exception {
     Fixtures.write(articles(), "a.txt", "Text.");
     Fixtures.write(articles(), "furniture.txt", "Comments (0)\n");
