@@ -1,6 +1,7 @@
 package dev.passage.index;
 
 import dev.passage.index.Schema.Dimension;
+import dev.passage.tagging.TagReason;
 import dev.passage.tagging.TaggedParagraph;
 import dev.passage.tagging.Tags;
 import java.io.IOException;
@@ -17,12 +18,16 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the Lucene documents of an article: one per paragraph, with its facets. */
 public final class ParagraphDocuments {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Resolved once, not looked up again for every paragraph. */
+  private static final ObjectWriter REASONS =
+      JsonMapper.builder().build().writerFor(new TypeReference<List<TagReason>>() {});
 
   private final Schema schema;
 
@@ -80,7 +85,9 @@ public final class ParagraphDocuments {
     addTags(doc, Dimension.TOPIC, tags.topics());
     // Reasons are read only by the article view's explain; kept out of the stored fields, they
     // make every hit's stored document smaller to decompress.
-    doc.add(new BinaryDocValuesField(Schema.REASONS, new BytesRef(json(tags))));
+    doc.add(
+        new BinaryDocValuesField(
+            Schema.REASONS, new BytesRef(REASONS.writeValueAsBytes(tags.reasons()))));
     try {
       return schema.facetsConfig().build(doc);
     } catch (IOException e) {
@@ -93,9 +100,5 @@ public final class ParagraphDocuments {
       doc.add(new StringField(dimension.field(), value, Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(dimension.field(), value));
     }
-  }
-
-  private static String json(Tags tags) {
-    return JSON.writeValueAsString(tags.reasons());
   }
 }

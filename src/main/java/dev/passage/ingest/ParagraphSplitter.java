@@ -64,7 +64,7 @@ public final class ParagraphSplitter {
     List<String> units = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String raw : body.split("\n", -1)) {
-      String line = raw.strip().replaceAll("\\s+", " ");
+      String line = Text.collapseSpaces(raw.strip());
       if (line.isEmpty()) {
         flush(current, units);
         continue;

@@ -53,6 +53,28 @@ public final class Text {
     return words > 0;
   }
 
+  /**
+   * Every run of spaces, tabs, line and form feeds as one space: {@code replaceAll("\\s+", " ")}
+   * without a regular expression, which took 2 % of an indexing profile, run on every line.
+   */
+  public static String collapseSpaces(String line) {
+    StringBuilder out = null;
+    boolean inRun = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+      if (out == null && space && (c != ' ' || inRun)) {
+        // The first place that changes: copy what came before, then build.
+        out = new StringBuilder(line.length()).append(line, 0, i);
+      }
+      if (out != null && !(space && inRun)) {
+        out.append(space ? ' ' : c);
+      }
+      inRun = space;
+    }
+    return out == null ? line : out.toString();
+  }
+
   /** The line without one final period. */
   public static String trimTrailingPeriod(String line) {
     String s = line.strip();

@@ -3,6 +3,7 @@ package dev.passage.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ParagraphSplitterTest {
@@ -113,5 +114,21 @@ class ParagraphSplitterTest {
     assertThat(splitter.split("Text.\n\n* * *\n\n—\n\nMore text."))
         .extracting(Paragraph::text)
         .containsExactly("Text.", "More text.");
+  }
+
+  @Test
+  void runsOfSpacesTabsAndFeedsInALineBecomeOneSpaceAsTheRegularExpressionWould() {
+    assertThat(Text.collapseSpaces("a  b\t\tc \f d")).isEqualTo("a b c d");
+    assertThat(Text.collapseSpaces("plain words")).isSameAs("plain words");
+    Random random = new Random(20261123);
+    String alphabet = "ab \t\u000B\f\r\n\u00a0\u2003é";
+    for (int n = 0; n < 10_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = line.toString();
+      assertThat(Text.collapseSpaces(text)).as(text).isEqualTo(text.replaceAll("\\s+", " "));
+    }
   }
 }
