@@ -161,8 +161,11 @@ class KilledIndexingTest {
     run("index", "--articles", small().toString(), "--index", index().toString());
     Path segment;
     try (Stream<Path> list = Files.list(index())) {
+      // The largest file of the segment: a compound file when the build flushed one segment,
+      // another when it merged several into one. What Lucene says of it depends on the file.
       segment =
-          list.filter(f -> f.getFileName().toString().endsWith(".cfs"))
+          list.filter(f -> !f.getFileName().toString().startsWith("segments_"))
+              .filter(f -> !f.getFileName().toString().equals("write.lock"))
               .max(Comparator.comparingLong(KilledIndexingTest::size))
               .orElseThrow();
     }
@@ -178,7 +181,7 @@ class KilledIndexingTest {
                   + index()
                   + " is damaged ("
                   + segment.getFileName()
-                  + ": codec footer mismatch (file truncated?): actual footer=")
+                  + ": ")
           .contains("\nIndexed 2 articles, 3 paragraphs in ")
           .contains("\nPassage is serving 3 paragraphs of 2 articles on http://localhost:");
       assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
