@@ -184,7 +184,8 @@ public final class FurnitureStripper {
 
   /**
    * Letters and digits only, lower-cased and accent-free, runs of anything else as one space: how
-   * two lines are compared. A loop rather than regular expressions, which cost 6 % of indexing.
+   * two lines are compared. A loop rather than regular expressions, which took 6 % of an indexing
+   * profile.
    */
   static String key(String text) {
     String folded = text;
