@@ -1,9 +1,9 @@
 package dev.passage.eval;
 
+import dev.passage.ingest.Text;
 import dev.passage.tagging.Entity;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityType;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -157,7 +157,7 @@ final class NameMatcher {
   }
 
   private static String key(String name, EntityType type) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    String folded = Text.withoutAccents(name);
     String k =
         folded
             .toLowerCase(Locale.ROOT)

@@ -1,6 +1,5 @@
 package dev.passage.ingest;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -188,16 +187,7 @@ public final class FurnitureStripper {
    * profile.
    */
   static String key(String text) {
-    String folded = text;
-    if (!isAscii(text)) {
-      StringBuilder unmarked = new StringBuilder(text.length());
-      Normalizer.normalize(text, Normalizer.Form.NFKD)
-          .codePoints()
-          .filter(c -> !isMark(c))
-          .forEach(unmarked::appendCodePoint);
-      folded = unmarked.toString();
-    }
-    folded = folded.toLowerCase(Locale.ROOT);
+    String folded = Text.withoutAccents(text).toLowerCase(Locale.ROOT);
     StringBuilder key = new StringBuilder(folded.length());
     boolean gap = false;
     for (int i = 0; i < folded.length(); ) {
@@ -214,23 +204,6 @@ public final class FurnitureStripper {
       }
     }
     return key.toString();
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Unicode's M: the accents NFKD splits off. */
-  private static boolean isMark(int c) {
-    int type = Character.getType(c);
-    return type == Character.NON_SPACING_MARK
-        || type == Character.ENCLOSING_MARK
-        || type == Character.COMBINING_SPACING_MARK;
   }
 
   /** Unicode's L and N. */

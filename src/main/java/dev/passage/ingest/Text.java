@@ -1,5 +1,6 @@
 package dev.passage.ingest;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,6 +14,19 @@ public final class Text {
           "the", "to", "vs", "via", "with");
 
   private Text() {}
+
+  /**
+   * The text without accents and other combining marks, compatibility forms spelled out (NFKD):
+   * "Erdoğan" → "Erdogan", "½" → "1⁄2". ASCII text comes back as it is, without normalising.
+   */
+  public static String withoutAccents(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+      }
+    }
+    return text;
+  }
 
   /** The number of whitespace-separated words. */
   public static int wordCount(String text) {

@@ -1,6 +1,6 @@
 package dev.passage.tagging;
 
-import java.text.Normalizer;
+import dev.passage.ingest.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,14 +93,7 @@ public final class Tokenizer {
 
   /** Lower-case and accent-free, with one kind of apostrophe: how words are compared. */
   public static String key(String text) {
-    String folded = text;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) > 0x7f) {
-        folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        break;
-      }
-    }
-    return folded.replace('’', '\'').toLowerCase(Locale.ROOT);
+    return Text.withoutAccents(text).replace('’', '\'').toLowerCase(Locale.ROOT);
   }
 
   private static Token token(
