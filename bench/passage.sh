@@ -2,7 +2,6 @@
 # with JAVA_HOME set to the JDK the launcher picks.
 # shellcheck shell=bash disable=SC2034 # PASSAGE_FIRST_ANSWER_S is read by bench/run
 
-PASSAGE_JAR="$ROOT/target/passage.jar"
 PASSAGE_PORT="${PASSAGE_PORT:-17070}"
 # The heap Passage is held to in the benchmark: the target is at most 256 MB.
 PASSAGE_JVM="-Xms64m -Xmx256m"

@@ -223,13 +223,7 @@ public final class IndexBuilder {
   }
 
   private ThreadPoolExecutor pool() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory factory =
-        r -> {
-          Thread t = new Thread(r, "passage-indexer-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        };
+    ThreadFactory factory = Thread.ofPlatform().name("passage-indexer-", 1).daemon().factory();
     // A short queue and caller-runs: the reader never races ahead of the indexers by more than
     // a few articles, so memory stays flat however large the folder.
     return new ThreadPoolExecutor(

@@ -63,11 +63,8 @@ public final class Reindexer implements Closeable {
     this.build = build;
     this.published = published;
     this.worker =
-        Executors.newSingleThreadExecutor(r -> {
-          Thread t = new Thread(r, "passage-reindex");
-          t.setDaemon(true);
-          return t;
-        });
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("passage-reindex").daemon().factory());
   }
 
   /** Starts a build unless one is running. */

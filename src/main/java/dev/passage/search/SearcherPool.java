@@ -34,11 +34,8 @@ public final class SearcherPool implements Closeable {
     this.directory = directory;
     this.manager = manager;
     this.refresher =
-        Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "passage-searcher-refresh");
-          t.setDaemon(true);
-          return t;
-        });
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("passage-searcher-refresh").daemon().factory());
     if (refreshMillis > 0) {
       refresher.scheduleWithFixedDelay(
           this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);

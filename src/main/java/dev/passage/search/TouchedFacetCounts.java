@@ -26,7 +26,6 @@ import org.apache.lucene.util.LongHeap;
 final class TouchedFacetCounts extends Facets {
 
   private final FacetOrdinals ordinals;
-  private final SortedSetDocValuesReaderState state;
   private final int[] counts;
 
   /** The ordinals whose count went from 0 to 1, in the order it happened. */
@@ -36,8 +35,7 @@ final class TouchedFacetCounts extends Facets {
 
   TouchedFacetCounts(FacetOrdinals ordinals, FacetsCollector hits) throws IOException {
     this.ordinals = ordinals;
-    this.state = ordinals.state();
-    this.counts = new int[state.getSize()];
+    this.counts = new int[ordinals.state().getSize()];
     for (FacetsCollector.MatchingDocs docs : hits.getMatchingDocs()) {
       count(docs);
     }
@@ -132,14 +130,18 @@ final class TouchedFacetCounts extends Facets {
     if (path.length != 1) {
       throw new IllegalArgumentException("give exactly one value of " + dim);
     }
-    long ord = state.getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
+    long ord =
+        ordinals
+            .state()
+            .getDocValues()
+            .lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
     return ord < 0 ? -1 : counts[(int) ord];
   }
 
   @Override
   public List<FacetResult> getAllDims(int topN) throws IOException {
     List<FacetResult> results = new ArrayList<>();
-    for (String dim : state.getDims()) {
+    for (String dim : ordinals.state().getDims()) {
       FacetResult result = getTopChildren(topN, dim);
       if (result != null) {
         results.add(result);
@@ -153,7 +155,7 @@ final class TouchedFacetCounts extends Facets {
     if (path.length > 0) {
       throw new IllegalArgumentException("dimension " + dim + " is flat: give no path");
     }
-    return state.getOrdRange(dim);
+    return ordinals.state().getOrdRange(dim);
   }
 
   private String label(int ord) {
