@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryCostTest {
 
   @TempDir static Path dir;
-  static SearcherPool pool;
+  static Fixtures.SearchIndex index;
   static SearchService service;
 
   @BeforeAll
@@ -32,14 +32,13 @@ class QueryCostTest {
         articles,
         "words.txt",
         Fixtures.article("Many words", "2020-01", "The chairmanship of CICA.\n\n" + vocabulary));
-    Fixtures.build(articles, dir.resolve("index"));
-    pool = SearcherPool.open(dir.resolve("index"), new Schema());
-    service = new SearchService(new Schema(), pool);
+    index = Fixtures.searchIndex(articles, dir.resolve("index"));
+    service = index.service();
   }
 
   @AfterAll
   static void close() throws Exception {
-    pool.close();
+    index.close();
   }
 
   private static long total(String q) throws Exception {

@@ -2,7 +2,6 @@ package dev.passage.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passage.index.Schema;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.QueryArbitraries;
 import java.io.IOException;
@@ -40,7 +39,7 @@ class QueryParsingProperties {
           "\\b(?:java|javax|org|dev|io|tools)\\.[a-z]+|\\b[A-Z]\\w*(?:Exception|Error)\\b");
 
   private static Path dir;
-  private static SearcherPool pool;
+  private static Fixtures.SearchIndex index;
   private static SearchService service;
 
   @BeforeContainer
@@ -62,14 +61,13 @@ class QueryParsingProperties {
             "2014-03",
             "China will take over the CICA chairmanship from Turkey.\n\n"
                 + "Қазақстан and 中国 signed 😀 agreements in 2013.\n"));
-    Fixtures.build(articles, dir.resolve("index"));
-    pool = SearcherPool.open(dir.resolve("index"), new Schema());
-    service = new SearchService(new Schema(), pool);
+    index = Fixtures.searchIndex(articles, dir.resolve("index"));
+    service = index.service();
   }
 
   @AfterContainer
   static void close() throws IOException {
-    pool.close();
+    index.close();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);

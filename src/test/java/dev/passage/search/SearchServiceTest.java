@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchServiceTest {
 
   @TempDir static Path dir;
-  static SearcherPool pool;
+  static Fixtures.SearchIndex index;
   static SearchService service;
 
   @BeforeAll
@@ -49,14 +49,13 @@ class SearchServiceTest {
             "Pipelines",
             "2024",
             "Oil and gas pipelines were discussed in 2023 and 2024 <script>alert(1)</script>.\n"));
-    Fixtures.build(articles, dir.resolve("index"));
-    pool = SearcherPool.open(dir.resolve("index"), new Schema());
-    service = new SearchService(new Schema(), pool);
+    index = Fixtures.searchIndex(articles, dir.resolve("index"));
+    service = index.service();
   }
 
   @AfterAll
   static void close() throws Exception {
-    pool.close();
+    index.close();
   }
 
   private static SearchResponse search(Map<String, List<String>> params) throws Exception {
@@ -243,7 +242,7 @@ class SearchServiceTest {
 
   @Test
   void aSearchThatReachesItsTimeLimitAnswersWithWhatItFoundFlaggedPartial() throws Exception {
-    SearchService hurried = new SearchService(new Schema(), pool, Duration.ZERO);
+    SearchService hurried = new SearchService(new Schema(), index.pool(), Duration.ZERO);
 
     SearchResponse hurriedAnswer = hurried.search(hurried.parameters().query("CICA"));
 

@@ -9,6 +9,8 @@ import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.ArticleSink;
 import dev.passage.ingest.Problem;
+import dev.passage.search.SearchService;
+import dev.passage.search.SearcherPool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +50,21 @@ public final class Fixtures {
   public static IndexSummary build(Path articles, Path index) throws IOException {
     return new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "test", 2)
         .build(new ArticleFolder(articles), index, line -> {});
+  }
+
+  /** A built index open for searching; closing it closes its searchers. */
+  public record SearchIndex(SearcherPool pool, SearchService service) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      pool.close();
+    }
+  }
+
+  /** Builds the index of {@code articles} in {@code index} and opens it for searching. */
+  public static SearchIndex searchIndex(Path articles, Path index) throws IOException {
+    build(articles, index);
+    SearcherPool pool = SearcherPool.open(index, new Schema());
+    return new SearchIndex(pool, new SearchService(new Schema(), pool));
   }
 
   /** The seed articles, cleaned, split and tagged by the bundled pipeline, in file order. */
