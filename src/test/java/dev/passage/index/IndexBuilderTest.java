@@ -45,20 +45,40 @@ class IndexBuilderTest {
   }
 
   @Test
-  void aBuildIsPublishedAsOneSegment() throws Exception {
-    // Two indexing threads fill a segment each; the build merges them before its commit.
+  void aBuildLargerThanTheIndexingBufferIsFlushedInPartsAndPublishedAsOneSegment()
+      throws Exception {
     for (int i = 0; i < 400; i++) {
       Fixtures.write(
           articles(),
           "a" + i + ".txt",
           "Paragraph one of " + i + ".\n\nParagraph two of " + i + ".");
     }
-    IndexSummary summary = Fixtures.build(articles(), index());
+    // Flushed every 100 paragraphs: eight segments before the merge.
+    IndexBuilder builder =
+        new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "test", 2, article -> {}, 100);
+    IndexSummary summary = builder.build(new ArticleFolder(articles()), index(), line -> {});
     assertThat(summary.paragraphs()).isEqualTo(800);
     try (var reader = DirectoryReader.open(FSDirectory.open(index()))) {
       assertThat(reader.leaves()).hasSize(1);
       assertThat(reader.numDocs()).isEqualTo(800);
     }
+  }
+
+  @Test
+  void oneWriterThreadServesUpToFiveIndexingThreads() {
+    assertThat(IndexBuilder.writerThreads(1)).isEqualTo(1);
+    assertThat(IndexBuilder.writerThreads(2)).isEqualTo(1);
+    assertThat(IndexBuilder.writerThreads(5)).isEqualTo(1);
+    assertThat(IndexBuilder.writerThreads(6)).isEqualTo(2);
+    assertThat(IndexBuilder.writerThreads(32)).isEqualTo(10);
+  }
+
+  @Test
+  void theIndexingBufferIsAThirdOfTheHeapBetween16And256Megabytes() {
+    long mb = 1024 * 1024;
+    assertThat(IndexBuilder.ramBufferMB(24 * mb)).isEqualTo(16);
+    assertThat(IndexBuilder.ramBufferMB(255 * mb)).isEqualTo(85);
+    assertThat(IndexBuilder.ramBufferMB(1024 * mb)).isEqualTo(256);
   }
 
   @Test
@@ -182,18 +202,18 @@ class IndexBuilderTest {
     assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
     assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
 
-    String compound;
+    String storedFields;
     try (var files = java.nio.file.Files.list(index())) {
-      compound =
+      storedFields =
           files
               .map(f -> f.getFileName().toString())
-              .filter(f -> f.endsWith(".cfs"))
+              .filter(f -> f.endsWith(".fdt"))
               .findFirst()
               .orElseThrow();
     }
-    java.nio.file.Files.delete(index().resolve(compound));
+    java.nio.file.Files.delete(index().resolve(storedFields));
     assertThat(IndexFreshness.staleReason(index(), folder, "test"))
-        .isEqualTo("the index in " + index() + " is damaged (" + compound + " is missing)");
+        .isEqualTo("the index in " + index() + " is damaged (" + storedFields + " is missing)");
     assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
     assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
   }

@@ -1,0 +1,122 @@
+package dev.passage.index;
+
+import dev.passage.ingest.Article;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+
+/**
+ * The write stage of a build: adds each processed article's documents to the {@link IndexWriter}
+ * from a few dedicated threads (one on a small machine), fed through a short queue by the
+ * processing threads.
+ *
+ * <p>Why not add them from the processing threads: Lucene gives every thread that adds documents
+ * its own in-memory segment, and each is flushed, and later merged, on its own. Written from one
+ * thread, a build that fits in the indexing buffer is flushed once, as the one segment it is
+ * published as, and the final merge has nothing left to do. On Reuters-21578 (2 cores) that cut the
+ * CPU time of a build by a fifth.
+ */
+final class DocumentWriters {
+
+  /** One article's documents, in paragraph order. */
+  record Batch(Article article, List<Document> documents) {}
+
+  /** What happens to each batch; called on a writer thread. */
+  interface Outcome {
+    void written(Batch batch);
+
+    void failed(Batch batch, Throwable error);
+  }
+
+  /** Marks the end of the work for one writer thread. */
+  private static final Batch END = new Batch(null, List.of());
+
+  private final IndexWriter writer;
+  private final Outcome outcome;
+  private final BlockingQueue<Batch> queue;
+  private final List<Thread> threads = new ArrayList<>();
+
+  DocumentWriters(IndexWriter writer, int threads, Outcome outcome) {
+    this.writer = writer;
+    this.outcome = outcome;
+    // A few articles per processing thread: enough to keep the writer busy, and memory flat.
+    this.queue = new ArrayBlockingQueue<>(64);
+    for (int i = 0; i < threads; i++) {
+      Thread thread =
+          Thread.ofPlatform().name("passage-writer-" + (i + 1)).daemon().unstarted(this::run);
+      this.threads.add(thread);
+      thread.start();
+    }
+  }
+
+  /**
+   * Writes one batch, once a writer thread is free to take it; waits while the queue is full.
+   *
+   * @throws IOException when no writer thread is left to take it
+   */
+  void write(Batch batch) throws IOException {
+    try {
+      while (!queue.offer(batch, 1, TimeUnit.SECONDS)) {
+        if (threads.stream().noneMatch(Thread::isAlive)) {
+          throw new IOException("the index writer threads stopped");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while indexing");
+    }
+  }
+
+  /**
+   * Waits until every batch handed over so far is written (or discards those not yet taken when
+   * {@code discard}) and the writer threads have stopped.
+   */
+  void finish(boolean discard) throws InterruptedIOException {
+    if (discard) {
+      queue.clear();
+    }
+    try {
+      for (Thread thread : threads) {
+        if (thread.isAlive()) {
+          queue.put(END);
+        }
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while indexing");
+    }
+  }
+
+  private void run() {
+    while (true) {
+      Batch batch;
+      try {
+        batch = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (batch == END) {
+        return;
+      }
+      try {
+        // One by one, not as a block: the index sort orders paragraphs, and blocks would need a
+        // parent field that plain paragraphs do not have.
+        for (Document doc : batch.documents()) {
+          writer.addDocument(doc);
+        }
+        outcome.written(batch);
+      } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        outcome.failed(batch, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.passage.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.ingest.Article;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+class DocumentWritersTest {
+
+  private final List<String> written = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> failed = Collections.synchronizedList(new ArrayList<>());
+
+  private final DocumentWriters.Outcome outcome =
+      new DocumentWriters.Outcome() {
+        @Override
+        public void written(DocumentWriters.Batch batch) {
+          written.add(batch.article().id() + ":" + batch.documents().size());
+        }
+
+        @Override
+        public void failed(DocumentWriters.Batch batch, Throwable error) {
+          failed.add(batch.article().id() + ": " + error.getClass().getSimpleName());
+        }
+      };
+
+  private static DocumentWriters.Batch batch(String id, String... values) {
+    List<Document> docs = new ArrayList<>();
+    for (String value : values) {
+      Document doc = new Document();
+      doc.add(new StringField("id", value, Field.Store.NO));
+      docs.add(doc);
+    }
+    return new DocumentWriters.Batch(
+        new Article(id, null, null, null, null, "", id + ".txt"), docs);
+  }
+
+  @Test
+  void everyBatchHandedOverIsWrittenBeforeFinishReturns() throws Exception {
+    try (Directory dir = new ByteBuffersDirectory();
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+      DocumentWriters writers = new DocumentWriters(writer, 1, outcome);
+      for (int i = 0; i < 200; i++) {
+        writers.write(batch("a" + i, "a" + i + "#1", "a" + i + "#2"));
+      }
+      writers.finish(false);
+      assertThat(written).hasSize(200).contains("a0:2", "a199:2");
+      assertThat(failed).isEmpty();
+      writer.commit();
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertThat(reader.numDocs()).isEqualTo(400);
+        assertThat(reader.leaves()).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void aBatchLuceneRefusesIsReportedAndTheNextOnesAreStillWritten() throws Exception {
+    try (Directory dir = new ByteBuffersDirectory();
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+      DocumentWriters writers = new DocumentWriters(writer, 1, outcome);
+      writers.write(batch("before", "before#1"));
+      // A single term over Lucene's 32,766-byte limit.
+      writers.write(batch("immense", "x".repeat(40_000)));
+      writers.write(batch("after", "after#1"));
+      writers.finish(false);
+      assertThat(written).containsExactly("before:1", "after:1");
+      assertThat(failed).containsExactly("immense: IllegalArgumentException");
+      writer.commit();
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertThat(reader.numDocs()).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void finishingWithoutWritingStopsTheThreads() throws Exception {
+    try (Directory dir = new ByteBuffersDirectory();
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+      DocumentWriters writers = new DocumentWriters(writer, 3, outcome);
+      writers.finish(true);
+      assertThat(Thread.getAllStackTraces().keySet())
+          .noneMatch(t -> t.getName().startsWith("passage-writer-"));
+    }
+  }
+}
