@@ -41,6 +41,7 @@ final class DocumentWriters {
   private final Outcome outcome;
   private final BlockingQueue<Batch> queue;
   private final List<Thread> threads = new ArrayList<>();
+  private volatile Throwable stoppedBy;
 
   DocumentWriters(IndexWriter writer, int threads, Outcome outcome) {
     this.writer = writer;
@@ -58,14 +59,13 @@ final class DocumentWriters {
   /**
    * Writes one batch, once a writer thread is free to take it; waits while the queue is full.
    *
-   * @throws IOException when no writer thread is left to take it
+   * @throws IOException when the writer threads have stopped on an error
    */
   void write(Batch batch) throws IOException {
+    throwIfStopped();
     try {
-      while (!queue.offer(batch, 1, TimeUnit.SECONDS)) {
-        if (threads.stream().noneMatch(Thread::isAlive)) {
-          throw new IOException("the index writer threads stopped");
-        }
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        throwIfStopped();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -77,14 +77,16 @@ final class DocumentWriters {
    * Waits until every batch handed over so far is written (or discards those not yet taken when
    * {@code discard}) and the writer threads have stopped.
    */
-  void finish(boolean discard) throws InterruptedIOException {
+  void finish(boolean discard) throws IOException {
     if (discard) {
       queue.clear();
     }
     try {
       for (Thread thread : threads) {
-        if (thread.isAlive()) {
-          queue.put(END);
+        while (thread.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+          if (discard) {
+            queue.clear();
+          }
         }
       }
       for (Thread thread : threads) {
@@ -94,9 +96,29 @@ final class DocumentWriters {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while indexing");
     }
+    throwIfStopped();
+  }
+
+  /** Fails once a writer thread has stopped on an error no single article explains. */
+  private void throwIfStopped() throws IOException {
+    Throwable error = stoppedBy;
+    if (error != null) {
+      throw new IOException("the index writer stopped: " + error, error);
+    }
   }
 
   private void run() {
+    try {
+      writeUntilEnd();
+    } catch (Throwable e) {
+      // Anything the per-batch catch below lets through ends this thread; the build must then
+      // fail rather than wait for it.
+      stoppedBy = e;
+      queue.clear();
+    }
+  }
+
+  private void writeUntilEnd() {
     while (true) {
       Batch batch;
       try {

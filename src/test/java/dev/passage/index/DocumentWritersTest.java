@@ -1,8 +1,10 @@
 package dev.passage.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passage.ingest.Article;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,10 +17,15 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class DocumentWritersTest {
 
+  private final Directory dir = new ByteBuffersDirectory();
+  private IndexWriter writer;
   private final List<String> written = Collections.synchronizedList(new ArrayList<>());
   private final List<String> failed = Collections.synchronizedList(new ArrayList<>());
 
@@ -26,6 +33,9 @@ class DocumentWritersTest {
       new DocumentWriters.Outcome() {
         @Override
         public void written(DocumentWriters.Batch batch) {
+          if (batch.article().id().equals("fatal")) {
+            throw new AssertionError("not a problem of one article");
+          }
           written.add(batch.article().id() + ":" + batch.documents().size());
         }
 
@@ -46,52 +56,74 @@ class DocumentWritersTest {
         new Article(id, null, null, null, null, "", id + ".txt"), docs);
   }
 
+  @BeforeEach
+  void openWriter() throws IOException {
+    writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()));
+  }
+
+  @AfterEach
+  void closeWriter() throws IOException {
+    writer.close();
+    dir.close();
+  }
+
+  private int committedDocs() throws IOException {
+    writer.commit();
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      return reader.numDocs();
+    }
+  }
+
   @Test
   void everyBatchHandedOverIsWrittenBeforeFinishReturns() throws Exception {
-    try (Directory dir = new ByteBuffersDirectory();
-        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-      DocumentWriters writers = new DocumentWriters(writer, 1, outcome);
-      for (int i = 0; i < 200; i++) {
-        writers.write(batch("a" + i, "a" + i + "#1", "a" + i + "#2"));
-      }
-      writers.finish(false);
-      assertThat(written).hasSize(200).contains("a0:2", "a199:2");
-      assertThat(failed).isEmpty();
-      writer.commit();
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        assertThat(reader.numDocs()).isEqualTo(400);
-        assertThat(reader.leaves()).hasSize(1);
-      }
+    DocumentWriters writers = new DocumentWriters(writer, 1, outcome);
+    for (int i = 0; i < 200; i++) {
+      writers.write(batch("a" + i, "a" + i + "#1", "a" + i + "#2"));
     }
+    writers.finish(false);
+    assertThat(written).hasSize(200).contains("a0:2", "a199:2");
+    assertThat(failed).isEmpty();
+    assertThat(committedDocs()).isEqualTo(400);
   }
 
   @Test
   void aBatchLuceneRefusesIsReportedAndTheNextOnesAreStillWritten() throws Exception {
-    try (Directory dir = new ByteBuffersDirectory();
-        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-      DocumentWriters writers = new DocumentWriters(writer, 1, outcome);
-      writers.write(batch("before", "before#1"));
-      // A single term over Lucene's 32,766-byte limit.
-      writers.write(batch("immense", "x".repeat(40_000)));
-      writers.write(batch("after", "after#1"));
-      writers.finish(false);
-      assertThat(written).containsExactly("before:1", "after:1");
-      assertThat(failed).containsExactly("immense: IllegalArgumentException");
-      writer.commit();
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        assertThat(reader.numDocs()).isEqualTo(2);
-      }
-    }
+    DocumentWriters writers = new DocumentWriters(writer, 1, outcome);
+    writers.write(batch("before", "before#1"));
+    // A single term over Lucene's 32,766-byte limit.
+    writers.write(batch("immense", "x".repeat(40_000)));
+    writers.write(batch("after", "after#1"));
+    writers.finish(false);
+    assertThat(written).containsExactly("before:1", "after:1");
+    assertThat(failed).containsExactly("immense: IllegalArgumentException");
+    assertThat(committedDocs()).isEqualTo(2);
+  }
+
+  @Test
+  @Timeout(10)
+  void anErrorNoArticleExplainsStopsTheWritersAndFailsTheBuild() throws Exception {
+    DocumentWriters writers = new DocumentWriters(writer, 1, outcome);
+    writers.write(batch("fatal", "fatal#1"));
+    assertThatThrownBy(
+            () -> {
+              // The writes fail once the one writer has stopped, whether or not the queue is full.
+              for (int i = 0; i < 1_000; i++) {
+                writers.write(batch("a" + i, "a" + i + "#1"));
+              }
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "the index writer stopped: java.lang.AssertionError: not a problem of one article");
+    assertThatThrownBy(() -> writers.finish(false))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("the index writer stopped");
   }
 
   @Test
   void finishingWithoutWritingStopsTheThreads() throws Exception {
-    try (Directory dir = new ByteBuffersDirectory();
-        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-      DocumentWriters writers = new DocumentWriters(writer, 3, outcome);
-      writers.finish(true);
-      assertThat(Thread.getAllStackTraces().keySet())
-          .noneMatch(t -> t.getName().startsWith("passage-writer-"));
-    }
+    DocumentWriters writers = new DocumentWriters(writer, 3, outcome);
+    writers.finish(true);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("passage-writer-"));
   }
 }
