@@ -2,11 +2,9 @@ package dev.passage.search;
 
 import dev.passage.index.Schema;
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -71,7 +69,7 @@ final class Snippets {
             .withFormatter(FORMATTER)
             .withWeightMatches(true)
             .withMaxLength(Integer.MAX_VALUE - 1)
-            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+            .withBreakIterator(SentenceBreaks::new)
             .withMaxNoHighlightPassages(1)
             .withScorer(SCORER);
     UnifiedHighlighter highlighter =

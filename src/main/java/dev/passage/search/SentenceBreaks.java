@@ -1,0 +1,151 @@
+package dev.passage.search;
+
+import java.text.BreakIterator;
+import java.text.CharacterIterator;
+import java.text.StringCharacterIterator;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The JDK's sentence boundaries, found in one forward pass when the text is set and then looked up.
+ *
+ * <p>Why: the highlighter asks {@code following} and {@code preceding} around every match, and the
+ * JDK's rule-based iterator answers each by scanning back to a safe point and forward again; in a
+ * loaded server that was 10 % of the time. A paragraph is a few sentences, so a forward pass over
+ * it costs less than two such answers. The boundaries are the JDK's own, so snippets do not change.
+ */
+final class SentenceBreaks extends BreakIterator {
+
+  private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+  private String text = "";
+  private int[] boundaries = {0};
+  private int count = 1;
+  private int position;
+
+  @Override
+  public void setText(String newText) {
+    text = newText;
+    sentences.setText(newText);
+    count = 0;
+    for (int b = sentences.first(); b != DONE; b = sentences.next()) {
+      if (count == boundaries.length) {
+        boundaries = Arrays.copyOf(boundaries, count * 2);
+      }
+      boundaries[count++] = b;
+    }
+    position = 0;
+  }
+
+  @Override
+  public void setText(CharacterIterator newText) {
+    StringBuilder chars = new StringBuilder(newText.getEndIndex() - newText.getBeginIndex());
+    for (char c = newText.first(); c != CharacterIterator.DONE; c = newText.next()) {
+      chars.append(c);
+    }
+    setText(chars.toString());
+  }
+
+  @Override
+  public CharacterIterator getText() {
+    return new StringCharacterIterator(text);
+  }
+
+  @Override
+  public int first() {
+    position = 0;
+    return boundaries[0];
+  }
+
+  @Override
+  public int last() {
+    position = count - 1;
+    return boundaries[position];
+  }
+
+  @Override
+  public int next(int n) {
+    int result = current();
+    for (; n > 0 && result != DONE; n--) {
+      result = next();
+    }
+    for (; n < 0 && result != DONE; n++) {
+      result = previous();
+    }
+    return result;
+  }
+
+  @Override
+  public int next() {
+    if (position == count - 1) {
+      return DONE;
+    }
+    return boundaries[++position];
+  }
+
+  @Override
+  public int previous() {
+    if (position == 0) {
+      return DONE;
+    }
+    return boundaries[--position];
+  }
+
+  @Override
+  public int following(int offset) {
+    checkOffset(offset);
+    // The first boundary after offset.
+    int i = Arrays.binarySearch(boundaries, 0, count, offset);
+    i = i >= 0 ? i + 1 : -i - 1;
+    if (i >= count) {
+      position = count - 1;
+      return DONE;
+    }
+    position = i;
+    return boundaries[i];
+  }
+
+  @Override
+  public int preceding(int offset) {
+    checkOffset(offset);
+    // The last boundary before offset.
+    int i = Arrays.binarySearch(boundaries, 0, count, offset);
+    i = (i >= 0 ? i : -i - 1) - 1;
+    if (i < 0) {
+      position = 0;
+      return DONE;
+    }
+    position = i;
+    return boundaries[i];
+  }
+
+  @Override
+  public boolean isBoundary(int offset) {
+    checkOffset(offset);
+    int i = Arrays.binarySearch(boundaries, 0, count, offset);
+    if (i >= 0) {
+      position = i;
+      return true;
+    }
+    following(offset);
+    return false;
+  }
+
+  @Override
+  public int current() {
+    return boundaries[position];
+  }
+
+  private void checkOffset(int offset) {
+    if (offset < 0 || offset > text.length()) {
+      throw new IllegalArgumentException("offset out of bounds");
+    }
+  }
+
+  @Override
+  public SentenceBreaks clone() {
+    SentenceBreaks copy = new SentenceBreaks();
+    copy.setText(text);
+    copy.position = position;
+    return copy;
+  }
+}
