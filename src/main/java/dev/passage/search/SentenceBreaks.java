@@ -93,41 +93,37 @@ final class SentenceBreaks extends BreakIterator {
   @Override
   public int following(int offset) {
     checkOffset(offset);
-    // The first boundary after offset.
-    int i = Arrays.binarySearch(boundaries, 0, count, offset);
-    i = i >= 0 ? i + 1 : -i - 1;
-    if (i >= count) {
-      position = count - 1;
-      return DONE;
-    }
-    position = i;
-    return boundaries[i];
+    return moveTo(indexFrom(offset + 1));
   }
 
   @Override
   public int preceding(int offset) {
     checkOffset(offset);
-    // The last boundary before offset.
-    int i = Arrays.binarySearch(boundaries, 0, count, offset);
-    i = (i >= 0 ? i : -i - 1) - 1;
-    if (i < 0) {
-      position = 0;
-      return DONE;
-    }
-    position = i;
-    return boundaries[i];
+    return moveTo(indexFrom(offset) - 1);
   }
 
   @Override
   public boolean isBoundary(int offset) {
     checkOffset(offset);
+    int i = indexFrom(offset);
+    moveTo(i);
+    return i < count && boundaries[i] == offset;
+  }
+
+  /** The index of the first boundary at or after {@code offset}; {@code count} when none is. */
+  private int indexFrom(int offset) {
     int i = Arrays.binarySearch(boundaries, 0, count, offset);
-    if (i >= 0) {
-      position = i;
-      return true;
+    return i >= 0 ? i : -i - 1;
+  }
+
+  /** Moves to boundary {@code i}; before the first or past the last, stays at that end. */
+  private int moveTo(int i) {
+    if (i < 0 || i >= count) {
+      position = i < 0 ? 0 : count - 1;
+      return DONE;
     }
-    following(offset);
-    return false;
+    position = i;
+    return boundaries[i];
   }
 
   @Override
