@@ -86,6 +86,15 @@ EOF
     "$(ratio "$(med base.index.rss_mib)" "${RESULT[os.hwm_after_load_mib]:--}")"
   row "index on disk, MiB" "${RESULT[base.index.du_mib]:--}" "${RESULT[os.index.du_mib]:--}" \
     "$(ratio "${RESULT[base.index.du_mib]:--}" "${RESULT[os.index.du_mib]:--}")"
+  if has floor.index.seconds; then
+    cat <<EOF
+
+The floor under both: the same bulk file indexed by bare Lucene in one JVM with OpenSearch's
+mapping, $(nproc) threads, no tagging, no index sort, no merge (\`passage bench index-floor\`, timed
+from opening the file to the end of the commit): $(cell floor.index.seconds) s,
+$(cell floor.index.rate) documents/s, $(ratio "$(med floor.index.rate)" "$(med os.index.rate)")× OpenSearch's bulk rate.
+EOF
+  fi
   cat <<EOF
 
 ## Search over HTTP at $n paragraphs
@@ -185,6 +194,10 @@ print_summary() {
   printf '%-34s %12s\n' "heap used after a run, MiB" "$(med passage.heap_mib)"
   printf 'floor (in process): %s queries/s, p50 %s ms, p99 %s ms\n' \
     "$(med floor.rps)" "$(med floor.p50)" "$(med floor.p99)"
+  if has floor.index.rate; then
+    printf 'indexing floor (bare Lucene, OpenSearch mapping, tags ready-made): %s documents/s, %s s\n' \
+      "$(med floor.index.rate)" "$(med floor.index.seconds)"
+  fi
   if has growth.paragraphs; then
     printf '×%s: %s paragraphs, indexing %s paragraphs/s, index %s MiB, %s requests/s, p50 %s ms, p99 %s ms, %s errors, heap %s MiB\n' \
       "$TIMES" "${RESULT[growth.paragraphs]}" "$(med growth.index.rate)" "${RESULT[growth.index.du_mib]}" \

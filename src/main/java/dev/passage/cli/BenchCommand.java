@@ -3,6 +3,7 @@ package dev.passage.cli;
 import dev.passage.bench.BulkExport;
 import dev.passage.bench.CorpusReplicator;
 import dev.passage.bench.FloorBenchmark;
+import dev.passage.bench.IndexingFloor;
 import dev.passage.bench.QueryList;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.ProcessedArticle;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Queries.class,
       BenchCommand.Export.class,
       BenchCommand.Replicate.class,
-      BenchCommand.Floor.class
+      BenchCommand.Floor.class,
+      BenchCommand.IndexFloor.class
     })
 final class BenchCommand implements Runnable {
 
@@ -223,6 +225,43 @@ final class BenchCommand implements Runnable {
                 threads,
                 r.seconds());
       }
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** {@code bench index-floor}: the floor of the indexing benchmark. */
+  @Command(
+      name = "index-floor",
+      mixinStandardHelpOptions = true,
+      description =
+          "Indexes a bulk file (bench export) with bare Lucene and OpenSearch's mapping:"
+              + " no tagging, no sort, no merge.")
+  static final class IndexFloor implements Callable<Integer> {
+    @Option(names = "--bulk", required = true, paramLabel = "FILE")
+    Path bulk;
+
+    @Option(names = "--index", required = true, paramLabel = "DIR")
+    Path index;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Default: the processors.")
+    Integer threads;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      IndexingFloor.Result r = IndexingFloor.run(bulk, index, n);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "index floor: %d documents in %.2f s (%.0f documents/s, %d threads)%n",
+              r.documents(),
+              r.seconds(),
+              r.perSecond(),
+              n);
       spec.commandLine().getOut().flush();
       return 0;
     }

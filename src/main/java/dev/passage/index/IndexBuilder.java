@@ -217,7 +217,7 @@ public final class IndexBuilder {
    * Lucene's indexing buffer: a third of the heap, between 16 and 256 MB. A build that fits in it
    * is flushed once; Reuters-21578's 105,786 paragraphs take about 65 MB.
    */
-  static double ramBufferMB(long maxHeapBytes) {
+  public static double ramBufferMB(long maxHeapBytes) {
     return Math.clamp(maxHeapBytes / 3 / (1024.0 * 1024.0), 16, 256);
   }
 

@@ -3,6 +3,7 @@ package dev.passage.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passage.index.ArticlePipeline;
+import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleDate;
@@ -10,8 +11,15 @@ import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -99,6 +107,28 @@ class BenchToolsTest {
       assertThat(r.queries()).isPositive();
       assertThat(r.perSecond()).isPositive();
       assertThat(r.p50Ms()).isPositive().isLessThanOrEqualTo(r.p99Ms());
+    }
+  }
+
+  @Test
+  void theIndexingFloorIndexesEveryDocumentOfTheBulkFileWithOpenSearchsMapping() throws Exception {
+    Path bulk = dir.resolve("bulk.ndjson");
+    long paragraphs = 0;
+    try (Writer out = Files.newBufferedWriter(bulk)) {
+      BulkExport export = new BulkExport(out, "passage");
+      for (ProcessedArticle article : Fixtures.seedArticles()) {
+        export.write(article);
+      }
+      paragraphs = export.paragraphs();
+    }
+    IndexingFloor.Result r = IndexingFloor.run(bulk, dir.resolve("floor-index"), 2);
+    assertThat(r.documents()).isEqualTo(paragraphs).isGreaterThan(5);
+    try (DirectoryReader reader =
+        DirectoryReader.open(FSDirectory.open(dir.resolve("floor-index")))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      assertThat(searcher.count(new TermQuery(new Term("text", "chairmanship")))).isPositive();
+      assertThat(searcher.count(new TermQuery(new Term("year", "2013")))).isPositive();
+      assertThat(reader.numDocs()).isEqualTo(paragraphs);
     }
   }
 }
