@@ -46,7 +46,7 @@ final class DocumentWriters {
   DocumentWriters(IndexWriter writer, int threads, Outcome outcome) {
     this.writer = writer;
     this.outcome = outcome;
-    // A few articles per processing thread: enough to keep the writer busy, and memory flat.
+    // 64 articles: enough to keep the writer busy, few enough to keep memory flat.
     this.queue = new ArrayBlockingQueue<>(64);
     for (int i = 0; i < threads; i++) {
       Thread thread =
@@ -74,29 +74,46 @@ final class DocumentWriters {
   }
 
   /**
-   * Waits until every batch handed over so far is written (or discards those not yet taken when
-   * {@code discard}) and the writer threads have stopped.
+   * Waits until every batch handed over so far is written and the writer threads have stopped.
+   *
+   * @throws IOException when a writer thread stopped on an error
    */
-  void finish(boolean discard) throws IOException {
-    if (discard) {
-      queue.clear();
-    }
+  void finish() throws IOException {
     try {
-      for (Thread thread : threads) {
-        while (thread.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
-          if (discard) {
-            queue.clear();
-          }
-        }
-      }
-      for (Thread thread : threads) {
-        thread.join();
-      }
+      stopThreads(false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while indexing");
     }
     throwIfStopped();
+  }
+
+  /**
+   * Drops the batches not yet taken and stops the writer threads once they finish the ones they
+   * hold; for a build that is failing anyway, so it throws nothing that could hide why.
+   */
+  void abort() {
+    try {
+      stopThreads(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stopThreads(boolean discard) throws InterruptedException {
+    if (discard) {
+      queue.clear();
+    }
+    for (Thread thread : threads) {
+      while (thread.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+        if (discard) {
+          queue.clear();
+        }
+      }
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
   }
 
   /** Fails once a writer thread has stopped on an error no single article explains. */

@@ -146,12 +146,12 @@ public final class IndexBuilder {
             });
         pool.shutdown();
         awaitTermination(pool);
-        writers.finish(false);
+        writers.finish();
         success = true;
       } finally {
         if (!success) {
           pool.shutdownNow();
-          writers.finish(true);
+          writers.abort();
           writer.rollback();
         }
       }

@@ -1,6 +1,7 @@
 package dev.passage.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passage.ingest.Article;
@@ -80,7 +81,7 @@ class DocumentWritersTest {
     for (int i = 0; i < 200; i++) {
       writers.write(batch("a" + i, "a" + i + "#1", "a" + i + "#2"));
     }
-    writers.finish(false);
+    writers.finish();
     assertThat(written).hasSize(200).contains("a0:2", "a199:2");
     assertThat(failed).isEmpty();
     assertThat(committedDocs()).isEqualTo(400);
@@ -93,7 +94,7 @@ class DocumentWritersTest {
     // A single term over Lucene's 32,766-byte limit.
     writers.write(batch("immense", "x".repeat(40_000)));
     writers.write(batch("after", "after#1"));
-    writers.finish(false);
+    writers.finish();
     assertThat(written).containsExactly("before:1", "after:1");
     assertThat(failed).containsExactly("immense: IllegalArgumentException");
     assertThat(committedDocs()).isEqualTo(2);
@@ -114,15 +115,17 @@ class DocumentWritersTest {
         .isInstanceOf(IOException.class)
         .hasMessage(
             "the index writer stopped: java.lang.AssertionError: not a problem of one article");
-    assertThatThrownBy(() -> writers.finish(false))
+    assertThatThrownBy(() -> writers.finish())
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("the index writer stopped");
+    // A failing build aborts: that must not throw over the reason it is failing.
+    assertThatCode(writers::abort).doesNotThrowAnyException();
   }
 
   @Test
-  void finishingWithoutWritingStopsTheThreads() throws Exception {
+  void abortingStopsEveryWriterThread() throws Exception {
     DocumentWriters writers = new DocumentWriters(writer, 3, outcome);
-    writers.finish(true);
+    writers.abort();
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(t -> t.getName().startsWith("passage-writer-"));
   }
