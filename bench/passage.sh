@@ -84,8 +84,8 @@ passage_heap() {
   used="$(sed -n 's/.*heap .* used \([0-9]*\)K.*/\1/p' <<<"$info" | head -n 1)"
   committed="$(sed -n 's/.*heap .*\(committed\|total\) \([0-9]*\)K, used.*/\2/p' <<<"$info" | head -n 1)"
   if [[ -z "$used" ]]; then
-    used="$(awk '/^[A-Za-z]+Gen +total [0-9]+K, used [0-9]+K/ { gsub(/[K,]/, ""); u += $5 } END { if (u) print u }' <<<"$info")"
-    committed="$(awk '/^[A-Za-z]+Gen +total [0-9]+K, used [0-9]+K/ { gsub(/[K,]/, ""); c += $3 } END { if (c) print c }' <<<"$info")"
+    read -r used committed < <(awk '/^[A-Za-z]+Gen +total [0-9]+K, used [0-9]+K/ {
+      gsub(/[K,]/, ""); c += $3; u += $5 } END { if (u) print u, c }' <<<"$info") || true
   fi
   [[ -n "$used" ]] || die "cannot read the heap from jcmd: $info"
   printf 'heap_used_kb=%s heap_committed_kb=%s\n' "$used" "${committed:-0}"

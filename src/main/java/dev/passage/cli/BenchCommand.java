@@ -83,6 +83,13 @@ final class BenchCommand implements Runnable {
             });
   }
 
+  /** One line of a bench command's result, numbers as bench/run reads them, written at once. */
+  static void report(CommandLine.Model.CommandSpec spec, String format, Object... args) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, format + "%n", args);
+    out.flush();
+  }
+
   static Writer writer(Path out) throws IOException {
     return new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
@@ -144,9 +151,8 @@ final class BenchCommand implements Runnable {
                 export.write(processed);
               }
             });
-        spec.commandLine().getOut().printf(Locale.ROOT, "%d paragraphs%n", export.paragraphs());
+        report(spec, "%d paragraphs", export.paragraphs());
       }
-      spec.commandLine().getOut().flush();
       return 0;
     }
   }
@@ -213,19 +219,16 @@ final class BenchCommand implements Runnable {
       try (SearcherPool pool = SearcherPool.open(index, schema)) {
         FloorBenchmark.Result r =
             new FloorBenchmark(new SearchService(schema, pool), list).run(threads, warmup, seconds);
-        spec.commandLine()
-            .getOut()
-            .printf(
-                Locale.ROOT,
-                "floor: %.0f queries/s, p50 %.2f ms, p99 %.2f ms (%d queries, %d threads, %.0f s)%n",
-                r.perSecond(),
-                r.p50Ms(),
-                r.p99Ms(),
-                r.queries(),
-                threads,
-                r.seconds());
+        report(
+            spec,
+            "floor: %.0f queries/s, p50 %.2f ms, p99 %.2f ms (%d queries, %d threads, %.0f s)",
+            r.perSecond(),
+            r.p50Ms(),
+            r.p99Ms(),
+            r.queries(),
+            threads,
+            r.seconds());
       }
-      spec.commandLine().getOut().flush();
       return 0;
     }
   }
@@ -253,16 +256,13 @@ final class BenchCommand implements Runnable {
     public Integer call() throws IOException {
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       IndexingFloor.Result r = IndexingFloor.run(bulk, index, n);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              Locale.ROOT,
-              "index floor: %d documents in %.2f s (%.0f documents/s, %d threads)%n",
-              r.documents(),
-              r.seconds(),
-              r.perSecond(),
-              n);
-      spec.commandLine().getOut().flush();
+      report(
+          spec,
+          "index floor: %d documents in %.2f s (%.0f documents/s, %d threads)",
+          r.documents(),
+          r.seconds(),
+          r.perSecond(),
+          n);
       return 0;
     }
   }

@@ -3,6 +3,7 @@ package dev.passage.ingest;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Small judgements about lines of text, shared by the cleaning stages. */
 public final class Text {
@@ -13,6 +14,9 @@ public final class Text {
           "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
           "the", "to", "vs", "via", "with");
 
+  /** Combining marks, compiled once: tagging folds every word that is not plain ASCII. */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   private Text() {}
 
   /**
@@ -22,7 +26,7 @@ public final class Text {
   public static String withoutAccents(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) > 0x7f) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
       }
     }
     return text;
