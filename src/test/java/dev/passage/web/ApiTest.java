@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** From the bundled articles folder to HTTP answers: the seeds, end to end. */
 class ApiTest {
@@ -227,6 +234,33 @@ class ApiTest {
     HttpResponse<String> r = get("/api/search?q=CICA", "Origin", "https://example.org");
     assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
         .hasValueSatisfying(v -> assertThat(v).isIn("*", "https://example.org"));
+  }
+
+  @Test
+  void aClientThatAcceptsGzipGetsTheSameAnswerCompressed() throws Exception {
+    // Every paragraph, 50 to a page: an answer larger than the server's output buffers.
+    String path = "/api/search?q=*&size=50";
+    HttpResponse<String> plain = get(path);
+    HttpResponse<byte[]> packed =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.base() + path))
+                    .header("Accept-Encoding", "gzip")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(packed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    String unpacked;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed.body()))) {
+      unpacked = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    JsonNode expected = JSON.readTree(plain.body());
+    JsonNode actual = JSON.readTree(unpacked);
+    assertThat(expected.get("hits")).hasSize(50);
+    assertThat(packed.body().length).isLessThan(plain.body().length() / 2);
+    // The same answer but for the time it took.
+    assertThat(((ObjectNode) actual).without("tookMs"))
+        .isEqualTo(((ObjectNode) expected).without("tookMs"));
   }
 
   /** A 400 for an address Java's own client would refuse to send. */
