@@ -2,6 +2,15 @@
 # whose RESULT, TARGETS and COMMANDS hold what was measured.
 # shellcheck shell=bash disable=SC2016,SC2153
 
+# Shares as percentages with one decimal: those of KEY's runs, or the one given as a number.
+# shellcheck disable=SC2086 # the runs' values, split on purpose
+percents() {
+  local values="$1"
+  [[ "$1" =~ ^[0-9.]+$ ]] || values="${RESULT[$1]:--}"
+  [[ "$values" != - ]] || { printf -- '-'; return; }
+  printf '%s\n' $values | awk '{ printf "%s%.1f %%", (NR > 1 ? ", " : ""), $1 * 100 }'
+}
+
 # "median (run 1, run 2, …)" for one measured key, or "-" when it was not measured.
 cell() {
   has "$1" || { printf -- '-'; return; }
@@ -122,12 +131,14 @@ EOF
 ## The in-process floor
 
 \`passage bench floor\`: the same requests on $(nproc) threads inside one JVM, with no HTTP and no
-JSON, on the same index: the most the server could answer on this machine.
+JSON, on the same index: the most the server could answer on this machine. Each floor run follows
+one run over HTTP at once (the server idles meanwhile); HTTP / floor is the median of those pairs'
+ratios ($(percents floor.share)).
 
 | | floor | over HTTP | HTTP / floor |
 |---|---|---|---|
 EOF
-  row "queries/s" "$(cell floor.rps)" "$(med passage.rps)" "$(ratio "$(med passage.rps)" "$(med floor.rps)")"
+  row "queries/s" "$(cell floor.rps)" "$(med passage.rps)" "$(percents "$(med_exact floor.share)")"
   row "p50, ms" "$(cell floor.p50)" "$(med passage.p50)" ""
   row "p99, ms" "$(cell floor.p99)" "$(med passage.p99)" ""
   if has growth.paragraphs; then
