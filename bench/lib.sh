@@ -20,12 +20,19 @@ now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
 # Arithmetic on decimals; bash only does integers. calc '%.1f' '1/3' -> 0.3
 calc() { awk -v f="$1" "BEGIN { printf f, $2 }"; }
 
-# The median of numbers given as arguments, to two decimals at most ("-" when there are none).
-median() {
+# The median of numbers given as arguments, to six places ("-" when there are none).
+median_exact() {
   (($# > 0)) || { printf -- '-'; return; }
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    s = sprintf("%.2f", m); sub(/\.?0+$/, "", s); printf "%s", s }'
+    printf "%.6f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# The same to two places, without trailing zeros: what the report shows.
+median() {
+  local m
+  m="$(median_exact "$@")"
+  [[ "$m" != - ]] || { printf -- '-'; return; }
+  awk -v m="$m" 'BEGIN { s = sprintf("%.2f", m); sub(/\.?0+$/, "", s); printf "%s", s }'
 }
 
 sum() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%d", s }'; }

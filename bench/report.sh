@@ -2,13 +2,12 @@
 # whose RESULT, TARGETS and COMMANDS hold what was measured.
 # shellcheck shell=bash disable=SC2016,SC2153
 
-# Shares as percentages with one decimal: those of KEY's runs, or the one given as a number.
-# shellcheck disable=SC2086 # the runs' values, split on purpose
+# Shares, given as one string of numbers, as percentages with one decimal: "48.5 %, 49.2 %"; "-"
+# for none.
+# shellcheck disable=SC2086 # the values, split on purpose
 percents() {
-  local values="$1"
-  [[ "$1" =~ ^[0-9.]+$ ]] || values="${RESULT[$1]:--}"
-  [[ "$values" != - ]] || { printf -- '-'; return; }
-  printf '%s\n' $values | awk '{ printf "%s%.1f %%", (NR > 1 ? ", " : ""), $1 * 100 }'
+  [[ -n "$1" && "$1" != - ]] || { printf -- '-'; return; }
+  printf '%s\n' $1 | awk '{ printf "%s%.1f %%", (NR > 1 ? ", " : ""), $1 * 100 }'
 }
 
 # "median (run 1, run 2, …)" for one measured key, or "-" when it was not measured.
@@ -133,7 +132,7 @@ EOF
 \`passage bench floor\`: the same requests on $(nproc) threads inside one JVM, with no HTTP and no
 JSON, on the same index: the most the server could answer on this machine. Each floor run follows
 one run over HTTP at once (the server idles meanwhile); HTTP / floor is the median of those pairs'
-ratios ($(percents floor.share)).
+ratios ($(percents "${RESULT[floor.share]:-}")).
 
 | | floor | over HTTP | HTTP / floor |
 |---|---|---|---|
