@@ -139,10 +139,13 @@ final class SentenceBreaks extends BreakIterator {
     }
   }
 
+  /** A copy at the same boundary, sharing no state; the boundaries are copied, not found again. */
   @Override
   public SentenceBreaks clone() {
     SentenceBreaks copy = new SentenceBreaks();
-    copy.setText(text);
+    copy.text = text;
+    copy.boundaries = Arrays.copyOf(boundaries, count);
+    copy.count = count;
     copy.position = position;
     return copy;
   }

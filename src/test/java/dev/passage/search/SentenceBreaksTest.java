@@ -122,7 +122,11 @@ class SentenceBreaksTest {
     assertThat(breaks.next()).isEqualTo(7);
     assertThat(breaks.next()).isEqualTo(12);
     assertThat(breaks.next()).isEqualTo(BreakIterator.DONE);
-    assertThat(breaks.clone().current()).isEqualTo(12);
+    SentenceBreaks copy = breaks.clone();
+    assertThat(copy.current()).isEqualTo(12);
+    assertThat(copy.first()).isZero();
+    assertThat(copy.following(8)).isEqualTo(12);
+    assertThat(breaks.current()).isEqualTo(12);
   }
 
   @Test
