@@ -2,6 +2,7 @@ package dev.passage.search;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
@@ -32,6 +33,16 @@ final class FacetOrdinals {
 
   /** The value of each global ordinal, without its dimension. */
   private final String[] labels;
+
+  /**
+   * Zeroed count arrays, one slot per facet value, kept for the next search over this reader rather
+   * than allocated for each: on Reuters-21578 one is 84 KB, a quarter of all the bytes a search
+   * allocated. Bounded, so a burst of concurrent searches leaves no lasting memory.
+   */
+  private final ArrayBlockingQueue<int[]> spareCounts = new ArrayBlockingQueue<>(MAX_SPARE_COUNTS);
+
+  /** More concurrent counts than this allocate their arrays as before. */
+  static final int MAX_SPARE_COUNTS = 16;
 
   private FacetOrdinals(
       SortedSetDocValuesReaderState state, int[] starts, int[] ords, String[] labels) {
@@ -95,5 +106,16 @@ final class FacetOrdinals {
 
   String label(int ord) {
     return labels[ord];
+  }
+
+  /** An array of zeros, one per facet value; give it back with {@link #returnCounts}. */
+  int[] borrowCounts() {
+    int[] counts = spareCounts.poll();
+    return counts != null ? counts : new int[state.getSize()];
+  }
+
+  /** Takes back an array from {@link #borrowCounts}, which the caller has set to zeros again. */
+  void returnCounts(int[] zeroed) {
+    spareCounts.offer(zeroed);
   }
 }

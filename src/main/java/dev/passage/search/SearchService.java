@@ -119,6 +119,8 @@ public final class SearchService {
     int topN = request.page() * request.size();
     Sort sort = sortOf(request.sort());
     PassageSearcher shared = pool.acquire();
+    // The facet counts borrow their arrays from the reader, and give them back at the end.
+    List<TouchedFacetCounts> counted = new ArrayList<>(2);
     try {
       // The time limit is set on a searcher of this request's own, over the shared reader and
       // its facet state, so no other request's searcher is touched. Drill sideways scores all
@@ -150,7 +152,9 @@ public final class SearchService {
                     searcher, query, topN, sort, true, new FacetsCollectorManager());
         top = result.topDocs();
         matching = result.facetsCollector();
-        facets = new TouchedFacetCounts(searcher.facets(), matching);
+        TouchedFacetCounts touched = new TouchedFacetCounts(searcher.facets(), matching);
+        counted.add(touched);
+        facets = touched;
       } else {
         // Drill sideways: each selected dimension is counted as if its own selection were
         // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
@@ -158,7 +162,7 @@ public final class SearchService {
         request
             .filters()
             .forEach((dim, values) -> values.forEach(v -> drillDown.add(dim.field(), v)));
-        DrillSideways sideways = new TouchedDrillSideways(searcher, searcher.facets());
+        DrillSideways sideways = new TouchedDrillSideways(searcher, searcher.facets(), counted);
         DrillSideways.DrillSidewaysResult result =
             sort == null
                 ? sideways.search(drillDown, topN)
@@ -184,6 +188,7 @@ public final class SearchService {
           hits,
           counts);
     } finally {
+      counted.forEach(TouchedFacetCounts::release);
       pool.release(shared);
     }
   }
@@ -325,28 +330,39 @@ public final class SearchService {
     return List.of(doc.getValues(dim.field()));
   }
 
-  /** Drill sideways that counts each dimension with {@link TouchedFacetCounts}. */
+  /**
+   * Drill sideways that counts each dimension with {@link TouchedFacetCounts}, adding each to
+   * {@code counted} for the caller to release.
+   */
   private final class TouchedDrillSideways extends DrillSideways {
 
     private final FacetOrdinals ordinals;
+    private final List<TouchedFacetCounts> counted;
 
-    TouchedDrillSideways(PassageSearcher searcher, FacetOrdinals ordinals) {
+    TouchedDrillSideways(
+        PassageSearcher searcher, FacetOrdinals ordinals, List<TouchedFacetCounts> counted) {
       super(searcher, schema.facetsConfig(), ordinals.state());
       this.ordinals = ordinals;
+      this.counted = counted;
+    }
+
+    private TouchedFacetCounts count(FacetsCollector hits) throws IOException {
+      TouchedFacetCounts counts = new TouchedFacetCounts(ordinals, hits);
+      counted.add(counts);
+      return counts;
     }
 
     @Override
     protected Facets buildFacetsResult(
         FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
         throws IOException {
-      Facets drillDownFacets = new TouchedFacetCounts(ordinals, drillDowns);
+      Facets drillDownFacets = count(drillDowns);
       if (drillSideways == null || drillSideways.length == 0) {
         return drillDownFacets;
       }
       Map<String, Facets> sidewaysFacets = new HashMap<>();
       for (int i = 0; i < drillSideways.length; i++) {
-        sidewaysFacets.put(
-            drillSidewaysDims[i], new TouchedFacetCounts(ordinals, drillSideways[i]));
+        sidewaysFacets.put(drillSidewaysDims[i], count(drillSideways[i]));
       }
       return new MultiFacets(sidewaysFacets, drillDownFacets);
     }

@@ -29,13 +29,17 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
-/** The touched-values counts agree with Lucene's own, value for value and in the same order. */
+/**
+ * The touched-values counts agree with Lucene's own, value for value and in the same order, also
+ * when each search counts into the array the one before it released.
+ */
 class TouchedFacetCountsTest {
 
   private static final String[] DIMS = {"person", "topic", "year"};
 
   @Test
-  void countsTopValuesAndSpecificValuesAreLucenesOnAManySegmentIndex() throws Exception {
+  void countsTopValuesAndSpecificValuesAreLucenesOnAManySegmentIndexSearchAfterSearch()
+      throws Exception {
     FacetsConfig config = new FacetsConfig();
     for (String dim : DIMS) {
       config.setMultiValued(dim, true);
@@ -82,7 +86,7 @@ class TouchedFacetCountsTest {
               FacetsCollectorManager.search(searcher, query, 10, new FacetsCollectorManager())
                   .facetsCollector();
           Facets lucene = new SortedSetDocValuesFacetCounts(state, hits);
-          Facets touched = new TouchedFacetCounts(ordinals, hits);
+          TouchedFacetCounts touched = new TouchedFacetCounts(ordinals, hits);
           for (String dim : DIMS) {
             for (int topN : new int[] {1, 10, 100, 5_000}) {
               assertThat(describe(touched.getTopChildren(topN, dim)))
@@ -98,7 +102,13 @@ class TouchedFacetCountsTest {
                 .as(query + " " + person)
                 .isEqualTo(lucene.getSpecificValue("person", person));
           }
+          touched.release();
+          touched.release(); // a second release gives nothing back twice
         }
+        int[] first = ordinals.borrowCounts();
+        int[] second = ordinals.borrowCounts();
+        assertThat(second).as("one array was given back, and lent once").isNotSameAs(first);
+        assertThat(first).as("the array given back is zeroed").containsOnly(0);
       }
     }
   }
