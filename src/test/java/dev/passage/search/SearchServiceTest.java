@@ -10,8 +10,11 @@ import dev.passage.search.SearchResponse.Hit;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +160,41 @@ class SearchServiceTest {
     // Each selected dimension is counted without its own selection, with the others applied.
     assertThat(counts(both.facets().year())).containsExactly("2013:0*", "2012:1*");
     assertThat(counts(both.facets().topic())).containsExactly("diplomacy:2", "trade:1*");
+  }
+
+  @Test
+  void searchesAtOnceGetTheCountsEachGetsAlone() throws Exception {
+    // Facet counts reuse arrays between searches; none may see another's counts.
+    List<Map<String, List<String>>> requests =
+        List.of(
+            Map.of(),
+            Map.of("q", List.of("wang")),
+            Map.of("q", List.of("pipelines")),
+            Map.of("year", List.of("2013")),
+            Map.of("year", List.of("2013", "2012"), "topic", List.of("trade")));
+    List<SearchResponse.FacetCounts> alone = new ArrayList<>();
+    for (Map<String, List<String>> request : requests) {
+      alone.add(search(request).facets());
+    }
+    try (var pool = Executors.newFixedThreadPool(8)) {
+      List<Future<Integer>> runs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int first = t;
+        runs.add(
+            pool.submit(() -> {
+              for (int i = 0; i < 500; i++) {
+                int r = (first + i) % requests.size();
+                assertThat(search(requests.get(r)).facets())
+                    .as("request " + r)
+                    .isEqualTo(alone.get(r));
+              }
+              return first;
+            }));
+      }
+      for (var run : runs) {
+        run.get();
+      }
+    }
   }
 
   @Test
