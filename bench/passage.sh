@@ -43,14 +43,14 @@ elapsed_seconds() {
 
 # Starts `passage serve` on an existing index and waits for the answer to QUERY. Sets PASSAGE_PID
 # and PASSAGE_FIRST_ANSWER_S: seconds from starting the process to the first 200 answer to the
-# query (polled every 20 ms, so up to 20 ms late).
-#   passage_start CORPUS INDEX QUERY LOG
+# query (polled every 20 ms, so up to 20 ms late). Options after LOG go to serve.
+#   passage_start CORPUS INDEX QUERY LOG [SERVE_OPTION ...]
 passage_start() {
   local corpus="$1" index="$2" url started status i
   local -a cmd
   # The java command itself goes in the background, so that $! is the JVM's pid.
   mapfile -t cmd < <(passage_cmd serve --articles "$corpus" --index "$index" \
-    --host 127.0.0.1 --port "$PASSAGE_PORT")
+    --host 127.0.0.1 --port "$PASSAGE_PORT" "${@:5}")
   url="$(passage_url)/api/search?q=$(url_encode "$3")&size=10"
   need_free_port "$PASSAGE_PORT"
   started="$(now)"
