@@ -34,15 +34,15 @@ final class FacetOrdinals {
   /** The value of each global ordinal, without its dimension. */
   private final String[] labels;
 
+  /** More concurrent counts than this allocate their arrays as before. */
+  static final int MAX_SPARE_COUNTS = 16;
+
   /**
    * Zeroed count arrays, one slot per facet value, kept for the next search over this reader rather
    * than allocated for each: on Reuters-21578 one is 84 KB, a quarter of all the bytes a search
    * allocated. Bounded, so a burst of concurrent searches leaves no lasting memory.
    */
   private final ArrayBlockingQueue<int[]> spareCounts = new ArrayBlockingQueue<>(MAX_SPARE_COUNTS);
-
-  /** More concurrent counts than this allocate their arrays as before. */
-  static final int MAX_SPARE_COUNTS = 16;
 
   private FacetOrdinals(
       SortedSetDocValuesReaderState state, int[] starts, int[] ords, String[] labels) {

@@ -152,9 +152,7 @@ public final class SearchService {
                     searcher, query, topN, sort, true, new FacetsCollectorManager());
         top = result.topDocs();
         matching = result.facetsCollector();
-        TouchedFacetCounts touched = new TouchedFacetCounts(searcher.facets(), matching);
-        counted.add(touched);
-        facets = touched;
+        facets = borrowCounts(searcher.facets(), matching, counted);
       } else {
         // Drill sideways: each selected dimension is counted as if its own selection were
         // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
@@ -330,6 +328,15 @@ public final class SearchService {
     return List.of(doc.getValues(dim.field()));
   }
 
+  /** Counts {@code hits}, adding the counts to {@code counted}, which the search releases. */
+  private static TouchedFacetCounts borrowCounts(
+      FacetOrdinals ordinals, FacetsCollector hits, List<TouchedFacetCounts> counted)
+      throws IOException {
+    TouchedFacetCounts counts = new TouchedFacetCounts(ordinals, hits);
+    counted.add(counts);
+    return counts;
+  }
+
   /**
    * Drill sideways that counts each dimension with {@link TouchedFacetCounts}, adding each to
    * {@code counted} for the caller to release.
@@ -346,23 +353,17 @@ public final class SearchService {
       this.counted = counted;
     }
 
-    private TouchedFacetCounts count(FacetsCollector hits) throws IOException {
-      TouchedFacetCounts counts = new TouchedFacetCounts(ordinals, hits);
-      counted.add(counts);
-      return counts;
-    }
-
     @Override
     protected Facets buildFacetsResult(
         FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
         throws IOException {
-      Facets drillDownFacets = count(drillDowns);
+      Facets drillDownFacets = borrowCounts(ordinals, drillDowns, counted);
       if (drillSideways == null || drillSideways.length == 0) {
         return drillDownFacets;
       }
       Map<String, Facets> sidewaysFacets = new HashMap<>();
       for (int i = 0; i < drillSideways.length; i++) {
-        sidewaysFacets.put(drillSidewaysDims[i], count(drillSideways[i]));
+        sidewaysFacets.put(drillSidewaysDims[i], borrowCounts(ordinals, drillSideways[i], counted));
       }
       return new MultiFacets(sidewaysFacets, drillDownFacets);
     }
