@@ -3,43 +3,57 @@ package dev.passage.cli;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.EntityTagChanges;
 import dev.passage.index.IndexBuilder;
-import dev.passage.index.IndexFreshness;
+import dev.passage.index.IndexPlan;
 import dev.passage.index.IndexSummary;
+import dev.passage.index.IndexUpdater;
 import dev.passage.index.RulesFingerprint;
 import dev.passage.index.Schema;
+import dev.passage.index.SourceConflictException;
+import dev.passage.index.UpdateSummary;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.Problem;
-import dev.passage.search.SearcherPool;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityTagger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every command shares: where the articles and the index are, and extra names. */
+/**
+ * The options of the commands that write an index: where it is, what it is built from, and whether
+ * to build it whole. An index remembers its articles folder and names file, so both are needed only
+ * to build a new index or, with {@code --rebuild}, to replace one.
+ */
 final class CorpusOptions {
+
+  /** The folder a new index is built from when none is given. */
+  static final Path DEFAULT_ARTICLES = Path.of("articles");
+
+  @Mixin IndexLocation location = new IndexLocation();
 
   @Option(
       names = "--articles",
       paramLabel = "DIR",
-      description = "Folder (or single .jsonl file) of articles. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "articles")
+      description =
+          "Folder (or single .jsonl file) of articles. Default: the one the index was built"
+              + " from, or ./articles for a new index.")
   Path articles;
-
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      description = "Folder of the index. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "index")
-  Path index;
 
   @Option(
       names = "--entities",
       paramLabel = "FILE",
-      description = "Names file merged over the built-in list (same format as entities.tsv).")
+      description =
+          "Names file merged over the built-in list (same format as entities.tsv). Default: the"
+              + " one the index was built with, if any.")
   Path entities;
+
+  @Option(
+      names = IndexPlan.REBUILD_FLAG,
+      description =
+          "Build the index whole, replacing what it holds, even one built from another folder.")
+  boolean rebuild;
 
   @Option(
       names = "--threads",
@@ -47,91 +61,86 @@ final class CorpusOptions {
       description = "Indexing threads. Default: the number of processors.")
   Integer threads;
 
-  /** The names list: the bundled one, with the user's file merged over it. */
-  EntityList entityList() throws IOException {
+  Path index() {
+    return location.index;
+  }
+
+  /**
+   * What to do with the index, decided before anything is written.
+   *
+   * @throws SourceConflictException when the index is another folder's and --rebuild was not given
+   */
+  IndexPlan plan() throws IOException, SourceConflictException {
+    return IndexPlan.decide(
+        index(), articles, entities, rebuild, DEFAULT_ARTICLES, RulesFingerprint::of);
+  }
+
+  /** The pipeline for {@code plan}'s source: the bundled names with its names file over them. */
+  static ArticlePipeline pipeline(IndexPlan plan) throws IOException {
     EntityList bundled = EntityList.bundled();
-    return entities == null ? bundled : bundled.merge(EntityList.file(entities));
+    Path names = plan.source().names();
+    return ArticlePipeline.create(names == null ? bundled : bundled.merge(EntityList.file(names)));
   }
 
-  String rulesFingerprint() throws IOException {
-    return RulesFingerprint.of(entities);
+  int threads(int defaultThreads) {
+    return threads != null ? threads : defaultThreads;
   }
 
-  /** Builds the index and prints the summary; returns it. */
-  IndexSummary build(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
-    return build(
-        schema, threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, err);
-  }
-
-  /** Builds the index on {@code defaultThreads} threads unless --threads says otherwise. */
-  IndexSummary build(Schema schema, int defaultThreads, PrintWriter out, PrintWriter err)
-      throws IOException {
-    int n = threads != null ? threads : defaultThreads;
+  /** Builds the index whole on {@code n} threads and prints the summary; returns it. */
+  IndexSummary build(IndexPlan plan, int n, PrintWriter out, PrintWriter err) throws IOException {
     // Only a user's names file is worth the second round of name tagging that measures it.
     EntityTagChanges changes =
-        entities == null ? null : new EntityTagChanges(EntityTagger.bundled());
+        plan.source().names() == null ? null : new EntityTagChanges(EntityTagger.bundled());
     IndexBuilder builder =
         new IndexBuilder(
-            schema,
-            ArticlePipeline.create(entityList()),
-            rulesFingerprint(),
+            new Schema(),
+            pipeline(plan),
+            RulesFingerprint.of(plan.source().names()),
             n,
             changes == null ? article -> {} : changes);
-    out.println("Indexing " + articles + " into " + index + " …");
+    out.println("Indexing " + plan.source().describe() + " into " + index() + " …");
     out.flush();
     IndexSummary summary =
         builder.build(
-            new ArticleFolder(articles),
-            index,
+            plan.source(),
+            index(),
             line -> {
               err.println(line);
               err.flush();
             });
-    print(summary, changes == null ? null : changes.count(), out);
-    return summary;
-  }
-
-  /**
-   * The searchers of an up-to-date index: built first when it is missing or out of date, and
-   * rebuilt when it turns out damaged on opening; says which.
-   */
-  SearcherPool openFresh(Schema schema, PrintWriter out, PrintWriter err) throws IOException {
-    String reason =
-        IndexFreshness.staleReason(index, new ArticleFolder(articles), rulesFingerprint());
-    if (reason == null) {
-      try {
-        SearcherPool pool = SearcherPool.open(index, schema);
-        out.println("The index in " + index + " is up to date.");
-        return pool;
-      } catch (IOException e) {
-        reason = IndexFreshness.damaged(index, e);
-      }
-    }
-    out.println("Building the index: " + reason + ".");
-    IndexSummary summary = build(schema, out, err);
-    if (!summary.committed()) {
-      throw new IOException("no usable articles in " + articles);
-    }
-    return SearcherPool.open(index, schema);
-  }
-
-  private void print(IndexSummary summary, EntityTagChanges.Count changes, PrintWriter out) {
     if (summary.committed()) {
       out.printf(
           "Indexed %,d articles, %,d paragraphs in %.1f s.%n",
           summary.articles(), summary.paragraphs(), summary.millis() / 1000.0);
       if (changes != null) {
-        out.println(describe(changes));
+        out.println(describe(changes.count()));
       }
     } else {
       out.printf(
-          "Found no usable articles in %s; the previous index, if any, is kept.%n", articles);
+          "Found no usable articles in %s; the previous index, if any, is kept.%n",
+          plan.source().articles());
     }
-    List<Problem> skipped = summary.problems().stream().filter(Problem::skipped).toList();
-    List<Problem> repaired = summary.problems().stream().filter(p -> !p.skipped()).toList();
-    report("Skipped", skipped, out);
-    report("Repaired", repaired, out);
-    out.flush();
+    report(summary.problems(), out);
+    return summary;
+  }
+
+  /** Applies the folder's changes to the index on {@code n} threads and prints what they were. */
+  UpdateSummary update(IndexPlan plan, int n, PrintWriter out) throws IOException {
+    IndexUpdater updater = new IndexUpdater(new Schema(), pipeline(plan), n);
+    UpdateSummary summary = updater.update(new ArticleFolder(plan.source().articles()), index());
+    if (summary.added() + summary.changed() + summary.unchanged() == 0) {
+      out.printf(
+          "Found no usable articles in %s; the index is kept as it was.%n",
+          plan.source().articles());
+    } else {
+      out.printf("%s in %.1f s.%n", capitalised(summary.describe()), summary.millis() / 1000.0);
+    }
+    report(summary.problems(), out);
+    return summary;
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** "Your names file changed 12 tags in 9 paragraphs (7 added, 5 removed)." */
@@ -149,6 +158,12 @@ final class CorpusOptions {
 
   private static String count(int n, String noun) {
     return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+
+  private static void report(List<Problem> problems, PrintWriter out) {
+    report("Skipped", problems.stream().filter(Problem::skipped).toList(), out);
+    report("Repaired", problems.stream().filter(p -> !p.skipped()).toList(), out);
+    out.flush();
   }
 
   private static void report(String what, List<Problem> problems, PrintWriter out) {

@@ -1,21 +1,26 @@
 package dev.passage.cli;
 
-import dev.passage.index.IndexSummary;
-import dev.passage.index.Schema;
+import dev.passage.index.IndexPlan;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code passage index}: builds the index of an articles folder. */
+/** {@code passage index}: builds the index of an articles folder, or brings it up to date. */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds the index of the articles. The new index replaces the old one in one step:"
-          + " a running server keeps answering from the old index until the new one is complete.",
-      "Exits with 1 when no usable article was found (the old index is then kept)."
+      "Builds the index of the articles, or applies to it only what changed in the folder since:"
+          + " new articles are added, changed ones replaced, removed ones deleted. A whole build"
+          + " happens for a new index, when the rules or the schema changed, or with --rebuild;"
+          + " it replaces the old index in one step, and a running server keeps answering from"
+          + " the old one until then.",
+      "An index remembers the folder and names file it was built from; given another, it is"
+          + " left as it is unless --rebuild is given.",
+      "Exits with 1 when no usable article was found (the index is then kept), 2 when the"
+          + " index belongs to another folder."
     })
 final class IndexCommand implements Callable<Integer> {
 
@@ -27,7 +32,13 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    IndexSummary summary = corpus.build(new Schema(), out, err);
-    return summary.committed() ? 0 : 1;
+    IndexPlan plan = corpus.plan();
+    int threads = corpus.threads(Runtime.getRuntime().availableProcessors());
+    if (plan.build()) {
+      out.println("Building the index whole: " + plan.reason() + ".");
+      return corpus.build(plan, threads, out, err).committed() ? 0 : 1;
+    }
+    var summary = corpus.update(plan, threads, out);
+    return summary.added() + summary.changed() + summary.unchanged() > 0 ? 0 : 1;
   }
 }

@@ -1,11 +1,15 @@
 package dev.passage.cli;
 
+import dev.passage.index.IndexFreshness;
+import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
 import dev.passage.search.SearchParameters;
 import dev.passage.search.SearchResponse;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Parameters;
     description = "Searches the index and prints the best paragraphs with their snippets.")
 final class SearchCommand implements Callable<Integer> {
 
-  @Mixin CorpusOptions corpus;
+  @Mixin IndexLocation location;
 
   @Parameters(
       paramLabel = "QUERY",
@@ -72,8 +76,29 @@ final class SearchCommand implements Callable<Integer> {
     }
     Schema schema = new Schema();
     var request = new SearchParameters(schema).parse(params);
-    try (SearcherPool pool =
-        corpus.openFresh(schema, new PrintWriter(java.io.Writer.nullWriter()), err)) {
+    // Searching only reads: an index that is missing or cannot be read is an error, never built.
+    Path index = location.index;
+    String missing = IndexInfo.read(index) == null ? IndexFreshness.missing(index) : null;
+    if (missing != null) {
+      err.println(
+          "passage: "
+              + missing
+              + "; build one with: passage index --articles DIR --index "
+              + index);
+      return 2;
+    }
+    SearcherPool opened;
+    try {
+      opened = SearcherPool.open(index, schema);
+    } catch (IOException e) {
+      err.println(
+          "passage: "
+              + IndexFreshness.damaged(index, e)
+              + "; rebuild it with: passage index --rebuild --index "
+              + index);
+      return 2;
+    }
+    try (SearcherPool pool = opened) {
       SearchResponse response = new SearchService(schema, pool).search(request);
       new TerminalPrinter(out, System.console() != null).print(response);
     }

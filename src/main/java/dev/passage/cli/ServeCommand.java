@@ -1,5 +1,12 @@
 package dev.passage.cli;
 
+import dev.passage.index.ArticlePipeline;
+import dev.passage.index.FolderWatcher;
+import dev.passage.index.IndexFreshness;
+import dev.passage.index.IndexPlan;
+import dev.passage.index.IndexSummary;
+import dev.passage.index.IndexUpdater;
+import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
 import dev.passage.search.SearchService;
@@ -22,15 +29,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code passage serve}: indexes when needed, then serves the search page, the article pages, the
- * embeddable search box and the API.
+ * {@code passage serve}: builds the index when there is none, then serves the search page, the
+ * article pages, the embeddable search box and the API, and keeps the index in step with its
+ * folder.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description =
-        "Serves search over HTTP. Builds the index first when it is missing or older than the"
-            + " articles or the rules.")
+    description = {
+      "Serves search over HTTP. Builds the index first when there is none, or when the rules or"
+          + " the schema changed; otherwise it serves the index at once and applies what changed"
+          + " in its articles folder meanwhile in the background.",
+      "Given --index alone, it serves that index and follows the folder it was built from."
+    })
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin CorpusOptions corpus;
@@ -66,8 +77,8 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "File holding the admin token (at least 16 characters), which turns on"
-              + " POST /api/admin/reindex. The PASSAGE_ADMIN_TOKEN environment variable works"
-              + " too. Default: no admin API.")
+              + " the admin API (reindex, and PUT or DELETE of articles). The PASSAGE_ADMIN_TOKEN"
+              + " environment variable works too. Default: no admin API.")
   Path adminTokenFile;
 
   @Option(
@@ -76,6 +87,13 @@ final class ServeCommand implements Callable<Integer> {
           "Accept admin requests from other machines too, not only from this one. Use it only"
               + " behind HTTPS.")
   boolean adminRemote;
+
+  @Option(
+      names = "--watch",
+      description =
+          "Apply changes to the articles folder while serving: searches see a saved file within"
+              + " about a second.")
+  boolean watch;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -101,6 +119,35 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The searchers of the index {@code plan} settles on: built whole first when the plan says so, or
+   * when the index turns out damaged on opening.
+   */
+  private SearcherPool open(IndexPlan plan, Schema schema, PrintWriter out, PrintWriter err)
+      throws IOException {
+    int threads = corpus.threads(Runtime.getRuntime().availableProcessors());
+    if (!plan.build()) {
+      try {
+        SearcherPool pool = SearcherPool.open(corpus.index(), schema);
+        out.println(
+            "Serving the index in "
+                + corpus.index()
+                + " of "
+                + plan.source().describe()
+                + "; what changed there since is applied in the background.");
+        return pool;
+      } catch (IOException e) {
+        plan = new IndexPlan(plan.source(), true, IndexFreshness.damaged(corpus.index(), e));
+      }
+    }
+    out.println("Building the index: " + plan.reason() + ".");
+    IndexSummary summary = corpus.build(plan, threads, out, err);
+    if (!summary.committed()) {
+      throw new IOException("no usable articles in " + plan.source().articles());
+    }
+    return SearcherPool.open(corpus.index(), schema);
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -116,13 +163,27 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine(), "--cors-origins: " + e.getMessage());
     }
     Schema schema = new Schema();
-    SearcherPool pool = corpus.openFresh(schema, out, err);
-    SearchService service = new SearchService(schema, pool);
-    // A reindex uses half the processors, so searches keep answering while it runs.
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    IndexPlan plan = corpus.plan();
+    // A build or update uses half the processors, so searches keep answering while it runs.
+    int threads = corpus.threads(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    SearcherPool pool = open(plan, schema, out, err);
+    ArticlePipeline pipeline = CorpusOptions.pipeline(plan);
+    LiveIndex live =
+        new LiveIndex(
+            plan.source(),
+            corpus.index(),
+            new IndexUpdater(schema, pipeline, threads),
+            pool::refreshNow);
+    IndexPlan full = new IndexPlan(plan.source(), true, "asked for");
     Reindexer reindexer =
-        new Reindexer(() -> corpus.build(schema, threads, out, err), pool::refresh);
-    Javalin app = PassageServer.create(service, reindexer, options);
+        new Reindexer(
+            () -> corpus.build(full, threads, out, err),
+            live::reconcile,
+            pool::refreshNow,
+            live.worker());
+    SearchService service = new SearchService(schema, pool);
+    Javalin app = PassageServer.create(service, reindexer, live, options);
+    FolderWatcher watcher = watch ? FolderWatcher.start(live) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -132,7 +193,10 @@ final class ServeCommand implements Callable<Integer> {
                   out.flush();
                   // Jetty lets in-flight requests finish before the index is closed under them.
                   app.stop();
-                  reindexer.close();
+                  if (watcher != null) {
+                    watcher.close();
+                  }
+                  live.close();
                   try {
                     pool.close();
                   } catch (IOException e) {
@@ -150,11 +214,18 @@ final class ServeCommand implements Callable<Integer> {
         health.paragraphs(), health.articles(), host, app.port());
     if (options.admin().isPresent()) {
       out.println(
-          "The admin API is on: POST /api/admin/reindex rebuilds the index"
+          "The admin API is on: POST /api/admin/reindex, PUT and DELETE /api/admin/articles/{id}"
               + (adminRemote ? "." : " (from this machine only)."));
+    }
+    if (watch) {
+      out.println("Watching " + plan.source().articles() + " for changes.");
     }
     out.println("Press Ctrl+C to stop.");
     out.flush();
+    if (!plan.build()) {
+      // The folder may have changed while the server was down; the index is served meanwhile.
+      reindexer.start(false);
+    }
     stopped.await();
     return 0;
   }

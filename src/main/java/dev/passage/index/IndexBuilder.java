@@ -2,7 +2,6 @@ package dev.passage.index;
 
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleFolder;
-import dev.passage.ingest.ArticleSink;
 import dev.passage.ingest.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.lucene.index.CorruptIndexException;
@@ -96,15 +92,15 @@ public final class IndexBuilder {
   }
 
   /**
-   * Builds the index of {@code folder} in {@code indexDir}.
+   * Builds the index of {@code source} in {@code indexDir}, and records the source in it.
    *
    * @param progress receives a line now and then during long builds
    * @throws IOException when the folder is missing or the index cannot be written
    */
-  public IndexSummary build(ArticleFolder folder, Path indexDir, Consumer<String> progress)
+  public IndexSummary build(IndexSource source, Path indexDir, Consumer<String> progress)
       throws IOException {
     long started = System.nanoTime();
-    String articlesFingerprint = folder.fingerprint();
+    ArticleFolder folder = new ArticleFolder(source.articles());
     Files.createDirectories(indexDir);
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger articles = new AtomicInteger();
@@ -127,15 +123,15 @@ public final class IndexBuilder {
                   problems.add(notIndexed(batch.article(), error));
                 }
               });
-      ThreadPoolExecutor pool = pool();
+      ThreadPoolExecutor pool = IndexingThreads.start(threads, "passage-indexer-");
       ProgressReporter reporter = new ProgressReporter(progress, articles, paragraphs);
       boolean success = false;
       try {
         folder.read(
-            new ArticleSink() {
+            new StampingSink() {
               @Override
-              public void accept(Article article) {
-                pool.execute(() -> process(article, writers, problems));
+              void accept(Article article, ArticleStamp stamp) {
+                pool.execute(() -> process(article, stamp, writers, problems));
                 reporter.maybeReport();
               }
 
@@ -145,7 +141,7 @@ public final class IndexBuilder {
               }
             });
         pool.shutdown();
-        awaitTermination(pool);
+        IndexingThreads.await(pool);
         writers.finish();
         success = true;
       } finally {
@@ -160,13 +156,8 @@ public final class IndexBuilder {
         writer.rollback();
         return new IndexSummary(0, 0, problems, millis, false);
       }
-      IndexInfo info =
-          new IndexInfo(
-              articles.get(),
-              paragraphs.get(),
-              articlesFingerprint,
-              rulesFingerprint,
-              Instant.now().toString());
+      String now = Instant.now().toString();
+      IndexInfo info = new IndexInfo(articles.get(), source, rulesFingerprint, now, now);
       // A build is written once and then only read, so it is merged into one segment before it
       // is published: every query then seeks each term once rather than once per segment and
       // counts facets without an ordinal map. On Reuters-21578 in six segments the in-process
@@ -181,7 +172,8 @@ public final class IndexBuilder {
   }
 
   /** Processes one article on an indexing thread and hands its documents to the writers. */
-  private void process(Article article, DocumentWriters writers, List<Problem> problems) {
+  private void process(
+      Article article, ArticleStamp stamp, DocumentWriters writers, List<Problem> problems) {
     try {
       ProcessedArticle processed = pipeline.process(article);
       if (processed == null) {
@@ -190,7 +182,7 @@ public final class IndexBuilder {
         return;
       }
       onProcessed.accept(processed);
-      writers.write(new DocumentWriters.Batch(article, documents.build(processed)));
+      writers.write(new DocumentWriters.Batch(article, documents.build(processed, stamp)));
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // One article that breaks a stage must not cost the others; it is reported at the end.
       // The two errors too: uncaught, they would end the indexing thread and the article would
@@ -221,18 +213,26 @@ public final class IndexBuilder {
     return Math.clamp(maxHeapBytes / 3 / (1024.0 * 1024.0), 16, 256);
   }
 
-  private IndexWriter openWriter(Directory directory, Path indexDir) throws IOException {
+  /**
+   * The writer settings every writer of the index shares, builds and updates alike: the index sort,
+   * the codec and the analysis; only an explicit commit publishes what a writer did.
+   */
+  static IndexWriterConfig writerConfig(Schema schema) {
     IndexWriterConfig config = new IndexWriterConfig(schema.analyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setIndexSort(Schema.indexSort());
     config.setCodec(new PassageCodec());
+    config.setCommitOnClose(false);
+    return config;
+  }
+
+  private IndexWriter openWriter(Directory directory, Path indexDir) throws IOException {
+    IndexWriterConfig config = writerConfig(schema);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()));
     config.setMaxBufferedDocs(maxBufferedDocs);
     // A compound file saves file handles when there are many small segments; a build is published
     // as one, and packing it would copy the whole segment once more.
     config.setUseCompoundFile(false);
-    // Only an explicit commit publishes a build; closing after a failure must not.
-    config.setCommitOnClose(false);
     try {
       if (!lastCommitIsWhole(directory)) {
         discardCommits(directory);
@@ -271,31 +271,6 @@ public final class IndexBuilder {
           directory.deleteFile(file);
         }
       }
-    }
-  }
-
-  private ThreadPoolExecutor pool() {
-    ThreadFactory factory = Thread.ofPlatform().name("passage-indexer-", 1).daemon().factory();
-    // A short queue and caller-runs: the reader never races ahead of the indexers by more than
-    // a few articles, so memory stays flat however large the folder.
-    return new ThreadPoolExecutor(
-        threads,
-        threads,
-        0,
-        TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(threads * 16),
-        factory,
-        new ThreadPoolExecutor.CallerRunsPolicy());
-  }
-
-  private static void awaitTermination(ThreadPoolExecutor pool) throws IOException {
-    try {
-      while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-        Thread.onSpinWait();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while indexing", e);
     }
   }
 

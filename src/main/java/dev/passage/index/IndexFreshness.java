@@ -1,6 +1,5 @@
 package dev.passage.index;
 
-import dev.passage.ingest.ArticleFolder;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +19,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Whether the index in a folder still matches its articles and rules, and if not, why: so that
- * {@code serve} rebuilds only when it must, and says why when it does. An index that cannot be
- * opened (a build killed before its commit, a damaged file) is never served: it is rebuilt too.
+ * Why an index folder holds no index that can be served, in words for the user: none yet, a build
+ * that did not finish, a damaged file, another program's index. An index that cannot be opened is
+ * never served: it is rebuilt.
  */
 public final class IndexFreshness {
 
@@ -31,35 +30,24 @@ public final class IndexFreshness {
 
   private IndexFreshness() {}
 
-  /** Why the index needs a rebuild, or null when it is up to date. */
-  public static String staleReason(Path indexDir, ArticleFolder articles, String rulesFingerprint)
-      throws IOException {
-    IndexInfo info;
-    try {
-      info = IndexInfo.read(indexDir);
-    } catch (IOException e) {
-      return damaged(indexDir, e);
-    }
-    if (info == null) {
-      return missing(indexDir);
-    }
-    if (!info.rulesFingerprint().equals(rulesFingerprint)) {
-      return "the tagging rules or the schema changed since the index was built";
-    }
-    if (!info.articlesFingerprint().equals(articles.fingerprint())) {
-      return "the articles changed since the index was built";
-    }
-    // The commit was read; every file it names must be there too. Opening the whole index here
-    // would cost a second open at every start; damage inside a file shows when the server opens
-    // it, and {@link #damaged} then says why it rebuilds.
+  /**
+   * Why the complete Passage index in {@code indexDir} cannot be served, or null when every file
+   * its last commit names is there. Opening the whole index here would cost a second open at every
+   * start; damage inside a file shows when the server opens it, and {@link #damaged} says why.
+   */
+  static String damage(Path indexDir) throws IOException {
     try (Directory directory = FSDirectory.open(indexDir)) {
       String missing = missingFile(directory);
       return missing == null
           ? null
           : "the index in " + indexDir + " is damaged (" + missing + " is missing)";
-    } catch (IOException e) {
-      return damaged(indexDir, e);
     }
+  }
+
+  /** Whether {@code indexDir} holds a Lucene index that Passage did not write. */
+  static boolean holdsForeignIndex(Path indexDir) throws IOException {
+    return IndexInfo.read(indexDir) == null
+        && names(indexDir).stream().anyMatch(f -> f.startsWith(IndexFileNames.SEGMENTS + "_"));
   }
 
   /**
@@ -78,14 +66,18 @@ public final class IndexFreshness {
     return null;
   }
 
-  /** Why there is no complete index: none was ever built, or the last build did not finish. */
-  private static String missing(Path indexDir) throws IOException {
-    List<String> files = List.of();
-    if (Files.isDirectory(indexDir)) {
-      try (Stream<Path> list = Files.list(indexDir)) {
-        files = list.map(f -> f.getFileName().toString()).toList();
-      }
+  private static List<String> names(Path indexDir) throws IOException {
+    if (!Files.isDirectory(indexDir)) {
+      return List.of();
     }
+    try (Stream<Path> list = Files.list(indexDir)) {
+      return list.map(f -> f.getFileName().toString()).toList();
+    }
+  }
+
+  /** Why there is no complete index: none was ever built, or the last build did not finish. */
+  public static String missing(Path indexDir) throws IOException {
+    List<String> files = names(indexDir);
     if (files.stream().anyMatch(f -> f.startsWith(IndexFileNames.SEGMENTS + "_"))) {
       return "the index in " + indexDir + " was not built by Passage";
     }

@@ -40,21 +40,26 @@ public final class ParagraphDocuments {
     return articleId + "#" + number;
   }
 
-  /** One document per paragraph, in paragraph order. */
-  public List<Document> build(ProcessedArticle article) {
+  /** One document per paragraph, in paragraph order; the first carries the article's stamp. */
+  public List<Document> build(ProcessedArticle article, ArticleStamp stamp) {
     List<Document> docs = new ArrayList<>(article.paragraphs().size());
     for (TaggedParagraph p : article.paragraphs()) {
-      docs.add(build(article, p));
+      docs.add(build(article, p, docs.isEmpty() ? stamp : null));
     }
     return docs;
   }
 
-  private Document build(ProcessedArticle article, TaggedParagraph tagged) {
+  private Document build(ProcessedArticle article, TaggedParagraph tagged, ArticleStamp stamp) {
     int number = tagged.paragraph().number();
     Document doc = new Document();
     doc.add(new StringField(Schema.ID, paragraphId(article.id(), number), Field.Store.YES));
     doc.add(new StringField(Schema.ARTICLE_ID, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Schema.ARTICLE_ID, new BytesRef(article.id())));
+    if (stamp != null) {
+      doc.add(new StringField(Schema.ARTICLE_FILE, stamp.file(), Field.Store.NO));
+      doc.add(new BinaryDocValuesField(Schema.ARTICLE_FILE, new BytesRef(stamp.file())));
+      doc.add(new BinaryDocValuesField(Schema.ARTICLE_HASH, new BytesRef(stamp.hash())));
+    }
     doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
     if (article.date() != null) {
       doc.add(new StoredField(Schema.DATE, article.date().toString()));

@@ -32,6 +32,12 @@ public final class RulesFingerprint {
 
   private RulesFingerprint() {}
 
+  /** How a fingerprint is taken for a names file (tests give a fixed one). */
+  @FunctionalInterface
+  public interface Of {
+    String of(Path extraEntities) throws IOException;
+  }
+
   /** The fingerprint of the bundled rules plus the user's names file, if any. */
   public static String of(Path extraEntities) throws IOException {
     MessageDigest digest;

@@ -25,12 +25,20 @@ import org.apache.lucene.search.SortedNumericSortField;
 public final class Schema {
 
   /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   /** Paragraph id: article id, "#", paragraph number. */
   public static final String ID = "id";
 
   public static final String ARTICLE_ID = "articleId";
+
+  /**
+   * On an article's first paragraph only: the file it was read from (indexed, to find the articles
+   * of a changed file, and as doc values) and its {@link ArticleStamp} digest (doc values).
+   */
+  public static final String ARTICLE_FILE = "articleFile";
+
+  public static final String ARTICLE_HASH = "articleHash";
   public static final String TITLE = "title";
   public static final String DATE = "date";
   public static final String DATE_INFERRED = "dateInferred";

@@ -1,7 +1,6 @@
 package dev.passage.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -10,12 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,56 +157,57 @@ public final class ArticleFolder {
           public void problem(Problem problem) {
             sink.problem(problem);
           }
+
+          @Override
+          public void file(String name) {
+            sink.file(name);
+          }
         };
     Listing listing = list();
     listing.problems().forEach(sink::problem);
     for (Path file : listing.files()) {
-      String origin = describe(file);
-      ArticleReader reader = READERS.get(extension(file));
-      if (reader == null) {
-        sink.problem(
-            Problem.skipped(origin, "not an article file; Passage reads .txt, .md and .jsonl"));
-        continue;
-      }
-      try {
-        reader.read(file, origin, unique);
-      } catch (IOException e) {
-        sink.problem(Problem.skipped(origin, "cannot read: " + reason(e)));
-      }
+      readFile(file, unique);
     }
   }
 
-  /** A fingerprint of the files' names, sizes and modification times, to tell a stale index. */
-  public String fingerprint() throws IOException {
-    MessageDigest digest = sha256();
-    List<Path> files = files();
-    for (Path file : files) {
-      String entry;
-      try {
-        entry =
-            describe(file)
-                + "|"
-                + Files.size(file)
-                + "|"
-                + Files.getLastModifiedTime(file).toMillis();
-      } catch (IOException e) {
-        // Gone or unreadable since it was listed: the build will say so; the index is stale.
-        entry = describe(file) + "|" + reason(e);
-      }
-      digest.update((entry + "\n").getBytes(StandardCharsets.UTF_8));
+  /**
+   * Reads the articles of one file of the folder into {@code sink}, as {@link #read} would, but
+   * without checking ids against the other files. A file that is gone is a problem, not an
+   * exception: it was removed since it was named.
+   */
+  public void readFile(Path file, ArticleSink sink) {
+    String origin = describe(file);
+    sink.file(origin);
+    ArticleReader reader = READERS.get(extension(file));
+    if (reader == null) {
+      sink.problem(
+          Problem.skipped(origin, "not an article file; Passage reads .txt, .md and .jsonl"));
+      return;
     }
-    return files.size() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
-  }
-
-  static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+      reader.read(file, origin, sink);
+    } catch (IOException e) {
+      sink.problem(Problem.skipped(origin, "cannot read: " + reason(e)));
     }
   }
 
-  private String describe(Path file) {
+  /** Whether {@code file} is one the folder reads articles from, by its name. */
+  public boolean isArticleFile(Path file) {
+    Path base = Files.isRegularFile(root) ? root.getParent() : root;
+    Path relative = base == null ? file : base.relativize(file);
+    return READERS.containsKey(extension(file)) && !isHidden(relative);
+  }
+
+  /** The file a name given by {@link ArticleSink#file} stands for. */
+  public Path resolve(String name) {
+    if (Files.isRegularFile(root)) {
+      return root;
+    }
+    return root.resolve(name);
+  }
+
+  /** How messages and the index name {@code file}: relative to the folder. */
+  public String describe(Path file) {
     Path base = Files.isRegularFile(root) ? root.getParent() : root;
     Path relative = base == null ? file : base.relativize(file);
     return relative.toString().isEmpty() ? file.toString() : relative.toString();

@@ -8,4 +8,10 @@ public interface ArticleSink {
 
   /** Takes one problem found while reading. */
   void problem(Problem problem);
+
+  /**
+   * Told before the articles of each file, with the file's name relative to the folder: the
+   * articles accepted until the next call came from it.
+   */
+  default void file(String name) {}
 }

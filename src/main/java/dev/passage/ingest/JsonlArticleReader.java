@@ -79,29 +79,44 @@ public final class JsonlArticleReader implements ArticleReader {
     if (decoded.text().isBlank()) {
       return false;
     }
+    readObject(decoded.text(), decoded.replacedInvalidBytes(), fallbackId, origin, sink);
+    return true;
+  }
+
+  /**
+   * Reads one article given as a JSON object, on one line or several.
+   *
+   * @param replacedInvalidBytes whether decoding replaced bad bytes, to report it
+   */
+  static void readObject(
+      String json,
+      boolean replacedInvalidBytes,
+      String fallbackId,
+      String origin,
+      ArticleSink sink) {
     JsonNode node;
     try {
-      node = JSON.readTree(decoded.text());
+      node = JSON.readTree(json);
     } catch (JacksonException e) {
       sink.problem(Problem.skipped(origin, "not valid JSON: " + e.getOriginalMessage()));
-      return true;
+      return;
     }
     if (node == null || !node.isObject()) {
       sink.problem(Problem.skipped(origin, "not a JSON object but " + kind(node)));
-      return true;
+      return;
     }
     JsonNode textNode = node.get("text");
     if (!absent(textNode) && !textNode.isString()) {
       sink.problem(Problem.skipped(origin, "\"text\" is " + kind(textNode) + ", not a string"));
-      return true;
+      return;
     }
     String text = absent(textNode) ? "" : textNode.asString();
     if (text.isBlank()) {
       sink.problem(Problem.skipped(origin, "no \"text\""));
-      return true;
+      return;
     }
     // Reported only now, so a line that is skipped anyway gets one message, not two.
-    if (decoded.replacedInvalidBytes()) {
+    if (replacedInvalidBytes) {
       sink.problem(Problem.repaired(origin, "invalid UTF-8 bytes were replaced with U+FFFD"));
     }
     JsonNode idNode = node.get("id");
@@ -120,7 +135,6 @@ public final class JsonlArticleReader implements ArticleReader {
             field(node, "author", origin, sink),
             TextDecoder.normalize(text),
             origin));
-    return true;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.passage.search;
 import dev.passage.index.Schema;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,6 +87,18 @@ public final class SearcherPool implements Closeable {
     } catch (IOException | RuntimeException e) {
       // The current searcher stays in service; the next refresh tries again.
       LOG.warn("could not open the new index: {}", e.toString());
+    }
+  }
+
+  /**
+   * Makes searches see the last commit before returning: a change is answered only once no search
+   * can miss it (or, for a takedown, find what it removed).
+   */
+  public void refreshNow() {
+    try {
+      manager.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not open the changed index", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.passage.web;
 
+import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
 import dev.passage.search.InvalidRequestException;
 import dev.passage.search.SearchService;
@@ -88,7 +89,10 @@ public final class PassageServer {
   /** How long stopping waits for requests under way. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-  /** No endpoint takes a body; one larger than this is refused unread. */
+  /**
+   * Only the admin API's articles take a body, and they read it with limits of their own; any other
+   * body larger than this is refused unread.
+   */
   static final long MAX_REQUEST_BYTES = 64 * 1024;
 
   /** Where the pages, scripts and styles live on the classpath. */
@@ -98,21 +102,22 @@ public final class PassageServer {
 
   /** The application for {@code service}, without an admin API, not yet started. */
   public static Javalin create(SearchService service, Options options) {
-    return create(service, null, options);
+    return create(service, null, null, options);
   }
 
   /**
-   * The application for {@code service}, not yet started; {@code reindexer} serves the admin API
-   * when {@code options} configure one.
+   * The application for {@code service}, not yet started; {@code reindexer} and {@code live} serve
+   * the admin API when {@code options} configure one.
    */
-  public static Javalin create(SearchService service, Reindexer reindexer, Options options) {
-    if (options.admin().isPresent() && reindexer == null) {
-      throw new IllegalArgumentException("an admin API needs a reindexer");
+  public static Javalin create(
+      SearchService service, Reindexer reindexer, LiveIndex live, Options options) {
+    if (options.admin().isPresent() && (reindexer == null || live == null)) {
+      throw new IllegalArgumentException("an admin API needs a reindexer and a live index");
     }
     JsonMapper json = JsonMapper.builder().build();
     ApiHandlers api = new ApiHandlers(service, json);
     Optional<AdminHandlers> admin =
-        options.admin().map(access -> new AdminHandlers(reindexer, access));
+        options.admin().map(access -> new AdminHandlers(reindexer, live, access, json));
     PageHandlers pages = new PageHandlers(WEB_RESOURCES);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -124,6 +129,7 @@ public final class PassageServer {
         files.headers = SecurityHeaders.PAGES;
       });
       config.routes.before(SecurityHeaders::noSniffing);
+      config.routes.before("/api/*", SecurityHeaders::revalidate);
       config.jetty.modifyServer(server -> {
         server.setErrorHandler(new JsonErrorHandler(json));
         // On stop (SIGTERM), new requests get a 503 and those under way finish and are
@@ -155,6 +161,9 @@ public final class PassageServer {
       admin.ifPresent(handlers -> {
         config.routes.post("/api/admin/reindex", handlers::reindex);
         config.routes.get("/api/admin/reindex", handlers::status);
+        config.routes.put("/api/admin/articles/{id}", handlers::putArticle);
+        config.routes.delete("/api/admin/articles/{id}", handlers::deleteArticle);
+        config.routes.post("/api/admin/articles", handlers::putArticles);
       });
       config.routes.exception(
           InvalidRequestException.class,

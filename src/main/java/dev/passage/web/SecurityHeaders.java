@@ -35,6 +35,14 @@ final class SecurityHeaders {
     ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
   }
 
+  /**
+   * API answers are asked for again each time: once an article is taken down, no cache may keep
+   * serving it.
+   */
+  static void revalidate(Context ctx) {
+    ctx.header(Header.CACHE_CONTROL, "no-cache");
+  }
+
   static void page(Context ctx) {
     PAGES.forEach(ctx::header);
   }

@@ -81,9 +81,9 @@ class KilledIndexingTest {
     assertThat(first.out()).contains("Indexed 2 articles, 3 paragraphs in");
     writeBigFolder();
 
-    Set<String> killedBuildFiles = killMidway("index", "--articles", big().toString());
+    Set<String> killedBuildFiles = killMidway("index", "--articles", big().toString(), "--rebuild");
 
-    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(3);
+    assertThat(IndexInfo.read(index()).articles()).isEqualTo(2);
     try (var directory = FSDirectory.open(index());
         DirectoryReader reader = DirectoryReader.open(directory)) {
       assertThat(reader.numDocs()).isEqualTo(3);
@@ -92,31 +92,27 @@ class KilledIndexingTest {
       assertThat(new SearchService(new Schema(), pool).health().paragraphs()).isEqualTo(3);
     }
 
-    // Restarted over the same articles, serve finds the last complete index up to date.
+    // Restarted over the same articles, serve serves the last complete index at once.
     try (Child serve = serve(small())) {
       String out = serve.awaitOut("Press Ctrl+C to stop.");
       assertThat(out)
           .startsWith(
-              "The index in "
+              "Serving the index in "
                   + index()
-                  + " is up to date.\nPassage is serving 3 paragraphs of 2 articles on"
-                  + " http://localhost:");
+                  + " of "
+                  + small()
+                  + "; what changed there since is applied in the background.\nPassage is"
+                  + " serving 3 paragraphs of 2 articles on http://localhost:");
       JsonNode health = health(out);
       assertThat(health.get("articles").asInt()).isEqualTo(2);
       assertThat(health.get("paragraphs").asInt()).isEqualTo(3);
     }
 
-    // Over changed articles it rebuilds, says why, and the killed build's files are gone.
+    // A new article is added to it alone, and the killed build's files are gone.
     Fixtures.write(small(), "c.txt", Fixtures.article("C", "2015", "Trade grew again in 2015."));
-    String restarted = ensureFresh(small());
-    assertThat(restarted)
-        .startsWith(
-            "Building the index: the articles changed since the index was built.\nIndexing "
-                + small()
-                + " into "
-                + index()
-                + " …\nIndexed 3 articles, 4 paragraphs in ");
-    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(4);
+    Run updated = run("index", "--index", index().toString());
+    assertThat(updated.out()).startsWith("1 added, 0 changed, 0 removed, 2 unchanged in ");
+    assertThat(IndexInfo.read(index()).articles()).isEqualTo(3);
     assertThat(files(index())).doesNotContainAnyElementsOf(killedBuildFiles);
   }
 
@@ -151,7 +147,7 @@ class KilledIndexingTest {
       assertThat(health.get("paragraphs").asInt()).isEqualTo(BIG_PARAGRAPHS);
       assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
-    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(BIG_PARAGRAPHS);
+    assertThat(IndexInfo.read(index()).articles()).isEqualTo(BIG_ARTICLES);
     assertThat(files(index())).doesNotContainAnyElementsOf(killedBuildFiles);
   }
 
@@ -181,12 +177,162 @@ class KilledIndexingTest {
                   + index()
                   + " is damaged ("
                   + segment.getFileName()
-                  + ": checksum status indeterminate: remaining=0; please run checkindex for more"
-                  + " details).\n")
+                  + ": codec footer mismatch (file truncated?): actual footer=1181312364 vs"
+                  + " expected footer=-1071082520).\n")
           .contains("\nIndexed 2 articles, 3 paragraphs in ")
           .contains("\nPassage is serving 3 paragraphs of 2 articles on http://localhost:");
       assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
+  }
+
+  @Test
+  void aKilledUpdateCommitsNothingAndServeGivenOnlyTheIndexAppliesTheDifference() throws Exception {
+    writeSmallFolder();
+    run("index", "--articles", small().toString(), "--index", index().toString());
+    writeBigFolder();
+    Files.move(big(), small().resolve("big.jsonl"));
+
+    Set<String> killedUpdateFiles = killMidway("index");
+
+    assertThat(IndexInfo.read(index()).articles()).isEqualTo(2);
+    // Given only the index, serve serves it at once and follows the folder the index records.
+    try (Child serve = new Child(List.of("serve", "--index", index().toString(), "--port", "0"))) {
+      String out = serve.awaitOut("Press Ctrl+C to stop.");
+      assertThat(out)
+          .startsWith(
+              "Serving the index in "
+                  + index()
+                  + " of "
+                  + small()
+                  + "; what changed there since is applied in the background.\n");
+      awaitHealth(out, h -> h.get("articles").asInt() == 2 + BIG_ARTICLES);
+      assertThat(serve.err()).doesNotContain("Exception");
+    }
+    assertThat(files(index())).doesNotContainAnyElementsOf(killedUpdateFiles);
+    assertThat(run("index", "--index", index().toString()).out())
+        .startsWith("0 added, 0 changed, 0 removed, 402 unchanged in ");
+  }
+
+  @Test
+  void aServerKilledDuringABatchOfPutsIsInStepWithItsFolderAfterARestart() throws Exception {
+    writeSmallFolder();
+    run("index", "--articles", small().toString(), "--index", index().toString());
+    writeBigFolder();
+    Path token = Fixtures.write(dir, "token", "correct-horse-battery-staple");
+    List<String> serveArgs =
+        List.of(
+            "serve",
+            "--index",
+            index().toString(),
+            "--port",
+            "0",
+            "--admin-token-file",
+            token.toString());
+    try (Child serve = new Child(serveArgs)) {
+      String out = serve.awaitOut("Press Ctrl+C to stop.");
+      HttpRequest batch =
+          HttpRequest.newBuilder(URI.create(base(out) + "/api/admin/articles"))
+              .header("Authorization", "Bearer correct-horse-battery-staple")
+              .POST(HttpRequest.BodyPublishers.ofFile(big()))
+              .build();
+      var answer =
+          HttpClient.newHttpClient().sendAsync(batch, HttpResponse.BodyHandlers.ofString());
+      // Killed once the batch is being written into the folder, before it can be answered.
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (articleFiles(small()) < 2 + BIG_ARTICLES / 10 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      serve.process.destroyForcibly();
+      assertThat(serve.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(answer.isDone() && answer.get().statusCode() == 200).isFalse();
+    }
+    int written = (int) articleFiles(small()) - 2;
+    assertThat(written).isBetween(BIG_ARTICLES / 10, BIG_ARTICLES - 1);
+
+    try (Child serve = new Child(serveArgs)) {
+      String out = serve.awaitOut("Press Ctrl+C to stop.");
+      awaitHealth(out, h -> h.get("articles").asInt() == 2 + written);
+    }
+    assertThat(run("index", "--index", index().toString()).out())
+        .startsWith("0 added, 0 changed, 0 removed, " + (2 + written) + " unchanged in ");
+  }
+
+  @Test
+  void serveRefusesAnIndexOfAnotherFolderAndLeavesItAsItIs() throws Exception {
+    writeSmallFolder();
+    run("index", "--articles", small().toString(), "--index", index().toString());
+    writeBigFolder();
+    try (Child serve = serve(big())) {
+      assertThat(serve.process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      assertThat(serve.process.exitValue()).isEqualTo(2);
+      assertThat(serve.err())
+          .isEqualTo(
+              "passage: the index in "
+                  + index()
+                  + " was built from "
+                  + small()
+                  + ", not "
+                  + big()
+                  + "; nothing was changed. --rebuild replaces it with an index of "
+                  + big()
+                  + ", or give another --index to keep it.\n");
+    }
+    assertThat(IndexInfo.read(index()).articles()).isEqualTo(2);
+  }
+
+  @Test
+  void serveWithWatchSeesAFileSavedAddedAndRemovedInItsFolder() throws Exception {
+    writeSmallFolder();
+    try (Child serve =
+        new Child(
+            List.of(
+                "serve",
+                "--articles",
+                small().toString(),
+                "--index",
+                index().toString(),
+                "--port",
+                "0",
+                "--watch"))) {
+      String out = serve.awaitOut("Press Ctrl+C to stop.");
+      assertThat(out).contains("\nWatching " + small() + " for changes.\n");
+      Fixtures.write(small(), "c.txt", Fixtures.article("C", "2015", "Zebrafish regrow fins."));
+      awaitTotal(out, "zebrafish", 1);
+      Fixtures.write(small(), "c.txt", Fixtures.article("C", "2015", "Axolotls regrow legs."));
+      awaitTotal(out, "axolotls", 1);
+      awaitTotal(out, "zebrafish", 0);
+      Files.delete(small().resolve("a.txt"));
+      awaitTotal(out, "astana", 0);
+      awaitHealth(out, h -> h.get("articles").asInt() == 2);
+      assertThat(serve.err()).doesNotContain("Exception");
+    }
+  }
+
+  /** The article files in {@code folder}: not the hidden ones a write in progress leaves. */
+  private static long articleFiles(Path folder) throws IOException {
+    return files(folder).stream().filter(f -> !f.startsWith(".")).count();
+  }
+
+  /** Waits until a search for {@code query} finds {@code expected} paragraphs. */
+  private static void awaitTotal(String out, String query, int expected) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    int total;
+    do {
+      Thread.sleep(20);
+      total = get(out, "/api/search?q=" + query).get("total").asInt();
+    } while (total != expected && System.nanoTime() < deadline);
+    assertThat(total).as(query).isEqualTo(expected);
+  }
+
+  /** Waits until {@code /api/health} satisfies {@code done}. */
+  private static void awaitHealth(String out, Predicate<JsonNode> done) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    JsonNode health;
+    do {
+      Thread.sleep(50);
+      health = health(out);
+    } while (!done.test(health) && System.nanoTime() < deadline);
+    assertThat(done.test(health)).as(health.toString()).isTrue();
   }
 
   /**
@@ -217,7 +363,7 @@ class KilledIndexingTest {
     assertThat(build.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
     // 128 + 9: the JVM died of SIGKILL, with no chance to finish, roll back or clean up.
     assertThat(build.process.exitValue()).as(build.report()).isEqualTo(137);
-    assertThat(build.out()).startsWith("Indexing " + args[2] + " into ").doesNotContain("Indexed");
+    assertThat(build.out()).doesNotContain("Indexed").doesNotContain(" added, ");
     assertThat(written).isNotEmpty().noneMatch(f -> f.startsWith("segments"));
     written.remove("write.lock");
     return written;
@@ -237,28 +383,24 @@ class KilledIndexingTest {
 
   /** {@code /api/health} of the server whose start-up lines are {@code out}. */
   private static JsonNode health(String out) throws Exception {
+    return get(out, "/api/health");
+  }
+
+  /** {@code http://localhost:PORT} of the server whose start-up lines are {@code out}. */
+  private static String base(String out) {
     Matcher port = Pattern.compile("http://localhost:(\\d+)/").matcher(out);
     assertThat(port.find()).as(out).isTrue();
+    return "http://localhost:" + port.group(1);
+  }
+
+  private static JsonNode get(String out, String path) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port.group(1) + "/api/health"))
-                    .build(),
+                HttpRequest.newBuilder(URI.create(base(out) + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JsonMapper.builder().build().readTree(response.body());
-  }
-
-  /** What {@code serve} does before it serves, in this JVM: the freshness step and any build. */
-  private String ensureFresh(Path articles) throws IOException {
-    CorpusOptions corpus = new CorpusOptions();
-    corpus.articles = articles;
-    corpus.index = index();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    corpus.openFresh(new Schema(), new PrintWriter(out, true), new PrintWriter(err, true)).close();
-    return out.toString();
   }
 
   private record Run(int code, String out) {}

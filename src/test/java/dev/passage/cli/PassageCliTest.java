@@ -2,9 +2,12 @@ package dev.passage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.index.IndexInfo;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -79,7 +82,113 @@ class PassageCliTest {
         .contains(
             "Indexed 1 articles, 3 paragraphs in",
             "\nYour names file changed 5 tags in 3 paragraphs (3 added, 2 removed).\n");
-    assertThat(without.out()).contains("Indexed 1 articles").doesNotContain("names file");
+    // The index remembers its names file: a later update keeps it rather than dropping it.
+    assertThat(without.code()).isZero();
+    assertThat(without.out()).startsWith("0 added, 0 changed, 0 removed, 1 unchanged in ");
+    assertThat(run("search", "--index", index, "--person", "Nursultan Nazarbayev").out())
+        .contains("1 paragraph match");
+  }
+
+  /** Runs {@code passage index} on the test's index folder with {@code args}; must succeed. */
+  private Run index(String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("index", "--index", dir.resolve("index").toString()));
+    all.addAll(List.of(args));
+    Run run = run(all.toArray(String[]::new));
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    return run;
+  }
+
+  @Test
+  void anIndexOfAnotherFolderIsSearchedAsItIsNeverRebuiltFromTheBundledArticles() throws Exception {
+    Fixtures.write(
+        dir, "a2/zebrafish.txt", Fixtures.article("Fins", "2020", "Zebrafish regrow their fins."));
+    String idx2 = dir.resolve("idx2").toString();
+    run("index", "--articles", dir.resolve("a2").toString(), "--index", idx2);
+
+    Run search = run("search", "--index", idx2, "zebrafish");
+
+    assertThat(search.code()).isZero();
+    assertThat(search.out()).contains("1 paragraph match \"zebrafish\"");
+    assertThat(IndexInfo.read(Path.of(idx2)).source().articles())
+        .isEqualTo(dir.resolve("a2").toAbsolutePath());
+  }
+
+  @Test
+  void anIndexGivenAnotherFolderRefusesNamesBothAndTheFlagAndChangesNothing() throws Exception {
+    Fixtures.write(dir, "a2/zebrafish.txt", Fixtures.article("Fins", "2020", "Zebrafish swim."));
+    Fixtures.write(dir, "a3/otter.txt", Fixtures.article("Otters", "2021", "Otters float."));
+    index("--articles", dir.resolve("a2").toString());
+
+    Run refused =
+        run(
+            "index",
+            "--articles",
+            dir.resolve("a3").toString(),
+            "--index",
+            dir.resolve("index").toString());
+
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err())
+        .isEqualTo(
+            "passage: the index in "
+                + dir.resolve("index")
+                + " was built from "
+                + dir.resolve("a2").toAbsolutePath()
+                + ", not "
+                + dir.resolve("a3").toAbsolutePath()
+                + "; nothing was changed. --rebuild replaces it with an index of "
+                + dir.resolve("a3").toAbsolutePath()
+                + ", or give another --index to keep it.\n");
+    assertThat(run("search", "--index", dir.resolve("index").toString(), "zebrafish").out())
+        .contains("1 paragraph match");
+
+    Run replaced = index("--articles", dir.resolve("a3").toString(), "--rebuild");
+    assertThat(replaced.out()).startsWith("Building the index whole: replacing the index of ");
+    assertThat(run("search", "--index", dir.resolve("index").toString(), "otters").out())
+        .contains("1 paragraph match");
+  }
+
+  @Test
+  void searchNeverBuildsAMissingIndexButSaysHowTo() {
+    Run run = run("search", "--index", dir.resolve("none").toString(), "anything");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "passage: there is no index in "
+                + dir.resolve("none")
+                + " yet; build one with: passage index --articles DIR --index "
+                + dir.resolve("none")
+                + "\n");
+    assertThat(dir.resolve("none")).doesNotExist();
+  }
+
+  @Test
+  void indexAppliesOnlyWhatChangedAndALineOfAJsonlFileIsAnArticle() throws Exception {
+    Fixtures.write(dir, "articles/a.txt", Fixtures.article("A", "2013", "Astana grew."));
+    Fixtures.write(dir, "articles/b.txt", Fixtures.article("B", "2014", "Beijing grew."));
+    Path lines =
+        Fixtures.write(
+            dir,
+            "articles/wire.jsonl",
+            "{\"id\": \"w1\", \"text\": \"Wheat rose.\"}\n{\"id\": \"w2\", \"text\": \"Wool fell.\"}\n");
+    index("--articles", dir.resolve("articles").toString());
+
+    Files.delete(dir.resolve("articles/b.txt"));
+    Fixtures.write(dir, "articles/c.txt", Fixtures.article("C", "2015", "Cotton grew."));
+    Files.writeString(
+        lines,
+        "{\"id\": \"w1\", \"text\": \"Wheat rose.\"}\n{\"id\": \"w2\", \"text\": \"Wool rose.\"}\n");
+    Run update = index();
+
+    assertThat(update.out()).startsWith("1 added, 1 changed, 1 removed, 2 unchanged in ");
+    assertThat(run("search", "--index", dir.resolve("index").toString(), "wool").out())
+        .contains("[Wool] rose.");
+    assertThat(run("search", "--index", dir.resolve("index").toString(), "beijing").out())
+        .contains("0 paragraphs match");
+    assertThat(index().out()).startsWith("0 added, 0 changed, 0 removed, 4 unchanged in ");
+    assertThat(index("--rebuild").out())
+        .startsWith("Building the index whole: --rebuild asks for a whole build.\n");
   }
 
   @Test
@@ -102,14 +211,8 @@ class PassageCliTest {
         dir,
         "articles/a.txt",
         Fixtures.article("Visit", "2013", "Foreign Minister Wang Yi will visit Astana."));
-    Run run =
-        run(
-            "search",
-            "--articles",
-            dir.resolve("articles").toString(),
-            "--index",
-            dir.resolve("index").toString(),
-            "visits");
+    index("--articles", dir.resolve("articles").toString());
+    Run run = run("search", "--index", dir.resolve("index").toString(), "visits");
     assertThat(run.code()).isZero();
     assertThat(run.out())
         .contains("1 paragraph match \"visits\"")
@@ -121,14 +224,8 @@ class PassageCliTest {
   @Test
   void aBadQueryIsExplainedNotThrown() throws Exception {
     Fixtures.write(dir, "articles/a.txt", "Text.");
-    Run run =
-        run(
-            "search",
-            "--articles",
-            dir.resolve("articles").toString(),
-            "--index",
-            dir.resolve("index").toString(),
-            "CICA AND (");
+    index("--articles", dir.resolve("articles").toString());
+    Run run = run("search", "--index", dir.resolve("index").toString(), "CICA AND (");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).startsWith("passage: cannot parse q 'CICA AND ('");
   }

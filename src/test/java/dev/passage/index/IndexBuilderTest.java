@@ -2,7 +2,6 @@ package dev.passage.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.Problem;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class IndexBuilderTest {
     }
     IndexInfo info = IndexInfo.read(index());
     assertThat(info.articles()).isEqualTo(2);
-    assertThat(info.paragraphs()).isEqualTo(4);
+    assertThat(info.source()).isEqualTo(new IndexSource(articles(), null));
   }
 
   @Test
@@ -56,7 +55,7 @@ class IndexBuilderTest {
     // Flushed every 100 paragraphs: eight segments before the merge.
     IndexBuilder builder =
         new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "test", 2, article -> {}, 100);
-    IndexSummary summary = builder.build(new ArticleFolder(articles()), index(), line -> {});
+    IndexSummary summary = builder.build(new IndexSource(articles(), null), index(), line -> {});
     assertThat(summary.paragraphs()).isEqualTo(800);
     try (var reader = DirectoryReader.open(FSDirectory.open(index()))) {
       assertThat(reader.leaves()).hasSize(1);
@@ -107,7 +106,7 @@ class IndexBuilderTest {
                 throw new StackOverflowError();
               }
             });
-    IndexSummary summary = builder.build(new ArticleFolder(articles()), index(), line -> {});
+    IndexSummary summary = builder.build(new IndexSource(articles(), null), index(), line -> {});
     assertThat(summary.articles()).isEqualTo(1);
     assertThat(summary.paragraphs()).isEqualTo(2);
     assertThat(summary.problems())
@@ -142,65 +141,61 @@ class IndexBuilderTest {
   }
 
   @Test
-  void theIndexIsStaleWhenArticlesOrRulesChange() throws Exception {
+  void anIndexIsBuiltWholeOnlyWhenMissingOrWhenTheRulesChangeAndUpdatedOtherwise()
+      throws Exception {
     Fixtures.write(articles(), "a.txt", "Text.");
-    ArticleFolder folder = new ArticleFolder(articles());
-    assertThat(IndexFreshness.staleReason(index(), folder, "test")).startsWith("there is no index");
+    assertThat(buildReason("test")).startsWith("there is no index");
     Fixtures.build(articles(), index());
-    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
-    assertThat(IndexFreshness.staleReason(index(), folder, "other rules"))
-        .isEqualTo("the tagging rules or the schema changed since the index was built");
+    assertThat(buildReason("test")).isNull();
+    assertThat(buildReason("other rules"))
+        .isEqualTo(
+            "the tagging rules, the names file or the schema changed since the index was built");
     Fixtures.write(articles(), "b.txt", "More.");
-    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
-        .isEqualTo("the articles changed since the index was built");
+    assertThat(buildReason("test")).isNull();
   }
 
   @Test
   void aBuildThatDidNotFinishIsToldApartFromNoIndexAtAll() throws Exception {
     Fixtures.write(articles(), "a.txt", "Text.");
-    ArticleFolder folder = new ArticleFolder(articles());
     Path empty = dir.resolve("empty");
     java.nio.file.Files.createDirectories(empty);
     // A build that found nothing rolls back, and leaves only its lock file.
     assertThat(Fixtures.build(empty, index()).committed()).isFalse();
-    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
-        .isEqualTo("there is no index in " + index() + " yet");
+    assertThat(buildReason("test")).isEqualTo("there is no index in " + index() + " yet");
     // A build killed before its commit leaves the files of its segments.
     Fixtures.write(index(), "_0.fdt__0.tmp", "part of a segment");
-    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+    assertThat(buildReason("test"))
         .isEqualTo("the last build did not finish (no complete index in " + index() + ")");
     assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
-    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+    assertThat(buildReason("test")).isNull();
     assertThat(index().resolve("_0.fdt__0.tmp")).doesNotExist();
   }
 
   @Test
   void anIndexWhoseCommitIsTruncatedIsStaleAndTheNextBuildReplacesIt() throws Exception {
     Fixtures.write(articles(), "a.txt", "Text.");
-    ArticleFolder folder = new ArticleFolder(articles());
     Fixtures.build(articles(), index());
     truncate(index().resolve("segments_1"));
-    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+    assertThat(buildReason("test"))
         .startsWith(
             "the index in "
                 + index()
                 + " is damaged (segments_1: codec footer mismatch (file truncated?): actual footer=");
     IndexSummary rebuilt = Fixtures.build(articles(), index());
     assertThat(rebuilt.committed()).isTrue();
-    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
-    assertThat(IndexInfo.read(index()).paragraphs()).isEqualTo(1);
+    assertThat(buildReason("test")).isNull();
+    assertThat(IndexInfo.read(index()).articles()).isEqualTo(1);
   }
 
   @Test
   void anIndexMissingAFileIsStaleAndSaysWhichAndTheNextBuildReplacesIt() throws Exception {
     Fixtures.write(articles(), "a.txt", "Text.");
-    ArticleFolder folder = new ArticleFolder(articles());
     Fixtures.build(articles(), index());
     java.nio.file.Files.delete(index().resolve("_0.si"));
-    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+    assertThat(buildReason("test"))
         .isEqualTo("the index in " + index() + " is damaged (_0.si is missing)");
     assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
-    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+    assertThat(buildReason("test")).isNull();
 
     String storedFields;
     try (var files = java.nio.file.Files.list(index())) {
@@ -212,10 +207,16 @@ class IndexBuilderTest {
               .orElseThrow();
     }
     java.nio.file.Files.delete(index().resolve(storedFields));
-    assertThat(IndexFreshness.staleReason(index(), folder, "test"))
+    assertThat(buildReason("test"))
         .isEqualTo("the index in " + index() + " is damaged (" + storedFields + " is missing)");
     assertThat(Fixtures.build(articles(), index()).committed()).isTrue();
-    assertThat(IndexFreshness.staleReason(index(), folder, "test")).isNull();
+    assertThat(buildReason("test")).isNull();
+  }
+
+  /** Why the index would be built whole, or null when it would be updated article by article. */
+  private String buildReason(String rules) throws Exception {
+    IndexPlan plan = IndexPlan.decide(index(), articles(), null, false, articles(), names -> rules);
+    return plan.build() ? plan.reason() : null;
   }
 
   private static void truncate(Path file) throws java.io.IOException {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -124,14 +124,32 @@ class ArticleFolderTest {
   }
 
   @Test
-  void theFingerprintChangesWhenAnArticleChanges() throws Exception {
-    Path a = Fixtures.write(dir, "a.txt", "Text.");
-    ArticleFolder folder = new ArticleFolder(dir);
-    String before = folder.fingerprint();
-    assertThat(folder.fingerprint()).isEqualTo(before);
-    Files.writeString(a, "Changed text.");
-    Files.setLastModifiedTime(a, FileTime.fromMillis(1_000));
-    assertThat(folder.fingerprint()).isNotEqualTo(before);
+  void aSinkIsToldWhichFileEachArticleCameFrom() throws Exception {
+    Fixtures.write(dir, "a.txt", "Text.");
+    Fixtures.write(
+        dir,
+        "sub/b.jsonl",
+        "{\"id\": \"x\", \"text\": \"X.\"}\n{\"id\": \"y\", \"text\": \"Y.\"}\n");
+    List<String> seen = new ArrayList<>();
+    new ArticleFolder(dir)
+        .read(
+            new ArticleSink() {
+              private String file;
+
+              @Override
+              public void file(String name) {
+                file = name;
+              }
+
+              @Override
+              public void accept(Article article) {
+                seen.add(article.id() + " from " + file);
+              }
+
+              @Override
+              public void problem(Problem problem) {}
+            });
+    assertThat(seen).containsExactly("a from a.txt", "x from sub/b.jsonl", "y from sub/b.jsonl");
   }
 
   @Test

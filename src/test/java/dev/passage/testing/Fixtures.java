@@ -2,6 +2,7 @@ package dev.passage.testing;
 
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.IndexBuilder;
+import dev.passage.index.IndexSource;
 import dev.passage.index.IndexSummary;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
@@ -49,7 +50,7 @@ public final class Fixtures {
   /** Builds the index of {@code articles} in {@code index} with the bundled rules. */
   public static IndexSummary build(Path articles, Path index) throws IOException {
     return new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "test", 2)
-        .build(new ArticleFolder(articles), index, line -> {});
+        .build(new IndexSource(articles, null), index, line -> {});
   }
 
   /** A built index open for searching; closing it closes its searchers. */

@@ -1,5 +1,9 @@
 package dev.passage.testing;
 
+import dev.passage.index.ArticlePipeline;
+import dev.passage.index.IndexSource;
+import dev.passage.index.IndexUpdater;
+import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
 import dev.passage.search.SearchService;
@@ -20,10 +24,12 @@ public final class TestServer implements AutoCloseable {
 
   private final SearcherPool pool;
   private final Javalin app;
+  private final LiveIndex live;
 
-  private TestServer(SearcherPool pool, Javalin app) {
+  private TestServer(SearcherPool pool, Javalin app, LiveIndex live) {
     this.pool = pool;
     this.app = app;
+    this.live = live;
   }
 
   /** Builds the index of {@code articles} in {@code index} and serves it. */
@@ -35,15 +41,41 @@ public final class TestServer implements AutoCloseable {
 
   /** Serves {@code pool}; closing the server closes the pool. */
   public static TestServer serve(SearcherPool pool, PassageServer.Options options) {
-    return serve(pool, null, options);
+    Javalin app = PassageServer.create(new SearchService(new Schema(), pool), options);
+    app.start("localhost", 0);
+    return new TestServer(pool, app, null);
   }
 
-  /** Serves {@code pool} with an admin API that runs {@code reindexer}, when options allow. */
-  public static TestServer serve(
-      SearcherPool pool, Reindexer reindexer, PassageServer.Options options) {
-    Javalin app = PassageServer.create(new SearchService(new Schema(), pool), reindexer, options);
+  /**
+   * Builds the index of {@code articles} in {@code index} and serves it as {@code passage serve}
+   * does, with an admin API when {@code options} give one: reindexing and articles put or deleted
+   * keep the index in step with the folder.
+   */
+  public static TestServer live(Path articles, Path index, PassageServer.Options options)
+      throws IOException {
+    Fixtures.build(articles, index);
+    Schema schema = new Schema();
+    SearcherPool pool = SearcherPool.open(index, schema);
+    LiveIndex live =
+        new LiveIndex(
+            new IndexSource(articles, null),
+            index,
+            new IndexUpdater(schema, ArticlePipeline.bundled(), 1),
+            pool::refreshNow);
+    Reindexer reindexer =
+        new Reindexer(
+            () -> Fixtures.build(articles, index),
+            live::reconcile,
+            pool::refreshNow,
+            live.worker());
+    Javalin app = PassageServer.create(new SearchService(schema, pool), reindexer, live, options);
     app.start("localhost", 0);
-    return new TestServer(pool, app);
+    return new TestServer(pool, app, live);
+  }
+
+  /** The index the server keeps in step with its folder, when it was started {@link #live}. */
+  public LiveIndex liveIndex() {
+    return live;
   }
 
   /** The running application, for tests that stop it themselves. */
@@ -66,7 +98,7 @@ public final class TestServer implements AutoCloseable {
   public TestServer sharing(PassageServer.Options options) {
     Javalin other = PassageServer.create(new SearchService(new Schema(), pool), options);
     other.start("localhost", 0);
-    return new TestServer(null, other);
+    return new TestServer(null, other, null);
   }
 
   /** {@code http://localhost:PORT}, with no trailing slash. */
@@ -111,6 +143,9 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     app.stop();
+    if (live != null) {
+      live.close();
+    }
     if (pool != null) {
       pool.close();
     }

@@ -3,9 +3,6 @@ package dev.passage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.passage.index.Reindexer;
-import dev.passage.index.Schema;
-import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
 import java.net.http.HttpResponse;
@@ -30,10 +27,7 @@ class AdminApiTest {
     Path articles = dir.resolve("articles");
     Path index = dir.resolve("index");
     Fixtures.write(articles, "one.txt", Fixtures.article("One", "2014-03", "CICA chairmanship.\n"));
-    Fixtures.build(articles, index);
-    SearcherPool pool = SearcherPool.open(index, new Schema());
-    Reindexer reindexer = new Reindexer(() -> Fixtures.build(articles, index), pool::refresh);
-    return TestServer.serve(pool, reindexer, options);
+    return TestServer.live(articles, index, options);
   }
 
   private static PassageServer.Options withToken() {
@@ -79,8 +73,12 @@ class AdminApiTest {
 
       JsonNode status = awaitDone(server, TOKEN);
       assertThat(status.get("state").asString()).isEqualTo("done");
+      assertThat(status.get("mode").asString()).isEqualTo("update");
       assertThat(status.get("articles").asInt()).isEqualTo(2);
-      assertThat(status.get("paragraphs").asInt()).isEqualTo(2);
+      assertThat(status.get("changes").toString())
+          .isEqualTo("{\"added\":1,\"changed\":0,\"removed\":0,\"unchanged\":1}");
+      assertThat(status.get("message").asString())
+          .isEqualTo("the changes are served: 1 added, 0 changed, 0 removed, 1 unchanged");
       assertThat(JSON.readTree(server.get("/api/search?q=pipelines").body()).get("total").asInt())
           .isEqualTo(1);
     }

@@ -2,9 +2,6 @@ package dev.passage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passage.index.Reindexer;
-import dev.passage.index.Schema;
-import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
 import java.net.http.HttpResponse;
@@ -43,11 +40,8 @@ class ReindexWhileServingTest {
         Files.copy(seed, articles.resolve(seed.getFileName()));
       }
     }
-    Fixtures.build(articles, index);
-    SearcherPool pool = SearcherPool.open(index, new Schema());
-    Reindexer reindexer = new Reindexer(() -> Fixtures.build(articles, index), pool::refresh);
     var options = new PassageServer.Options(List.of(), Optional.of(AdminAccess.of(TOKEN, false)));
-    try (TestServer server = TestServer.serve(pool, reindexer, options)) {
+    try (TestServer server = TestServer.live(articles, index, options)) {
       long before = total(server.get("/api/search?q=*&size=1"));
       Fixtures.write(
           articles,
@@ -82,7 +76,10 @@ class ReindexWhileServingTest {
             }));
       }
       Thread.sleep(300);
-      assertThat(server.post("/api/admin/reindex", "Authorization", "Bearer " + TOKEN).statusCode())
+      assertThat(
+              server
+                  .post("/api/admin/reindex?full=true", "Authorization", "Bearer " + TOKEN)
+                  .statusCode())
           .isEqualTo(202);
       JsonNode status = AdminApiTest.awaitDone(server, TOKEN);
       Thread.sleep(300);

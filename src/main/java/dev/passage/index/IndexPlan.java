@@ -1,0 +1,133 @@
+package dev.passage.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What {@code index} and {@code serve} do with an index, decided before anything is written: update
+ * it from the source it records, or build it whole, and why. An index is never replaced by one of
+ * another source unless the user asked with {@code --rebuild}.
+ *
+ * @param source the articles and names file to read
+ * @param build true for a whole build, false to update the index article by article
+ * @param reason why a whole build, for the user; null for an update
+ */
+public record IndexPlan(IndexSource source, boolean build, String reason) {
+
+  /** The flag that asks for a whole build, replacing whatever the index holds. */
+  public static final String REBUILD_FLAG = "--rebuild";
+
+  /**
+   * Decides what to do with the index in {@code indexDir}.
+   *
+   * @param articles the articles folder the user gave, or null for the one the index records
+   * @param names the names file the user gave, or null for the one the index records
+   * @param rebuild whether the user asked for a whole build
+   * @param defaultArticles the folder to build from when neither the user nor the index names one
+   * @param rulesFingerprint the fingerprint of the rules and schema this Passage indexes with, for
+   *     the names file the plan settles on
+   * @throws SourceConflictException when the index was built from another source and {@code
+   *     rebuild} is false, or the index's own names file is gone
+   */
+  public static IndexPlan decide(
+      Path indexDir,
+      Path articles,
+      Path names,
+      boolean rebuild,
+      Path defaultArticles,
+      RulesFingerprint.Of rulesFingerprint)
+      throws IOException, SourceConflictException {
+    IndexInfo info;
+    String damage = null;
+    try {
+      info = IndexInfo.read(indexDir);
+      if (info != null) {
+        damage = IndexFreshness.damage(indexDir);
+      }
+    } catch (IOException e) {
+      info = null;
+      damage = IndexFreshness.damaged(indexDir, e);
+    }
+    if (info == null || damage != null) {
+      IndexSource source = new IndexSource(articles != null ? articles : defaultArticles, names);
+      if (damage != null) {
+        return new IndexPlan(source, true, damage);
+      }
+      String missing = IndexFreshness.missing(indexDir);
+      if (IndexFreshness.holdsForeignIndex(indexDir) && !rebuild) {
+        throw new SourceConflictException(
+            missing
+                + "; nothing was changed. "
+                + REBUILD_FLAG
+                + " replaces it with an index of "
+                + source.describe()
+                + ", or give another --index.");
+      }
+      return new IndexPlan(source, true, missing);
+    }
+    IndexSource recorded = info.source();
+    if (recorded == null) {
+      if (articles == null) {
+        throw new SourceConflictException(
+            "the index in "
+                + indexDir
+                + " was built by an older Passage, which did not record"
+                + " its articles folder; give --articles DIR to rebuild it from DIR");
+      }
+      return new IndexPlan(
+          new IndexSource(articles, names), true, "the index was built by an older Passage");
+    }
+    IndexSource given =
+        new IndexSource(
+            articles != null ? articles : recorded.articles(),
+            names != null ? names : recorded.names());
+    if (!given.equals(recorded)) {
+      if (!rebuild) {
+        throw new SourceConflictException(conflict(indexDir, recorded, given));
+      }
+      return new IndexPlan(
+          given, true, "replacing the index of " + recorded.describe() + " as asked");
+    }
+    if (rebuild) {
+      return new IndexPlan(given, true, REBUILD_FLAG + " asks for a whole build");
+    }
+    if (given.names() != null && !Files.isRegularFile(given.names())) {
+      throw new SourceConflictException(
+          "the index in "
+              + indexDir
+              + " was built with the names file "
+              + given.names()
+              + ", which is gone; restore it, or rebuild without it: --entities NEW.tsv "
+              + REBUILD_FLAG);
+    }
+    if (!Objects.equals(info.rulesFingerprint(), rulesFingerprint.of(given.names()))) {
+      return new IndexPlan(
+          given,
+          true,
+          "the tagging rules, the names file or the schema changed since the index was built");
+    }
+    return new IndexPlan(given, false, null);
+  }
+
+  private static String conflict(Path indexDir, IndexSource recorded, IndexSource given) {
+    boolean sameArticles = recorded.articles().equals(given.articles());
+    String what =
+        sameArticles
+            ? "the names file "
+                + (recorded.names() == null ? "none" : recorded.names())
+                + ", not "
+                + (given.names() == null ? "none" : given.names())
+            : recorded.articles() + ", not " + given.articles();
+    return "the index in "
+        + indexDir
+        + " was built from "
+        + what
+        + "; nothing was changed. "
+        + REBUILD_FLAG
+        + " replaces it with an index of "
+        + given.describe()
+        + ", or give another --index to keep it.";
+  }
+}

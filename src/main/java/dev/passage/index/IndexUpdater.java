@@ -1,0 +1,287 @@
+package dev.passage.index;
+
+import dev.passage.ingest.Article;
+import dev.passage.ingest.ArticleFolder;
+import dev.passage.ingest.Problem;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Changes an existing index article by article, in one commit: the articles of a folder compared
+ * with the index by their {@link ArticleStamp}s, or the articles a publishing system puts and
+ * deletes one at a time. Until the commit, readers see the index as it was; an update killed midway
+ * leaves it so, and the next update finds the same difference again.
+ */
+public final class IndexUpdater {
+
+  /** What became of one article put into the index. */
+  public enum Outcome {
+    ADDED,
+    CHANGED,
+    UNCHANGED,
+    /** The article has no text left after furniture, or failed a stage: it is not in the index. */
+    REFUSED
+  }
+
+  private final Schema schema;
+  private final ArticlePipeline pipeline;
+  private final ParagraphDocuments documents;
+  private final int threads;
+
+  public IndexUpdater(Schema schema, ArticlePipeline pipeline, int threads) {
+    this.schema = schema;
+    this.pipeline = pipeline;
+    this.documents = new ParagraphDocuments(schema);
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * Brings the index in {@code indexDir} in step with {@code folder}: new articles are added,
+   * changed ones replaced, those gone from the folder removed, and the others left alone. A folder
+   * with no usable article at all changes nothing: an emptied or unmounted folder is more often a
+   * mistake than a wish to empty the index.
+   */
+  public UpdateSummary update(ArticleFolder folder, Path indexDir) throws IOException {
+    long started = System.nanoTime();
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    try (Session session = open(indexDir)) {
+      Map<String, ArticleStamp> indexed = session.stamps();
+      Set<String> seen = ConcurrentHashMap.newKeySet();
+      AtomicInteger unchanged = new AtomicInteger();
+      ThreadPoolExecutor pool = IndexingThreads.start(threads, "passage-updater-");
+      try {
+        folder.read(
+            new StampingSink() {
+              @Override
+              void accept(Article article, ArticleStamp stamp) {
+                seen.add(article.id());
+                ArticleStamp old = indexed.get(article.id());
+                if (stamp.equals(old)) {
+                  unchanged.incrementAndGet();
+                } else {
+                  pool.execute(() -> session.put(article, stamp, problems));
+                }
+              }
+
+              @Override
+              public void problem(Problem problem) {
+                problems.add(problem);
+              }
+            });
+      } finally {
+        pool.shutdown();
+        IndexingThreads.await(pool);
+      }
+      if (seen.isEmpty()) {
+        return new UpdateSummary(0, 0, 0, 0, problems, millisSince(started), false);
+      }
+      for (String id : indexed.keySet()) {
+        if (!seen.contains(id)) {
+          session.remove(id);
+        }
+      }
+      session.unchanged.addAndGet(unchanged.get());
+      return session.commit(problems, started);
+    }
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for changes; nothing is written until {@link
+   * Session#commit}, and closing without committing discards every change.
+   */
+  public Session open(Path indexDir) throws IOException {
+    return new Session(indexDir);
+  }
+
+  /** One set of changes to an index, published by one commit. Safe for concurrent puts. */
+  public final class Session implements Closeable {
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexInfo info;
+    private final IndexWriter writer;
+
+    /** Which ids this session has put (true) or removed (false), over what the reader holds. */
+    private final Map<String, Boolean> touched = new ConcurrentHashMap<>();
+
+    private final AtomicInteger added = new AtomicInteger();
+    private final AtomicInteger changed = new AtomicInteger();
+    private final AtomicInteger removed = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
+    private boolean committed;
+
+    private Session(Path indexDir) throws IOException {
+      Directory dir = FSDirectory.open(indexDir);
+      DirectoryReader r = null;
+      try {
+        r = DirectoryReader.open(dir);
+        IndexInfo i = IndexInfo.fromUserData(r.getIndexCommit().getUserData());
+        if (i == null || i.source() == null) {
+          throw new IOException("the index in " + indexDir + " was not built by this Passage");
+        }
+        IndexWriterConfig config = IndexBuilder.writerConfig(schema);
+        config.setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+        this.writer = new IndexWriter(dir, config);
+        this.info = i;
+      } catch (LockObtainFailedException e) {
+        closeQuietly(r, dir);
+        throw new IOException(
+            "another process is writing the index in " + indexDir + "; try again when it is done",
+            e);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(r, dir);
+        throw e;
+      }
+      this.directory = dir;
+      this.reader = r;
+    }
+
+    /** What the index held when the session opened. */
+    public IndexInfo info() {
+      return info;
+    }
+
+    Map<String, ArticleStamp> stamps() throws IOException {
+      return IndexedArticles.all(reader);
+    }
+
+    /**
+     * The stamp the index held for article {@code id} when the session opened; null when it held
+     * none or the session has removed it.
+     */
+    public ArticleStamp stamp(String id) throws IOException {
+      return Boolean.FALSE.equals(touched.get(id)) ? null : IndexedArticles.of(reader, id);
+    }
+
+    /** Whether the index will hold article {@code id} once the session commits. */
+    public boolean holds(String id) throws IOException {
+      Boolean mine = touched.get(id);
+      return mine != null ? mine : IndexedArticles.of(reader, id) != null;
+    }
+
+    /** The ids of the articles the index holds from {@code file}, before this session. */
+    public List<String> idsInFile(String file) throws IOException {
+      return IndexedArticles.inFile(reader, file);
+    }
+
+    /**
+     * Adds {@code article}, read from the file its stamp names, or replaces the version the index
+     * holds. An article that cannot be indexed is reported and taken out, so the index holds what a
+     * whole build of the folder would.
+     */
+    public Outcome put(Article article, ArticleStamp stamp, List<Problem> problems) {
+      String id = article.id();
+      try {
+        boolean held = holds(id);
+        if (held && touched.get(id) == null && stamp.equals(IndexedArticles.of(reader, id))) {
+          unchanged.incrementAndGet();
+          return Outcome.UNCHANGED;
+        }
+        ProcessedArticle processed;
+        String refusal = null;
+        try {
+          processed = pipeline.process(article);
+          if (processed == null) {
+            refusal = "no text left after removing page furniture";
+          }
+        } catch (RuntimeException | StackOverflowError e) {
+          processed = null;
+          refusal = "could not be indexed: " + e;
+        }
+        if (processed == null) {
+          problems.add(Problem.skipped(article.origin(), refusal));
+          if (held) {
+            remove(id);
+          }
+          return Outcome.REFUSED;
+        }
+        // Deleted, then added paragraph by paragraph: Lucene takes no document blocks in a sorted
+        // index, and readers see neither step before the commit.
+        writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
+        for (Document doc : documents.build(processed, stamp)) {
+          writer.addDocument(doc);
+        }
+        touched.put(id, true);
+        (held ? changed : added).incrementAndGet();
+        return held ? Outcome.CHANGED : Outcome.ADDED;
+      } catch (IOException | RuntimeException e) {
+        problems.add(Problem.skipped(article.origin(), "could not be indexed: " + e));
+        return Outcome.REFUSED;
+      }
+    }
+
+    /** Takes article {@code id} out; false when the index did not hold it. */
+    public boolean remove(String id) throws IOException {
+      if (!holds(id)) {
+        return false;
+      }
+      writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
+      touched.put(id, false);
+      removed.incrementAndGet();
+      return true;
+    }
+
+    /** Publishes the changes in one commit, when there are any, and says what they were. */
+    public UpdateSummary commit(List<Problem> problems, long startedNanos) throws IOException {
+      boolean any = added.get() + changed.get() + removed.get() > 0;
+      if (any) {
+        IndexInfo next = info.changed(added.get() - removed.get(), Instant.now().toString());
+        writer.setLiveCommitData(next.toUserData().entrySet());
+        writer.commit();
+      }
+      committed = true;
+      return new UpdateSummary(
+          added.get(),
+          changed.get(),
+          removed.get(),
+          unchanged.get(),
+          problems,
+          millisSince(startedNanos),
+          any);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        if (!committed) {
+          writer.rollback();
+        }
+        writer.close();
+      } finally {
+        closeQuietly(reader, directory);
+      }
+    }
+  }
+
+  private static void closeQuietly(DirectoryReader reader, Directory directory) {
+    try {
+      if (reader != null) {
+        reader.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      // Closing after a failure: the failure is what the caller needs to hear about.
+    }
+  }
+
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+}
