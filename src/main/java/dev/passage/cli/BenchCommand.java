@@ -4,11 +4,13 @@ import dev.passage.bench.BulkExport;
 import dev.passage.bench.CorpusReplicator;
 import dev.passage.bench.FloorBenchmark;
 import dev.passage.bench.IndexingFloor;
+import dev.passage.bench.LiveUpdates;
 import dev.passage.bench.QueryList;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.ingest.Article;
+import dev.passage.ingest.ArticleFiles;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.ArticleSink;
 import dev.passage.ingest.Problem;
@@ -43,7 +45,9 @@ import picocli.CommandLine.Option;
       BenchCommand.Export.class,
       BenchCommand.Replicate.class,
       BenchCommand.Floor.class,
-      BenchCommand.IndexFloor.class
+      BenchCommand.IndexFloor.class,
+      BenchCommand.Split.class,
+      BenchCommand.Updates.class
     })
 final class BenchCommand implements Runnable {
 
@@ -263,6 +267,118 @@ final class BenchCommand implements Runnable {
           r.seconds(),
           r.perSecond(),
           n);
+      return 0;
+    }
+  }
+
+  /** {@code bench split}: an archive as one front-matter file per article. */
+  @Command(
+      name = "split",
+      mixinStandardHelpOptions = true,
+      description = "Writes each article as a file of its own, ID.txt with front matter.")
+  static final class Split implements Callable<Integer> {
+    @Option(names = "--articles", required = true, paramLabel = "PATH")
+    Path articles;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Files.createDirectories(out);
+      int[] written = {0};
+      each(
+          articles,
+          article -> {
+            Files.writeString(
+                out.resolve(article.id() + ".txt"),
+                ArticleFiles.frontMatter(article),
+                StandardCharsets.UTF_8);
+            written[0]++;
+          });
+      report(spec, "split: %d articles into %s", written[0], out);
+      return 0;
+    }
+  }
+
+  /** {@code bench updates}: changes a running server's archive and times each change. */
+  @Command(
+      name = "updates",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Changes a running server's archive and measures how soon each change is searchable.",
+        "put: new articles by PUT (searchable when answered); files: new files written into a"
+            + " watched folder (until a search finds them); churn: PUT and DELETE at random among"
+            + " --ids ids from --threads clients for --seconds."
+      })
+  static final class Updates implements Callable<Integer> {
+    @Option(names = "--server", required = true, paramLabel = "URL")
+    String server;
+
+    @Option(names = "--token-file", required = true, paramLabel = "FILE")
+    Path tokenFile;
+
+    @Option(names = "--mode", required = true, paramLabel = "put|files|churn")
+    String mode;
+
+    @Option(names = "--run", defaultValue = "a", paramLabel = "LETTERS")
+    String run;
+
+    @Option(names = "--count", defaultValue = "100", paramLabel = "N")
+    int count;
+
+    @Option(names = "--rate", defaultValue = "10", paramLabel = "PER_SECOND")
+    double rate;
+
+    @Option(names = "--folder", paramLabel = "DIR")
+    Path folder;
+
+    @Option(names = "--ids", defaultValue = "200", paramLabel = "N")
+    int ids;
+
+    @Option(names = "--threads", defaultValue = "4", paramLabel = "N")
+    int threads;
+
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "SECONDS")
+    double seconds;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!run.matches("[a-z]+")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--run takes letters a-z");
+      }
+      LiveUpdates updates =
+          new LiveUpdates(server, Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
+      LiveUpdates.Result r =
+          switch (mode) {
+            case "put" -> updates.puts(run, count, rate);
+            case "files" -> {
+              if (folder == null) {
+                throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--mode files needs --folder, the watched folder");
+              }
+              yield updates.files(run, folder, count, rate);
+            }
+            case "churn" -> updates.churn(run, ids, threads, seconds);
+            default ->
+                throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--mode is put, files or churn");
+          };
+      report(
+          spec,
+          "updates %s: %d changes, searchable after median %.1f ms, p99 %.1f ms, max %.1f ms;"
+              + " %d failed, %d 5xx",
+          mode,
+          r.changes(),
+          r.medianMs(),
+          r.p99Ms(),
+          r.maxMs(),
+          r.failed(),
+          r.serverErrors());
       return 0;
     }
   }

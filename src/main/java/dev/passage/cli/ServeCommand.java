@@ -16,12 +16,15 @@ import dev.passage.web.PassageServer;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -166,13 +169,22 @@ final class ServeCommand implements Callable<Integer> {
     IndexPlan plan = corpus.plan();
     // A build or update uses half the processors, so searches keep answering while it runs.
     int threads = corpus.threads(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    // Made on another core while the index opens: only changes need the tagger, whose lists take
+    // a few hundred milliseconds to load, and the first answer does not wait for them.
+    CompletableFuture<ArticlePipeline> pipeline =
+        CompletableFuture.supplyAsync(() -> {
+          try {
+            return CorpusOptions.pipeline(plan);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     SearcherPool pool = open(plan, schema, out, err);
-    ArticlePipeline pipeline = CorpusOptions.pipeline(plan);
     LiveIndex live =
         new LiveIndex(
             plan.source(),
             corpus.index(),
-            new IndexUpdater(schema, pipeline, threads),
+            new IndexUpdater(schema, pipeline::join, threads),
             pool::refreshNow);
     IndexPlan full = new IndexPlan(plan.source(), true, "asked for");
     Reindexer reindexer =
@@ -222,6 +234,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("Press Ctrl+C to stop.");
     out.flush();
+    // A names file that cannot be read stops the server here, before any change needs it.
+    try {
+      pipeline.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof UncheckedIOException unreadable ? unreadable.getCause() : e;
+    }
     if (!plan.build()) {
       // The folder may have changed while the server was down; the index is served meanwhile.
       reindexer.start(false);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -42,11 +43,19 @@ public final class IndexUpdater {
   }
 
   private final Schema schema;
-  private final ArticlePipeline pipeline;
+  private final Supplier<ArticlePipeline> pipeline;
   private final ParagraphDocuments documents;
   private final int threads;
 
   public IndexUpdater(Schema schema, ArticlePipeline pipeline, int threads) {
+    this(schema, () -> pipeline, threads);
+  }
+
+  /**
+   * An updater whose pipeline is made when the first article needs it: a server that starts on an
+   * index then answers sooner.
+   */
+  public IndexUpdater(Schema schema, Supplier<ArticlePipeline> pipeline, int threads) {
     this.schema = schema;
     this.pipeline = pipeline;
     this.documents = new ParagraphDocuments(schema);
@@ -197,7 +206,7 @@ public final class IndexUpdater {
         ProcessedArticle processed;
         String refusal = null;
         try {
-          processed = pipeline.process(article);
+          processed = pipeline.get().process(article);
           if (processed == null) {
             refusal = "no text left after removing page furniture";
           }

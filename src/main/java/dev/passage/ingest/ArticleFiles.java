@@ -151,7 +151,7 @@ public final class ArticleFiles {
   }
 
   /** The article as a front-matter file; header values are quoted and kept on one line. */
-  static String frontMatter(Article article) {
+  public static String frontMatter(Article article) {
     StringBuilder text = new StringBuilder("---\n");
     header(text, "title", article.title());
     header(text, "date", article.date() == null ? null : article.date().toString());

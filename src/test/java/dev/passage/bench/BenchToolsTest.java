@@ -3,6 +3,7 @@ package dev.passage.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passage.index.ArticlePipeline;
+import dev.passage.index.FolderWatcher;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.ingest.Article;
@@ -10,11 +11,15 @@ import dev.passage.ingest.ArticleDate;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
+import dev.passage.testing.TestServer;
+import dev.passage.web.AdminAccess;
+import dev.passage.web.PassageServer;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -130,5 +135,37 @@ class BenchToolsTest {
       assertThat(searcher.count(new TermQuery(new Term("year", "2013")))).isPositive();
       assertThat(reader.numDocs()).isEqualTo(paragraphs);
     }
+  }
+
+  @Test
+  void liveUpdatesAreSearchableWhenAnsweredAndAChurnLosesNothing() throws Exception {
+    Path articles = dir.resolve("articles");
+    Fixtures.write(articles, "one.txt", Fixtures.article("One", "2014", "CICA chairmanship.\n"));
+    String token = "correct-horse-battery-staple";
+    var options = new PassageServer.Options(List.of(), Optional.of(AdminAccess.of(token, false)));
+    try (TestServer server = TestServer.live(articles, dir.resolve("index"), options)) {
+      FolderWatcher watcher = FolderWatcher.start(server.liveIndex());
+      LiveUpdates updates = new LiveUpdates(server.base(), token);
+      LiveUpdates.Result puts;
+      LiveUpdates.Result files;
+      LiveUpdates.Result churn;
+      try {
+        puts = updates.puts("put", 3, 50);
+        files = updates.files("file", articles, 2, 10);
+        churn = updates.churn("churn", 5, 2, 1);
+      } finally {
+        watcher.close();
+      }
+
+      assertThat(puts.changes()).isEqualTo(3);
+      assertThat(puts.failed()).isZero();
+      assertThat(files.changes()).isEqualTo(2);
+      assertThat(files.failed()).isZero();
+      assertThat(churn.changes()).isPositive();
+      assertThat(churn.failed()).isZero();
+      assertThat(churn.serverErrors()).isZero();
+    }
+    assertThat(LiveUpdates.marker("a", 0)).isEqualTo("zqaa");
+    assertThat(LiveUpdates.marker("a", 27)).isEqualTo("zqabb");
   }
 }
