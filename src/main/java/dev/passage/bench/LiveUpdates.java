@@ -49,13 +49,12 @@ public final class LiveUpdates {
     this.token = token;
   }
 
-  /** A word made of letters only, unique to change {@code n} of run {@code run}. */
+  /**
+   * A word unique to change {@code n} of run {@code run}. It ends in a digit, so the English
+   * stemmer leaves it whole: a word ending in "s" would be searched as the one without it.
+   */
   static String marker(String run, int n) {
-    StringBuilder word = new StringBuilder("zq").append(run);
-    for (char c : Integer.toString(n, 26).toCharArray()) {
-      word.append((char) (Character.isDigit(c) ? 'a' + (c - '0') : c + 10));
-    }
-    return word.toString();
+    return "zq" + run + n;
   }
 
   /**

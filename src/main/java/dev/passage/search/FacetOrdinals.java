@@ -1,17 +1,15 @@
 package dev.passage.search;
 
 import java.io.IOException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -52,43 +50,45 @@ final class FacetOrdinals {
     this.labels = labels;
   }
 
-  /** Reads the ordinals and labels of {@code reader}, whose facet state is {@code state}. */
-  static FacetOrdinals read(IndexReader reader, SortedSetDocValuesReaderState state)
+  /**
+   * Reads the ordinals and labels of {@code reader}, taking the segments' own ordinals from {@code
+   * segments} where an earlier reader read them.
+   */
+  static FacetOrdinals read(
+      IndexReader reader, SortedSetDocValuesReaderState state, SegmentOrdinals.Cache segments)
       throws IOException {
     SortedSetDocValues all = state.getDocValues();
     OrdinalMap ordinalMap =
         all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+    List<LeafReaderContext> leaves = reader.leaves();
+    SegmentOrdinals[] parts = new SegmentOrdinals[leaves.size()];
+    int total = 0;
+    for (LeafReaderContext leaf : leaves) {
+      parts[leaf.ord] = segments.of(leaf.reader(), state.getField());
+      total += parts[leaf.ord].ords().length;
+    }
     int[] starts = new int[reader.maxDoc() + 1];
-    int[] ords = new int[Math.max(16, reader.maxDoc())];
+    int[] ords = new int[total];
     int size = 0;
-    for (LeafReaderContext leaf : reader.leaves()) {
-      SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), state.getField());
+    for (LeafReaderContext leaf : leaves) {
+      SegmentOrdinals part = parts[leaf.ord];
       LongValues global =
           ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(leaf.ord);
-      int next = leaf.docBase;
-      for (int doc = values.nextDoc();
-          doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = values.nextDoc()) {
-        int top = leaf.docBase + doc;
-        // Paragraphs without values start and end where the next one with values starts.
-        Arrays.fill(starts, next, top + 1, size);
-        next = top + 1;
-        int count = values.docValueCount();
-        if (size + count > ords.length) {
-          ords = Arrays.copyOf(ords, Math.max(size + count, ords.length + (ords.length >> 1)));
-        }
-        for (int i = 0; i < count; i++) {
-          ords[size++] = (int) global.get(values.nextOrd());
-        }
+      int[] partStarts = part.starts();
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        starts[leaf.docBase + doc] = size + partStarts[doc];
       }
-      Arrays.fill(starts, next, leaf.docBase + leaf.reader().maxDoc() + 1, size);
+      for (int ord : part.ords()) {
+        ords[size++] = (int) global.get(ord);
+      }
     }
+    starts[reader.maxDoc()] = size;
     String[] labels = new String[(int) all.getValueCount()];
     for (int ord = 0; ord < labels.length; ord++) {
       String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
       labels[ord] = path[path.length - 1];
     }
-    return new FacetOrdinals(state, starts, Arrays.copyOf(ords, size), labels);
+    return new FacetOrdinals(state, starts, ords, labels);
   }
 
   SortedSetDocValuesReaderState state() {

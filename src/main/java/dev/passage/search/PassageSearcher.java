@@ -26,8 +26,12 @@ final class PassageSearcher extends IndexSearcher {
     this.info = info;
   }
 
-  /** Opens the searcher of a reader, with its facet state. */
-  static PassageSearcher open(IndexReader reader, dev.passage.index.Schema schema)
+  /**
+   * Opens the searcher of a reader, with its facet state, reading the facet values only of the
+   * segments {@code segments} does not hold yet.
+   */
+  static PassageSearcher open(
+      IndexReader reader, dev.passage.index.Schema schema, SegmentOrdinals.Cache segments)
       throws IOException {
     // An index in which no paragraph has a tag has no facet field at all.
     boolean tagged =
@@ -36,7 +40,9 @@ final class PassageSearcher extends IndexSearcher {
     FacetOrdinals facets =
         tagged
             ? FacetOrdinals.read(
-                reader, new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig()))
+                reader,
+                new DefaultSortedSetDocValuesReaderState(reader, schema.facetsConfig()),
+                segments)
             : null;
     IndexInfo info = null;
     if (reader instanceof DirectoryReader directoryReader) {

@@ -55,12 +55,14 @@ public final class SearcherPool implements Closeable {
   /** Opens the index in {@code directory}, refreshing every {@code refreshMillis} (0: never). */
   public static SearcherPool open(Directory directory, Schema schema, long refreshMillis)
       throws IOException {
+    // Per segment, so a refresh after a change reads only the new segments' facet values.
+    SegmentOrdinals.Cache segments = new SegmentOrdinals.Cache();
     SearcherFactory factory =
         new SearcherFactory() {
           @Override
           public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
               throws IOException {
-            return PassageSearcher.open(reader, schema);
+            return PassageSearcher.open(reader, schema, segments);
           }
         };
     try {

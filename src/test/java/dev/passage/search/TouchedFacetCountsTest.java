@@ -76,7 +76,7 @@ class TouchedFacetCountsTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         SortedSetDocValuesReaderState state =
             new DefaultSortedSetDocValuesReaderState(reader, config);
-        FacetOrdinals ordinals = FacetOrdinals.read(reader, state);
+        FacetOrdinals ordinals = FacetOrdinals.read(reader, state, new SegmentOrdinals.Cache());
         List<Query> queries = new ArrayList<>(List.of(MatchAllDocsQuery.INSTANCE));
         for (int g = 0; g < 8; g++) {
           queries.add(new TermQuery(new Term("group", "g" + g))); // g7 matches nothing
@@ -118,5 +118,55 @@ class TouchedFacetCountsTest {
     return result == null
         ? null
         : java.util.Arrays.toString(result.labelValues) + " of " + result.childCount;
+  }
+
+  @Test
+  void aRefreshReadsOnlyTheNewSegmentsAndMapsTheOthersToTheNewOrdinals() throws Exception {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued("person", true);
+    try (Directory directory = new ByteBuffersDirectory();
+        IndexWriter writer =
+            new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+      for (String person : new String[] {"b", "d", "f"}) {
+        Document d = new Document();
+        d.add(new StringField("id", person, Field.Store.NO));
+        d.add(new SortedSetDocValuesFacetField("person", person));
+        writer.addDocument(config.build(d));
+      }
+      writer.commit();
+      SegmentOrdinals.Cache cache = new SegmentOrdinals.Cache();
+      DirectoryReader before = DirectoryReader.open(directory);
+      FacetOrdinals.read(before, new DefaultSortedSetDocValuesReaderState(before, config), cache);
+      assertThat(cache.size()).isEqualTo(1);
+
+      // New values that sort between the old ones shift every global ordinal.
+      for (String person : new String[] {"a", "c", "e"}) {
+        Document d = new Document();
+        d.add(new SortedSetDocValuesFacetField("person", person));
+        d.add(new SortedSetDocValuesFacetField("person", "b"));
+        writer.addDocument(config.build(d));
+      }
+      writer.deleteDocuments(new Term("id", "d"));
+      writer.commit();
+      DirectoryReader after = DirectoryReader.openIfChanged(before);
+      before.close();
+      var state = new DefaultSortedSetDocValuesReaderState(after, config);
+      FacetOrdinals kept = FacetOrdinals.read(after, state, cache);
+      FacetOrdinals fresh = FacetOrdinals.read(after, state, new SegmentOrdinals.Cache());
+
+      assertThat(after.leaves()).hasSize(2);
+      assertThat(cache.size()).isEqualTo(2);
+      assertThat(kept.starts()).isEqualTo(fresh.starts());
+      assertThat(kept.ords()).isEqualTo(fresh.ords());
+      IndexSearcher searcher = new IndexSearcher(after);
+      var hits =
+          FacetsCollectorManager.search(
+                  searcher, MatchAllDocsQuery.INSTANCE, 10, new FacetsCollectorManager())
+              .facetsCollector();
+      assertThat(describe(new TouchedFacetCounts(kept, hits).getAllChildren("person")))
+          .isEqualTo("[a (1), b (4), c (1), e (1), f (1)] of 5");
+      after.close();
+      assertThat(cache.size()).as("closed segments are dropped").isZero();
+    }
   }
 }
