@@ -20,12 +20,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,6 +101,9 @@ final class ServeCommand implements Callable<Integer> {
   boolean watch;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** How long after it starts serving the server compares the folder with the index. */
+  static final Duration RECONCILE_DELAY = Duration.ofSeconds(2);
 
   /** The admin access the options and environment configure, if any. */
   private Optional<AdminAccess> adminAccess() throws IOException {
@@ -242,7 +247,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (!plan.build()) {
       // The folder may have changed while the server was down; the index is served meanwhile.
-      reindexer.start(false);
+      // A moment later: reading the whole folder would take the cores a first search needs.
+      CompletableFuture.delayedExecutor(RECONCILE_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(() -> reindexer.start(false));
     }
     stopped.await();
     return 0;

@@ -1,5 +1,6 @@
 package dev.passage.web;
 
+import dev.passage.index.ArticleBatch;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
 import dev.passage.ingest.Article;
@@ -9,16 +10,11 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The admin API, for operators and publishing systems:
@@ -45,24 +41,12 @@ final class AdminHandlers {
   private final Reindexer reindexer;
   private final LiveIndex live;
   private final AdminAccess access;
-  private final JsonMapper json;
 
-  AdminHandlers(Reindexer reindexer, LiveIndex live, AdminAccess access, JsonMapper json) {
+  AdminHandlers(Reindexer reindexer, LiveIndex live, AdminAccess access) {
     this.reindexer = reindexer;
     this.live = live;
     this.access = access;
-    this.json = json;
   }
-
-  /** The answer to a batch: one result per line, in order. */
-  record BatchResult(int added, int replaced, int unchanged, int refused, List<LineResult> lines) {}
-
-  /**
-   * One line of a batch.
-   *
-   * @param line its number in the body
-   */
-  record LineResult(int line, String id, String result, String reason, String searchableAt) {}
 
   void reindex(Context ctx) {
     access.check(ctx);
@@ -145,64 +129,7 @@ final class AdminHandlers {
     if (body == null) {
       return;
     }
-    String[] lines = body.split("\n", -1);
-    List<LineResult> results = new ArrayList<>();
-    List<CompletableFuture<LiveIndex.ArticleChange>> pending = new ArrayList<>();
-    List<Integer> pendingLines = new ArrayList<>();
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      String id = idOf(line);
-      try {
-        if (id == null) {
-          throw new IllegalArgumentException("each line needs a JSON object with an \"id\"");
-        }
-        Article article = ArticleDraft.parse(id, ArticleDraft.Format.JSON, line);
-        pending.add(live.put(article, ArticleDraft.Format.JSON));
-        pendingLines.add(i + 1);
-        results.add(null);
-      } catch (IllegalArgumentException e) {
-        results.add(new LineResult(i + 1, id, "refused", e.getMessage(), null));
-      }
-    }
-    int next = 0;
-    for (int i = 0; i < results.size(); i++) {
-      if (results.get(i) == null) {
-        LiveIndex.ArticleChange change = await(pending.get(next));
-        results.set(
-            i,
-            new LineResult(
-                pendingLines.get(next),
-                change.id(),
-                change.result(),
-                change.reason(),
-                change.searchableAt()));
-        next++;
-      }
-    }
-    ctx.json(
-        new BatchResult(
-            count(results, "added"),
-            count(results, "replaced"),
-            count(results, "unchanged"),
-            count(results, "refused"),
-            results));
-  }
-
-  private static int count(List<LineResult> results, String result) {
-    return (int) results.stream().filter(r -> r.result().equals(result)).count();
-  }
-
-  private String idOf(String line) {
-    try {
-      JsonNode node = json.readTree(line);
-      JsonNode id = node == null ? null : node.get("id");
-      return id != null && (id.isString() || id.isNumber()) ? id.asString().strip() : null;
-    } catch (JacksonException e) {
-      return null;
-    }
+    ctx.json(ArticleBatch.put(live, body, AdminHandlers::await));
   }
 
   /**

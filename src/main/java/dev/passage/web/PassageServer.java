@@ -117,7 +117,7 @@ public final class PassageServer {
     JsonMapper json = JsonMapper.builder().build();
     ApiHandlers api = new ApiHandlers(service, json);
     Optional<AdminHandlers> admin =
-        options.admin().map(access -> new AdminHandlers(reindexer, live, access, json));
+        options.admin().map(access -> new AdminHandlers(reindexer, live, access));
     PageHandlers pages = new PageHandlers(WEB_RESOURCES);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
