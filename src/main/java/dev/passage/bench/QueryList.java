@@ -2,9 +2,11 @@ package dev.passage.bench;
 
 import dev.passage.ingest.Article;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,13 +26,35 @@ public final class QueryList {
 
   /** {@code count} distinct queries (fewer when the titles have fewer words). */
   public static List<String> from(List<Article> articles, int count, long seed) {
-    List<List<String>> titles = new ArrayList<>();
-    for (Article a : articles) {
-      List<String> words = words(a.title() == null ? "" : a.title());
+    Titles titles = new Titles();
+    articles.forEach(titles::add);
+    return titles.queries(count, seed);
+  }
+
+  /**
+   * The titles of an archive read one article at a time, each title's words kept once however many
+   * articles share it: a replicated archive of a million articles holds only its distinct titles.
+   */
+  public static final class Titles {
+    private final List<List<String>> titles = new ArrayList<>();
+    private final Map<String, List<String>> distinct = new HashMap<>();
+
+    /** Takes the title of {@code article}, if it has words to search. */
+    public void add(Article article) {
+      String title = article.title() == null ? "" : article.title();
+      List<String> words = distinct.computeIfAbsent(title, QueryList::words);
       if (!words.isEmpty()) {
         titles.add(words);
       }
     }
+
+    /** {@code count} distinct queries (fewer when the titles have fewer words). */
+    public List<String> queries(int count, long seed) {
+      return QueryList.queries(titles, count, seed);
+    }
+  }
+
+  private static List<String> queries(List<List<String>> titles, int count, long seed) {
     Set<String> queries = new LinkedHashSet<>();
     Random random = new Random(seed);
     int attempts = 0;
