@@ -409,7 +409,7 @@
           el('p', { class: 'empty' },
             this.#state.q ? `No paragraphs match “${this.#state.q}”` : 'No paragraphs match these filters',
             ` — ${advice}`),
-          filtered ? this.#clearFiltersButton() : null,
+          ...(filtered ? [this.#clearFiltersButton()] : []),
         );
         message.hidden = false;
       } else if (answer.hits.length === 0) {
@@ -517,14 +517,17 @@
           el('label', { for: id }, el('span', { class: 'facet-value' }, v.value),
             el('span', { class: 'count', 'aria-label': `${plural(v.count, 'paragraph', 'paragraphs')}` }, NUMBER.format(v.count)))));
       });
-      const heading = el('legend', null, label);
-      const group = el('fieldset', { class: `dimension dim-${name}`, 'data-dimension': name }, heading);
+      // The Clear button shares the legend's line, so it sits beside the name and never over a
+      // count; the group is still named by the label alone.
+      const labelId = `dim-${name}-label`;
+      const heading = el('legend', null, el('span', { id: labelId }, label));
+      const group = el('fieldset', { class: `dimension dim-${name}`, 'data-dimension': name, 'aria-labelledby': labelId }, heading);
       if (chosen.length) {
         const clear = el('button', { type: 'button', class: 'clear link', 'data-key': `${name}:clear`, 'aria-label': `Clear ${label.toLowerCase()} filter` }, 'Clear');
         clear.addEventListener('click', () => {
           this.#change({ filters: { ...this.#state.filters, [name]: [] }, page: 1 });
         });
-        group.append(clear);
+        heading.append(clear);
       }
       group.append(list);
       if (values.length > FACET_SHOWN || expanded) {

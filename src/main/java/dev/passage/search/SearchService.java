@@ -245,6 +245,16 @@ public final class SearchService {
     }
   }
 
+  /** True when the index holds article {@code id}; cheaper than {@link #article}. */
+  public boolean hasArticle(String id) throws IOException {
+    PassageSearcher searcher = pool.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(Schema.ARTICLE_ID, id))) > 0;
+    } finally {
+      pool.release(searcher);
+    }
+  }
+
   /** The state of the index being served. */
   public Health health() throws IOException {
     PassageSearcher searcher = pool.acquire();

@@ -227,6 +227,29 @@ class ApiTest {
     assertError("/api/articles/no-such-article", 404, "no article with id 'no-such-article'");
     assertError("/api/articles/..%2F..%2Fetc%2Fpasswd", 404, "no article with id");
     assertError("/api/nothing", 404, "no such page: GET /api/nothing");
+    HttpResponse<String> browser = get("/api/nothing", "Accept", "text/html");
+    assertThat(browser.statusCode()).isEqualTo(404);
+    assertThat(browser.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+  }
+
+  @Test
+  void aWrongMethodOnAnEndpointIsA405NamingTheMethodsItTakes() throws Exception {
+    HttpResponse<String> post = server.post("/api/search?q=CICA");
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    assertThat(JSON.readTree(post.body()).get("error").asString())
+        .isEqualTo("POST is not allowed on /api/search; use GET");
+    assertThat(server.post("/api/articles/001_4c331c42e6f04ea6").statusCode()).isEqualTo(405);
+    assertThat(server.post("/api/nothing").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aTitleTakenFromTheFirstSentenceKeepsTheNameItWouldHaveCut() throws Exception {
+    assertThat(json("/api/articles/001_4c331c42e6f04ea6").get("title").asString())
+        .isEqualTo(
+            "Kazakhstan Foreign Minister Erlan Idrissov met with China Deputy Prime Minister Li"
+                + " Yuanchao…");
   }
 
   @Test
