@@ -1,6 +1,7 @@
 package dev.passage.cli;
 
 import dev.passage.index.Schema;
+import dev.passage.search.KnownValues;
 import dev.passage.search.SearchParameters;
 import dev.passage.search.SearchResponse;
 import dev.passage.search.SearchService;
@@ -71,7 +72,7 @@ final class SearchCommand implements Callable<Integer> {
       params.put("sort", List.of(sort));
     }
     Schema schema = new Schema();
-    var request = new SearchParameters(schema).parse(params);
+    var request = new SearchParameters(schema, KnownValues.of(corpus.entityList())).parse(params);
     try (SearcherPool pool =
         corpus.openFresh(schema, new PrintWriter(java.io.Writer.nullWriter()), err)) {
       SearchResponse response = new SearchService(schema, pool).search(request);

@@ -2,6 +2,7 @@ package dev.passage.cli;
 
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
+import dev.passage.search.KnownValues;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import dev.passage.web.AdminAccess;
@@ -117,7 +118,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     Schema schema = new Schema();
     SearcherPool pool = corpus.openFresh(schema, out, err);
-    SearchService service = new SearchService(schema, pool);
+    // Filters and tag terms know the names the index was tagged with, aliases included.
+    SearchService service =
+        new SearchService(
+            schema, pool, SearchService.DEFAULT_TIME_LIMIT, KnownValues.of(corpus.entityList()));
     // A reindex uses half the processors, so searches keep answering while it runs.
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     Reindexer reindexer =

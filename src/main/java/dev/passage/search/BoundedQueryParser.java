@@ -1,5 +1,6 @@
 package dev.passage.search;
 
+import dev.passage.index.Schema.Dimension;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -19,12 +20,27 @@ final class BoundedQueryParser extends QueryParser {
   /** The largest regular expression, counted as the states its repeats unroll into. */
   static final int MAX_REGEX_SIZE = 1_000;
 
-  BoundedQueryParser(String field, Analyzer analyzer) {
+  private final KnownValues known;
+
+  BoundedQueryParser(String field, Analyzer analyzer, KnownValues known) {
     super(field, analyzer);
+    this.known = known;
     setDefaultOperator(Operator.AND);
     setAllowLeadingWildcard(false);
     setSplitOnWhitespace(true);
     setMultiTermRewriteMethod(ExpansionLimit.INSTANCE);
+  }
+
+  /**
+   * A tag term ({@code person:"xi jingpin"}, {@code organisation:SCO}) searches its canonical
+   * value.
+   */
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted)
+      throws ParseException {
+    Dimension dimension = Dimension.of(field);
+    String text = dimension == null ? queryText : known.canonical(dimension, queryText);
+    return super.getFieldQuery(field, text, quoted);
   }
 
   @Override

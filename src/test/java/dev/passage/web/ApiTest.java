@@ -252,6 +252,95 @@ class ApiTest {
                 + " Yuanchao…");
   }
 
+  private static int total(String pathAndQuery) throws Exception {
+    return json(pathAndQuery).get("total").asInt();
+  }
+
+  @Test
+  void aFilterTakesAnyAliasOrCaseOfANameAndSearchesItsCanonicalValue() throws Exception {
+    int xi = total("/api/search?person=" + q("Xi Jinping"));
+    assertThat(xi).isEqualTo(8);
+    for (String alias : List.of("Xi Jingpin", "xi jinping", "XI JIN PING", " Xi  Jinping ")) {
+      JsonNode r = json("/api/search?person=" + q(alias));
+      assertThat(r.get("total").asInt()).as(alias).isEqualTo(xi);
+      assertThat(r.get("filters").toString()).as(alias).isEqualTo("{\"person\":[\"Xi Jinping\"]}");
+      assertThat(r.get("warnings")).as(alias).isEmpty();
+      List<String> selected = new ArrayList<>();
+      r.get("facets")
+          .get("person")
+          .forEach(v -> {
+            if (v.get("selected").asBoolean()) {
+              selected.add(v.get("value").asString());
+            }
+          });
+      assertThat(selected).as(alias).containsExactly("Xi Jinping");
+    }
+    int sco = total("/api/search?organisation=" + q("Shanghai Cooperation Organisation"));
+    assertThat(sco).isPositive();
+    assertThat(total("/api/search?organisation=SCO")).isEqualTo(sco);
+    assertThat(total("/api/search?organisation=sco")).isEqualTo(sco);
+    int water = total("/api/search?topic=water");
+    assertThat(water).isPositive();
+    assertThat(total("/api/search?topic=Water")).isEqualTo(water);
+    assertThat(total("/api/search?person=" + q("Xi Jingpin") + "&person=" + q("Xi Jinping")))
+        .isEqualTo(xi);
+  }
+
+  @Test
+  void aTagTermInTheQueryTakesAnyAliasOrCaseToo() throws Exception {
+    int sco = total("/api/search?organisation=" + q("Shanghai Cooperation Organisation"));
+    assertThat(total("/api/search?q=" + q("organisation:SCO"))).isEqualTo(sco);
+    assertThat(total("/api/search?q=" + q("person:\"xi jingpin\""))).isEqualTo(8);
+    assertThat(total("/api/search?q=" + q("topic:Water")))
+        .isEqualTo(total("/api/search?topic=water"));
+  }
+
+  @Test
+  void anUnknownFilterValueFindsNothingAndTheAnswerNamesTheNearestKnownValues() throws Exception {
+    JsonNode r = json("/api/search?person=" + q("Nazarbeyev") + "&topic=Waters");
+    assertThat(r.get("total").asInt()).isZero();
+    JsonNode person = r.get("warnings").get(0);
+    assertThat(person.get("parameter").asString()).isEqualTo("person");
+    assertThat(person.get("value").asString()).isEqualTo("Nazarbeyev");
+    assertThat(person.get("nearest").get(0).asString()).isEqualTo("Nursultan Nazarbayev");
+    assertThat(person.get("message").asString())
+        .startsWith(
+            "no paragraph is tagged person 'Nazarbeyev', so this filter matches nothing; the"
+                + " nearest person values are 'Nursultan Nazarbayev', ");
+    JsonNode topic = r.get("warnings").get(1);
+    assertThat(topic.get("parameter").asString()).isEqualTo("topic");
+    assertThat(topic.get("nearest").get(0).asString()).isEqualTo("water");
+    assertThat(r.get("warnings")).hasSize(2);
+    assertThat(json("/api/search?q=CICA").get("warnings")).isEmpty();
+  }
+
+  @Test
+  void aPurelyNegativeQueryFindsEveryParagraphButThoseItExcludes() throws Exception {
+    int all = total("/api/search");
+    int kazakhstan = total("/api/search?q=Kazakhstan");
+    assertThat(kazakhstan).isPositive().isLessThan(all);
+    assertThat(total("/api/search?q=" + q("NOT Kazakhstan"))).isEqualTo(all - kazakhstan);
+    assertThat(total("/api/search?q=" + q("-Kazakhstan"))).isEqualTo(all - kazakhstan);
+    assertThat(total("/api/search?q=" + q("NOT Kazakhstan NOT China")))
+        .isEqualTo(all - total("/api/search?q=" + q("Kazakhstan OR China")));
+    assertThat(total("/api/search?q=" + q("CICA OR (NOT Kazakhstan)")))
+        .isEqualTo(all - kazakhstan + total("/api/search?q=" + q("CICA Kazakhstan")));
+  }
+
+  @Test
+  void aQueryOfStopWordsAloneSaysSo() throws Exception {
+    JsonNode r = json("/api/search?q=the");
+    assertThat(r.get("total").asInt()).isZero();
+    assertThat(r.get("warnings")).hasSize(1);
+    assertThat(r.get("warnings").get(0).get("parameter").asString()).isEqualTo("q");
+    assertThat(r.get("warnings").get(0).get("message").asString())
+        .isEqualTo(
+            "'the' has only words too common to search for (such as the, of, and), so it matches"
+                + " nothing; add a word that says what the paragraphs are about");
+    assertThat(json("/api/search?q=" + q("of AND \"the and\"")).get("warnings")).hasSize(1);
+    assertThat(json("/api/search?q=" + q("the CICA")).get("warnings")).isEmpty();
+  }
+
   @Test
   void otherSitesMayCallTheApi() throws Exception {
     HttpResponse<String> r = get("/api/search?q=CICA", "Origin", "https://example.org");

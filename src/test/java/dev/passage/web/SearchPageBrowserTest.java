@@ -226,6 +226,35 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void anAliasInTheAddressBecomesTheCanonicalNameWhoseBoxUnticksIt() {
+    open("/?person=xi+jingpin");
+    assertThat(browser.url()).isEqualTo(base + "/?person=Xi+Jinping");
+    assertThat(box.checked("person")).containsExactly("Xi Jinping");
+    assertThat(box.cards()).hasSize(8);
+
+    box.andWait(() -> box.checkbox("person", "Xi Jinping").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/");
+    assertThat(box.checked("person")).isEmpty();
+  }
+
+  @Test
+  void anUnknownFilterValueSaysSoAndOffersTheNearestKnownOnes() {
+    open("/?person=Nazarbeyev");
+    assertThat(box.message())
+        .startsWith(
+            "No paragraphs match these filters — try fewer words or remove a filter.\n"
+                + "no paragraph is tagged person 'Nazarbeyev', so this filter matches nothing;");
+    assertThat(box.message()).contains("Use instead: Nursultan Nazarbayev, ");
+
+    box.andWait(() -> box.button(".message .nearest").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?person=Nursultan+Nazarbayev");
+    assertThat(box.message()).isEmpty();
+    assertThat(box.checked("person")).containsExactly("Nursultan Nazarbayev");
+  }
+
+  @Test
   void clearingADimensionAndClearingAllDropTheirFilters() {
     open("/?q=Xi+Jinping&year=2013&topic=diplomacy");
     assertThat(box.cards()).hasSize(4);
