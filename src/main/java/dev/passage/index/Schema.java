@@ -3,9 +3,11 @@ package dev.passage.index;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
@@ -25,7 +27,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 public final class Schema {
 
   /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   /** Paragraph id: article id, "#", paragraph number. */
   public static final String ID = "id";
@@ -40,6 +42,13 @@ public final class Schema {
   public static final String SECTION = "section";
   public static final String PARAGRAPH = "paragraph";
   public static final String TEXT = "text";
+
+  /**
+   * The paragraph text as written, lower-cased but not stemmed, searched by prefix*, wildcard?,
+   * fuzzy~ and /regex/ terms: the stemmed text holds "cooperation" as "cooper", which cooperation*
+   * cannot match.
+   */
+  public static final String TEXT_EXACT = "textExact";
 
   /** Why each tag was given, as JSON; read only by the article view. */
   public static final String REASONS = "reasons";
@@ -83,6 +92,9 @@ public final class Schema {
    */
   public static final FieldType TEXT_TYPE = textType();
 
+  /** {@link #TEXT_EXACT}: not stored (the text is), with offsets for the snippets' marks. */
+  public static final FieldType TEXT_EXACT_TYPE = textExactType();
+
   private final FacetsConfig facetsConfig;
   private final Analyzer analyzer;
 
@@ -94,10 +106,13 @@ public final class Schema {
     this.facetsConfig = config;
     Analyzer english = new EnglishAnalyzer();
     Analyzer keyword = new KeywordAnalyzer();
+    Analyzer asWritten = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     this.analyzer =
         new PerFieldAnalyzerWrapper(
             english,
             Map.of(
+                TEXT_EXACT,
+                asWritten,
                 ID,
                 keyword,
                 ARTICLE_ID,
@@ -121,7 +136,10 @@ public final class Schema {
     return facetsConfig;
   }
 
-  /** English analysis with stemming for text fields; exact matching for ids and tags. */
+  /**
+   * English analysis with stemming for text fields; lower case without stemming for {@link
+   * #TEXT_EXACT}; exact matching for ids and tags.
+   */
   public Analyzer analyzer() {
     return analyzer;
   }
@@ -136,6 +154,14 @@ public final class Schema {
         new SortedNumericSortField(DATE_SORT, SortField.Type.INT, true),
         new SortField(ARTICLE_ID, SortField.Type.STRING),
         new SortedNumericSortField(PARAGRAPH, SortField.Type.INT));
+  }
+
+  private static FieldType textExactType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   private static FieldType textType() {

@@ -1,5 +1,6 @@
 package dev.passage.search;
 
+import dev.passage.index.Schema;
 import dev.passage.index.Schema.Dimension;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -52,7 +53,31 @@ final class BoundedQueryParser extends QueryParser {
               + "'): it would compare every word in the archive. Put at least one letter"
               + " first, such as chair*");
     }
-    return super.getWildcardQuery(field, termStr);
+    return super.getWildcardQuery(asWritten(field), termStr);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    return super.getPrefixQuery(asWritten(field), termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+      throws ParseException {
+    return super.getFuzzyQuery(asWritten(field), termStr, minSimilarity);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    return super.getRegexpQuery(asWritten(field), termStr);
+  }
+
+  /**
+   * Patterns on the paragraph text match its words as written, not their stems: agricultural* finds
+   * "agricultural", which the stemmed text holds as "agricultur".
+   */
+  private static String asWritten(String field) {
+    return Schema.TEXT.equals(field) ? Schema.TEXT_EXACT : field;
   }
 
   /**

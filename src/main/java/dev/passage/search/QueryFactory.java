@@ -126,7 +126,7 @@ final class QueryFactory {
         new QueryVisitor() {
           @Override
           public boolean acceptField(String field) {
-            if (!Schema.QUERYABLE_FIELDS.contains(field)) {
+            if (!Schema.QUERYABLE_FIELDS.contains(field) && !field.equals(Schema.TEXT_EXACT)) {
               unknown.add(field);
             }
             return true;

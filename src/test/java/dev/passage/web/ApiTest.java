@@ -342,6 +342,48 @@ class ApiTest {
   }
 
   @Test
+  void patternsMatchTheWordsAsWrittenNotTheirStems() throws Exception {
+    int jinping = total("/api/search?q=Jinping");
+    assertThat(jinping).isEqualTo(7);
+    assertThat(total("/api/search?q=" + q("Jinping*"))).isEqualTo(jinping);
+    // Two edits away are a few other words too.
+    assertThat(total("/api/search?q=" + q("Jinping~"))).isGreaterThanOrEqualTo(jinping);
+    assertThat(total("/api/search?q=" + q("Jinping~1"))).isEqualTo(jinping);
+    assertThat(total("/api/search?q=" + q("Jinpin?"))).isEqualTo(jinping);
+    assertThat(total("/api/search?q=" + q("/jinp[aeiou]ng/"))).isEqualTo(jinping);
+    // Each pattern, and how every word it marks begins.
+    java.util.Map<String, String> marked =
+        java.util.Map.of(
+            "cooperation*", "cooperation",
+            "strategic*", "strategic",
+            "agricultural*", "agricultural",
+            "visted~", "visit");
+    for (String pattern : marked.keySet()) {
+      JsonNode r = json("/api/search?q=" + q(pattern) + "&size=100");
+      assertThat(r.get("total").asInt()).as(pattern).isPositive();
+      String stem = marked.get(pattern);
+      assertThat(texts(r.get("hits"), "snippet"))
+          .as(pattern)
+          .allSatisfy(
+              s -> assertThat(s.toLowerCase(java.util.Locale.ROOT)).contains("<mark>" + stem));
+    }
+    assertThat(total("/api/search?q=" + q("cooperation*")))
+        .isGreaterThanOrEqualTo(total("/api/search?q=" + q("\"cooperation\"")));
+  }
+
+  @Test
+  void patternHitsAreRankedNotAllScoredAlike() throws Exception {
+    JsonNode r = json("/api/search?q=" + q("cooperation*") + "&size=100");
+    List<Double> scores = new ArrayList<>();
+    r.get("hits").forEach(h -> scores.add(h.get("score").asDouble()));
+    assertThat(scores)
+        .hasSizeGreaterThan(10)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    // Ranked by how often and how rare the matching words are: most hits score apart.
+    assertThat(new java.util.HashSet<>(scores)).hasSizeGreaterThan(scores.size() / 2);
+  }
+
+  @Test
   void otherSitesMayCallTheApi() throws Exception {
     HttpResponse<String> r = get("/api/search?q=CICA", "Origin", "https://example.org");
     assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
