@@ -92,7 +92,10 @@ public final class Schema {
    */
   public static final FieldType TEXT_TYPE = textType();
 
-  /** {@link #TEXT_EXACT}: not stored (the text is), with offsets for the snippets' marks. */
+  /**
+   * {@link #TEXT_EXACT}: not stored (the text is), and words with their frequencies only: patterns
+   * need no positions, and the snippets find the few marks of a page by analysing its hits again.
+   */
   public static final FieldType TEXT_EXACT_TYPE = textExactType();
 
   private final FacetsConfig facetsConfig;
@@ -159,7 +162,7 @@ public final class Schema {
   private static FieldType textExactType() {
     FieldType type = new FieldType();
     type.setTokenized(true);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     type.freeze();
     return type;
   }

@@ -78,9 +78,11 @@ final class Snippets {
         new UnifiedHighlighter(builder) {
           // The schema puts offsets in the text's postings; Lucene would otherwise merge every
           // segment's field infos on each request to find that out (7 % of a loaded server).
+          // The text as written has no offsets in the index: its matches on the page's hits
+          // are found by analysing them again.
           @Override
           protected OffsetSource getOffsetSource(String field) {
-            return OffsetSource.POSTINGS;
+            return Schema.TEXT_EXACT.equals(field) ? OffsetSource.ANALYSIS : OffsetSource.POSTINGS;
           }
 
           @Override
