@@ -385,6 +385,7 @@
 
     #render(answer, server, fixed) {
       const { status, message, results, sort } = this.#ui;
+      this.#adoptFilters(answer.filters || {}, fixed);
       sort.value = answer.sort;
       if (this.#syncsUrl()) {
         document.title = this.#state.q ? `${this.#state.q} — Passage` : 'Passage — search the archive';
@@ -402,6 +403,7 @@
       this.#renderFacets(answer.facets, fixed);
       results.replaceChildren(...answer.hits.map((hit) => this.#card(hit, server)));
       this.#renderPages(answer);
+      const notes = (answer.warnings || []).map((w) => this.#warning(w, fixed));
       if (answer.total === 0) {
         const filtered = DIMENSIONS.some((d) => this.#state.filters[d.name].length);
         const advice = filtered ? 'try fewer words or remove a filter.' : 'try fewer or other words.';
@@ -409,17 +411,63 @@
           el('p', { class: 'empty' },
             this.#state.q ? `No paragraphs match “${this.#state.q}”` : 'No paragraphs match these filters',
             ` — ${advice}`),
-          filtered ? this.#clearFiltersButton() : null,
+          ...notes,
+          ...(filtered ? [this.#clearFiltersButton()] : []),
         );
         message.hidden = false;
       } else if (answer.hits.length === 0) {
         message.replaceChildren(el('p', { class: 'empty' }, `Page ${answer.page} is past the last result.`),
           this.#pageButton('Go to the first page', 1));
         message.hidden = false;
+      } else if (notes.length) {
+        message.replaceChildren(...notes);
+        message.hidden = false;
       } else {
         message.hidden = true;
         message.replaceChildren();
       }
+    }
+
+    /**
+     * The server searched each filter by the value the index holds (an alias or another case
+     * becomes the canonical name): the state takes those values, so unticking the box removes it.
+     */
+    #adoptFilters(applied, fixed) {
+      const filters = { ...this.#state.filters };
+      let changed = false;
+      for (const { name } of DIMENSIONS) {
+        const mine = filters[name];
+        const theirs = applied[name] || [];
+        if (fixed[name] || !mine.length) continue;
+        if (mine.length !== theirs.length || mine.some((v, i) => v !== theirs[i])) {
+          filters[name] = theirs;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+      this.#state = { ...this.#state, filters };
+      if (this.#syncsUrl()) {
+        const query = paramsFromState(this.#state).toString();
+        history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+      }
+    }
+
+    /** A warning of the answer; a filter value the archive lacks offers its nearest values. */
+    #warning(w, fixed) {
+      const offers = [];
+      const dimension = DIMENSIONS.find((d) => d.name === w.parameter);
+      if (dimension && !fixed[w.parameter]) {
+        for (const value of w.nearest) {
+          const button = el('button', { type: 'button', class: 'link nearest' }, value);
+          button.addEventListener('click', () => {
+            const current = this.#state.filters[w.parameter].filter((v) => v !== w.value);
+            this.#change({ filters: { ...this.#state.filters, [w.parameter]: [...new Set([...current, value])] }, page: 1 });
+          });
+          offers.push(button);
+        }
+      }
+      return el('p', { class: 'warning' }, `${w.message}.`,
+        offers.length ? [' Use instead: ', ...offers.flatMap((b, i) => (i ? [', ', b] : [b]))] : null);
     }
 
     #renderError(error, server) {
@@ -517,14 +565,17 @@
           el('label', { for: id }, el('span', { class: 'facet-value' }, v.value),
             el('span', { class: 'count', 'aria-label': `${plural(v.count, 'paragraph', 'paragraphs')}` }, NUMBER.format(v.count)))));
       });
-      const heading = el('legend', null, label);
-      const group = el('fieldset', { class: `dimension dim-${name}`, 'data-dimension': name }, heading);
+      // The Clear button shares the legend's line, so it sits beside the name and never over a
+      // count; the group is still named by the label alone.
+      const labelId = `dim-${name}-label`;
+      const heading = el('legend', null, el('span', { id: labelId }, label));
+      const group = el('fieldset', { class: `dimension dim-${name}`, 'data-dimension': name, 'aria-labelledby': labelId }, heading);
       if (chosen.length) {
         const clear = el('button', { type: 'button', class: 'clear link', 'data-key': `${name}:clear`, 'aria-label': `Clear ${label.toLowerCase()} filter` }, 'Clear');
         clear.addEventListener('click', () => {
           this.#change({ filters: { ...this.#state.filters, [name]: [] }, page: 1 });
         });
-        group.append(clear);
+        heading.append(clear);
       }
       group.append(list);
       if (values.length > FACET_SHOWN || expanded) {

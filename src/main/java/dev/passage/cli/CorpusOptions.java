@@ -77,9 +77,13 @@ final class CorpusOptions {
 
   /** The pipeline for {@code plan}'s source: the bundled names with its names file over them. */
   static ArticlePipeline pipeline(IndexPlan plan) throws IOException {
+    return ArticlePipeline.create(entityList(plan.source().names()));
+  }
+
+  /** The bundled names, with {@code names} (a names file, or null) merged over them. */
+  static EntityList entityList(Path names) throws IOException {
     EntityList bundled = EntityList.bundled();
-    Path names = plan.source().names();
-    return ArticlePipeline.create(names == null ? bundled : bundled.merge(EntityList.file(names)));
+    return names == null ? bundled : bundled.merge(EntityList.file(names));
   }
 
   int threads(int defaultThreads) {

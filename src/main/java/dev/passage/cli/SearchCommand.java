@@ -3,6 +3,7 @@ package dev.passage.cli;
 import dev.passage.index.IndexFreshness;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
+import dev.passage.search.KnownValues;
 import dev.passage.search.SearchParameters;
 import dev.passage.search.SearchResponse;
 import dev.passage.search.SearchService;
@@ -75,10 +76,10 @@ final class SearchCommand implements Callable<Integer> {
       params.put("sort", List.of(sort));
     }
     Schema schema = new Schema();
-    var request = new SearchParameters(schema).parse(params);
     // Searching only reads: an index that is missing or cannot be read is an error, never built.
     Path index = location.index;
-    String missing = IndexInfo.read(index) == null ? IndexFreshness.missing(index) : null;
+    IndexInfo info = IndexInfo.read(index);
+    String missing = info == null ? IndexFreshness.missing(index) : null;
     if (missing != null) {
       err.println(
           "passage: "
@@ -98,6 +99,10 @@ final class SearchCommand implements Callable<Integer> {
               + index);
       return 2;
     }
+    // Filters and tag terms know the names the index was tagged with, its names file's included.
+    Path names = info.source() == null ? null : info.source().names();
+    var request =
+        new SearchParameters(schema, KnownValues.of(CorpusOptions.entityList(names))).parse(params);
     try (SearcherPool pool = opened) {
       SearchResponse response = new SearchService(schema, pool).search(request);
       new TerminalPrinter(out, System.console() != null).print(response);

@@ -9,6 +9,7 @@ import dev.passage.index.IndexUpdater;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
+import dev.passage.search.KnownValues;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import dev.passage.web.AdminAccess;
@@ -198,7 +199,13 @@ final class ServeCommand implements Callable<Integer> {
             live::reconcile,
             pool::refreshNow,
             live.worker());
-    SearchService service = new SearchService(schema, pool);
+    // Filters and tag terms know the names the index was tagged with, aliases included.
+    SearchService service =
+        new SearchService(
+            schema,
+            pool,
+            SearchService.DEFAULT_TIME_LIMIT,
+            KnownValues.of(CorpusOptions.entityList(plan.source().names())));
     Javalin app = PassageServer.create(service, reindexer, live, options);
     FolderWatcher watcher = watch ? FolderWatcher.start(live) : null;
     CountDownLatch stopped = new CountDownLatch(1);

@@ -28,6 +28,9 @@ final class TerminalPrinter {
           "The search reached its time limit: these are the matches found by then; a more"
               + " specific query finds them all.");
     }
+    for (SearchResponse.Warning warning : r.warnings()) {
+      out.println("Note: " + warning.message() + ".");
+    }
     int rank = (r.page() - 1) * r.size();
     for (SearchResponse.Hit hit : r.hits()) {
       rank++;

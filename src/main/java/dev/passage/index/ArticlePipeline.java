@@ -2,6 +2,7 @@ package dev.passage.index;
 
 import dev.passage.ingest.Article;
 import dev.passage.ingest.CleanText;
+import dev.passage.ingest.DerivedTitle;
 import dev.passage.ingest.FurnitureRules;
 import dev.passage.ingest.FurnitureStripper;
 import dev.passage.ingest.Paragraph;
@@ -20,9 +21,6 @@ import java.util.List;
  * Immutable and safe to share between indexing threads.
  */
 public final class ArticlePipeline {
-
-  /** Titles taken from the first sentence are cut to this many words. */
-  static final int MAX_DERIVED_TITLE_WORDS = 12;
 
   private final FurnitureStripper stripper;
   private final ParagraphSplitter splitter;
@@ -59,7 +57,10 @@ public final class ArticlePipeline {
     TaggedArticle tagged = tagger.tag(article.date(), paragraphs);
     String title = article.title();
     if (title == null) {
-      title = clean.headerTitle() != null ? clean.headerTitle() : titleFrom(paragraphs.getFirst());
+      title =
+          clean.headerTitle() != null
+              ? clean.headerTitle()
+              : DerivedTitle.from(paragraphs.getFirst());
     }
     String author = article.author() != null ? article.author() : clean.byline();
     return new ProcessedArticle(
@@ -70,25 +71,5 @@ public final class ArticlePipeline {
         article.source(),
         author,
         tagged.paragraphs());
-  }
-
-  /** A title from the first sentence of the first paragraph, cut to a dozen words. */
-  static String titleFrom(Paragraph first) {
-    String text = first.text();
-    int end = sentenceEnd(text);
-    String sentence = text.substring(0, end).strip();
-    String[] words = sentence.split("\\s+");
-    if (words.length <= MAX_DERIVED_TITLE_WORDS) {
-      return dev.passage.ingest.Text.trimTrailingPeriod(sentence);
-    }
-    return String.join(" ", List.of(words).subList(0, MAX_DERIVED_TITLE_WORDS)) + "…";
-  }
-
-  private static int sentenceEnd(String text) {
-    java.text.BreakIterator sentences =
-        java.text.BreakIterator.getSentenceInstance(java.util.Locale.ROOT);
-    sentences.setText(text);
-    int end = sentences.next();
-    return end == java.text.BreakIterator.DONE ? text.length() : end;
   }
 }

@@ -83,6 +83,7 @@ public final class ParagraphDocuments {
     doc.add(new StoredField(Schema.PARAGRAPH, number));
     doc.add(new SortedNumericDocValuesField(Schema.PARAGRAPH, number));
     doc.add(new Field(Schema.TEXT, tagged.paragraph().text(), Schema.TEXT_TYPE));
+    doc.add(new Field(Schema.TEXT_EXACT, tagged.paragraph().text(), Schema.TEXT_EXACT_TYPE));
     Tags tags = tagged.tags();
     addTags(doc, Dimension.YEAR, tags.years());
     addTags(doc, Dimension.PERSON, tags.persons());

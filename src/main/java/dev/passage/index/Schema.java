@@ -3,9 +3,11 @@ package dev.passage.index;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
@@ -25,7 +27,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 public final class Schema {
 
   /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
-  public static final String VERSION = "4";
+  public static final String VERSION = "5";
 
   /** Paragraph id: article id, "#", paragraph number. */
   public static final String ID = "id";
@@ -48,6 +50,13 @@ public final class Schema {
   public static final String SECTION = "section";
   public static final String PARAGRAPH = "paragraph";
   public static final String TEXT = "text";
+
+  /**
+   * The paragraph text as written, lower-cased but not stemmed, searched by prefix*, wildcard?,
+   * fuzzy~ and /regex/ terms: the stemmed text holds "cooperation" as "cooper", which cooperation*
+   * cannot match.
+   */
+  public static final String TEXT_EXACT = "textExact";
 
   /** Why each tag was given, as JSON; read only by the article view. */
   public static final String REASONS = "reasons";
@@ -91,6 +100,12 @@ public final class Schema {
    */
   public static final FieldType TEXT_TYPE = textType();
 
+  /**
+   * {@link #TEXT_EXACT}: not stored (the text is), and words with their frequencies only: patterns
+   * need no positions, and the snippets find the few marks of a page by analysing its hits again.
+   */
+  public static final FieldType TEXT_EXACT_TYPE = textExactType();
+
   private final FacetsConfig facetsConfig;
   private final Analyzer analyzer;
 
@@ -102,10 +117,13 @@ public final class Schema {
     this.facetsConfig = config;
     Analyzer english = new EnglishAnalyzer();
     Analyzer keyword = new KeywordAnalyzer();
+    Analyzer asWritten = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     this.analyzer =
         new PerFieldAnalyzerWrapper(
             english,
             Map.of(
+                TEXT_EXACT,
+                asWritten,
                 ID,
                 keyword,
                 ARTICLE_ID,
@@ -129,7 +147,10 @@ public final class Schema {
     return facetsConfig;
   }
 
-  /** English analysis with stemming for text fields; exact matching for ids and tags. */
+  /**
+   * English analysis with stemming for text fields; lower case without stemming for {@link
+   * #TEXT_EXACT}; exact matching for ids and tags.
+   */
   public Analyzer analyzer() {
     return analyzer;
   }
@@ -144,6 +165,14 @@ public final class Schema {
         new SortedNumericSortField(DATE_SORT, SortField.Type.INT, true),
         new SortField(ARTICLE_ID, SortField.Type.STRING),
         new SortedNumericSortField(PARAGRAPH, SortField.Type.INT));
+  }
+
+  private static FieldType textExactType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
   }
 
   private static FieldType textType() {

@@ -1,5 +1,7 @@
 package dev.passage.search;
 
+import dev.passage.index.Schema;
+import dev.passage.index.Schema.Dimension;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -19,12 +21,27 @@ final class BoundedQueryParser extends QueryParser {
   /** The largest regular expression, counted as the states its repeats unroll into. */
   static final int MAX_REGEX_SIZE = 1_000;
 
-  BoundedQueryParser(String field, Analyzer analyzer) {
+  private final KnownValues known;
+
+  BoundedQueryParser(String field, Analyzer analyzer, KnownValues known) {
     super(field, analyzer);
+    this.known = known;
     setDefaultOperator(Operator.AND);
     setAllowLeadingWildcard(false);
     setSplitOnWhitespace(true);
     setMultiTermRewriteMethod(ExpansionLimit.INSTANCE);
+  }
+
+  /**
+   * A tag term ({@code person:"xi jingpin"}, {@code organisation:SCO}) searches its canonical
+   * value.
+   */
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted)
+      throws ParseException {
+    Dimension dimension = Dimension.of(field);
+    String text = dimension == null ? queryText : known.canonical(dimension, queryText);
+    return super.getFieldQuery(field, text, quoted);
   }
 
   @Override
@@ -36,7 +53,31 @@ final class BoundedQueryParser extends QueryParser {
               + "'): it would compare every word in the archive. Put at least one letter"
               + " first, such as chair*");
     }
-    return super.getWildcardQuery(field, termStr);
+    return super.getWildcardQuery(asWritten(field), termStr);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    return super.getPrefixQuery(asWritten(field), termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+      throws ParseException {
+    return super.getFuzzyQuery(asWritten(field), termStr, minSimilarity);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    return super.getRegexpQuery(asWritten(field), termStr);
+  }
+
+  /**
+   * Patterns on the paragraph text match its words as written, not their stems: agricultural* finds
+   * "agricultural", which the stemmed text holds as "agricultur".
+   */
+  private static String asWritten(String field) {
+    return Schema.TEXT.equals(field) ? Schema.TEXT_EXACT : field;
   }
 
   /**

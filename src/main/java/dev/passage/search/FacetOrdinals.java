@@ -1,6 +1,8 @@
 package dev.passage.search;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.apache.lucene.facet.FacetsConfig;
@@ -106,6 +108,16 @@ final class FacetOrdinals {
 
   String label(int ord) {
     return labels[ord];
+  }
+
+  /** The values of dimension {@code dim} in the index's order; empty when no paragraph has one. */
+  List<String> values(String dim) {
+    SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+    if (range == null) {
+      return List.of();
+    }
+    return Collections.unmodifiableList(
+        Arrays.asList(labels).subList(range.start(), range.end() + 1));
   }
 
   /** An array of zeros, one per facet value; give it back with {@link #returnCounts}. */

@@ -3,9 +3,12 @@ package dev.passage.search;
 import dev.passage.index.Schema;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -28,9 +31,11 @@ final class QueryFactory {
   static final int MAX_PATTERNS = 10;
 
   private final Schema schema;
+  private final KnownValues known;
 
-  QueryFactory(Schema schema) {
+  QueryFactory(Schema schema, KnownValues known) {
     this.schema = schema;
+    this.known = known;
   }
 
   /** The query for {@code q}; every paragraph when {@code q} is blank or "*". */
@@ -40,7 +45,7 @@ final class QueryFactory {
       return MatchAllDocsQuery.INSTANCE;
     }
     // A parser is cheap and not thread-safe, so each request gets its own.
-    QueryParser parser = new BoundedQueryParser(Schema.TEXT, schema.analyzer());
+    QueryParser parser = new BoundedQueryParser(Schema.TEXT, schema.analyzer(), known);
     Query query;
     try {
       query = parser.parse(text);
@@ -61,7 +66,57 @@ final class QueryFactory {
               + " use fewer repetitions and alternatives");
     }
     checkFieldsAndPatterns(query);
-    return query;
+    return everythingExcept(query);
+  }
+
+  /**
+   * True when {@code query}, parsed from a query that was not blank, searches nothing: every word
+   * was a stop word ("the", "of and"), which the analyzer drops.
+   */
+  static boolean onlyStopWords(Query query) {
+    if (!(query instanceof BooleanQuery)) {
+      return false;
+    }
+    int[] leaves = {0};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            leaves[0] += terms.length;
+          }
+
+          @Override
+          public void visitLeaf(Query leaf) {
+            leaves[0]++;
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return leaves[0] == 0;
+  }
+
+  /**
+   * {@code query} with every part that only excludes ({@code NOT Kazakhstan}, {@code -oil}) made to
+   * exclude from every paragraph, as a reader means it; Lucene would match nothing.
+   */
+  static Query everythingExcept(Query query) {
+    if (!(query instanceof BooleanQuery bool) || bool.clauses().isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    builder.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+    boolean positive = false;
+    for (BooleanClause clause : bool.clauses()) {
+      builder.add(everythingExcept(clause.query()), clause.occur());
+      positive |= clause.occur() != BooleanClause.Occur.MUST_NOT;
+    }
+    if (!positive) {
+      builder.add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST);
+    }
+    return builder.build();
   }
 
   private static void checkFieldsAndPatterns(Query query) throws InvalidRequestException {
@@ -71,7 +126,7 @@ final class QueryFactory {
         new QueryVisitor() {
           @Override
           public boolean acceptField(String field) {
-            if (!Schema.QUERYABLE_FIELDS.contains(field)) {
+            if (!Schema.QUERYABLE_FIELDS.contains(field) && !field.equals(Schema.TEXT_EXACT)) {
               unknown.add(field);
             }
             return true;

@@ -2,11 +2,13 @@ package dev.passage.search;
 
 import dev.passage.index.Schema;
 import dev.passage.index.Schema.Dimension;
+import dev.passage.search.SearchResponse.Warning;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.LevenshteinDistance;
 
 /**
@@ -35,9 +37,17 @@ public final class SearchParameters {
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
 
   private final QueryFactory queries;
+  private final KnownValues known;
 
+  /** Parameters whose tag values are looked up in the bundled names and topics. */
   public SearchParameters(Schema schema) {
-    this.queries = new QueryFactory(schema);
+    this(schema, KnownValues.bundled());
+  }
+
+  /** Parameters whose tag values, in filters and in the query, are looked up in {@code known}. */
+  public SearchParameters(Schema schema, KnownValues known) {
+    this.queries = new QueryFactory(schema, known);
+    this.known = known;
   }
 
   /** The first page of hits for {@code q}, no filters. */
@@ -83,11 +93,14 @@ public final class SearchParameters {
       List<String> given = new ArrayList<>();
       for (String value : params.getOrDefault(d.field(), List.of())) {
         String v = value.strip();
-        if (v.isEmpty() || given.contains(v)) {
+        if (v.isEmpty()) {
           continue;
         }
         checkFilterValue(d, v);
-        given.add(v);
+        v = known.canonical(d, v);
+        if (!given.contains(v)) {
+          given.add(v);
+        }
       }
       values += given.size();
       filters.put(d, given);
@@ -96,8 +109,20 @@ public final class SearchParameters {
       throw new InvalidRequestException(
           "at most " + MAX_FILTER_VALUES + " filter values can be combined; got " + values);
     }
-    return new SearchRequest(
-        query.strip(), queries.parse(query), filters, page, size, sort, facetSize);
+    Query parsed = queries.parse(query);
+    List<Warning> warnings = new ArrayList<>();
+    if (!query.isBlank() && QueryFactory.onlyStopWords(parsed)) {
+      warnings.add(
+          new Warning(
+              "q",
+              query.strip(),
+              "'"
+                  + clip(query.strip())
+                  + "' has only words too common to search for (such as the, of, and), so it"
+                  + " matches nothing; add a word that says what the paragraphs are about",
+              List.of()));
+    }
+    return new SearchRequest(query.strip(), parsed, filters, page, size, sort, facetSize, warnings);
   }
 
   private static String unknownParameter(String name) {

@@ -1,9 +1,13 @@
 package dev.passage.search;
 
 import dev.passage.index.Schema.Dimension;
+import dev.passage.search.SearchResponse.Warning;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.search.Query;
 
 /**
@@ -18,6 +22,7 @@ import org.apache.lucene.search.Query;
  * @param size hits per page
  * @param sort the order of hits
  * @param facetSize values per facet dimension (years are all listed)
+ * @param warnings what parsing found the reader should know, passed on to the response
  */
 public record SearchRequest(
     String query,
@@ -26,7 +31,8 @@ public record SearchRequest(
     int page,
     int size,
     SortOrder sort,
-    int facetSize) {
+    int facetSize,
+    List<Warning> warnings) {
 
   public SearchRequest {
     EnumMap<Dimension, List<String>> copy = new EnumMap<>(Dimension.class);
@@ -35,18 +41,28 @@ public record SearchRequest(
         copy.put(dim, List.copyOf(values));
       }
     });
-    filters = java.util.Collections.unmodifiableMap(copy);
+    filters = Collections.unmodifiableMap(copy);
+    warnings = List.copyOf(warnings);
   }
 
   /** This request with one more filter value. */
   public SearchRequest withFilter(Dimension dimension, String value) {
     EnumMap<Dimension, List<String>> more = new EnumMap<>(Dimension.class);
     more.putAll(filters);
-    more.merge(
-        dimension,
-        List.of(value),
-        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-    return new SearchRequest(query, luceneQuery, more, page, size, sort, facetSize);
+    more.merge(dimension, List.of(value), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+    return withFilters(more);
+  }
+
+  /** This request with other filters. */
+  public SearchRequest withFilters(Map<Dimension, List<String>> other) {
+    return new SearchRequest(query, luceneQuery, other, page, size, sort, facetSize, warnings);
+  }
+
+  /** This request with {@code more} warnings after its own. */
+  public SearchRequest withWarnings(List<Warning> more) {
+    List<Warning> all = new ArrayList<>(warnings);
+    all.addAll(more);
+    return new SearchRequest(query, luceneQuery, filters, page, size, sort, facetSize, all);
   }
 
   /** The filter values of one dimension, possibly none. */

@@ -1,6 +1,7 @@
 package dev.passage.search;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer to a search, as the API returns it.
@@ -13,6 +14,10 @@ import java.util.List;
  * @param tookMs time spent searching, in milliseconds
  * @param partial true when the search reached its time limit: total, hits and counts then cover
  *     only the paragraphs searched by then
+ * @param filters the filter values searched, by dimension, as the index holds them: an alias or
+ *     another case given in the request is replaced by the canonical value
+ * @param warnings what in the request may not do what the reader meant (an unknown filter value, a
+ *     query of stop words); empty when there is nothing to say
  * @param hits this page's paragraphs
  * @param facets counts per facet value; a dimension's counts ignore its own selection
  */
@@ -24,8 +29,26 @@ public record SearchResponse(
     String sort,
     double tookMs,
     boolean partial,
+    Map<String, List<String>> filters,
+    List<Warning> warnings,
     List<Hit> hits,
     FacetCounts facets) {
+
+  /**
+   * Something about the request a reader should know, because it may explain few or no hits.
+   *
+   * @param parameter the request parameter it concerns ("q", "person", …)
+   * @param value the value given
+   * @param message what is wrong, in a sentence
+   * @param nearest the known values nearest to {@code value}, best first; empty when there are none
+   *     to offer
+   */
+  public record Warning(String parameter, String value, String message, List<String> nearest) {
+
+    public Warning {
+      nearest = List.copyOf(nearest);
+    }
+  }
 
   /**
    * One matching paragraph.

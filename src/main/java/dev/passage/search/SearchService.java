@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,9 +88,14 @@ public final class SearchService {
    * instead of holding a thread.
    */
   public SearchService(Schema schema, SearcherPool pool, Duration timeLimit) {
+    this(schema, pool, timeLimit, KnownValues.bundled());
+  }
+
+  /** A service whose requests' tag values are looked up in {@code known}. */
+  public SearchService(Schema schema, SearcherPool pool, Duration timeLimit, KnownValues known) {
     this.schema = schema;
     this.pool = pool;
-    this.parameters = new SearchParameters(schema);
+    this.parameters = new SearchParameters(schema, known);
     this.snippets = new Snippets(schema);
     this.timeLimit = timeLimit;
   }
@@ -113,15 +119,16 @@ public final class SearchService {
     }
   }
 
-  private SearchResponse run(SearchRequest request) throws IOException {
+  private SearchResponse run(SearchRequest given) throws IOException {
     long started = System.nanoTime();
-    Query query = request.luceneQuery();
-    int topN = request.page() * request.size();
-    Sort sort = sortOf(request.sort());
+    Query query = given.luceneQuery();
+    int topN = given.page() * given.size();
+    Sort sort = sortOf(given.sort());
     PassageSearcher shared = pool.acquire();
     // The facet counts borrow their arrays from the reader, and give them back at the end.
     List<TouchedFacetCounts> counted = new ArrayList<>(2);
     try {
+      SearchRequest request = FilterValueCheck.check(given, shared.facets());
       // The time limit is set on a searcher of this request's own, over the shared reader and
       // its facet state, so no other request's searcher is touched. Drill sideways scores all
       // documents in one pass, which Lucene's time limit (it scores in slices) cannot cut.
@@ -183,12 +190,21 @@ public final class SearchService {
           request.sort().apiName(),
           tookMs,
           searcher.timedOut(),
+          filtersOf(request),
+          request.warnings(),
           hits,
           counts);
     } finally {
       counted.forEach(TouchedFacetCounts::release);
       pool.release(shared);
     }
+  }
+
+  /** The request's filters by parameter name, in the dimensions' order. */
+  private static Map<String, List<String>> filtersOf(SearchRequest request) {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    request.filters().forEach((dim, values) -> filters.put(dim.field(), values));
+    return filters;
   }
 
   /** Why paragraph {@code doc} got its tags, from the reasons doc values. */
@@ -240,6 +256,16 @@ public final class SearchService {
               first.get(Schema.SOURCE),
               first.get(Schema.AUTHOR),
               paragraphs));
+    } finally {
+      pool.release(searcher);
+    }
+  }
+
+  /** True when the index holds article {@code id}; cheaper than {@link #article}. */
+  public boolean hasArticle(String id) throws IOException {
+    PassageSearcher searcher = pool.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(Schema.ARTICLE_ID, id))) > 0;
     } finally {
       pool.release(searcher);
     }

@@ -3,6 +3,7 @@ package dev.passage.search;
 import dev.passage.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
@@ -76,9 +78,11 @@ final class Snippets {
         new UnifiedHighlighter(builder) {
           // The schema puts offsets in the text's postings; Lucene would otherwise merge every
           // segment's field infos on each request to find that out (7 % of a loaded server).
+          // The text as written has no offsets in the index: its matches on the page's hits
+          // are found by analysing them again.
           @Override
           protected OffsetSource getOffsetSource(String field) {
-            return OffsetSource.POSTINGS;
+            return Schema.TEXT_EXACT.equals(field) ? OffsetSource.ANALYSIS : OffsetSource.POSTINGS;
           }
 
           @Override
@@ -96,17 +100,55 @@ final class Snippets {
             for (int doc = docs.nextDoc();
                 doc != DocIdSetIterator.NO_MORE_DOCS;
                 doc = docs.nextDoc()) {
-              values.add(new CharSequence[] {byDoc.getOrDefault(doc, "")});
+              CharSequence[] text = new CharSequence[fields.length];
+              // Every highlighted field is the paragraph text, analysed one way or another.
+              Arrays.fill(text, byDoc.getOrDefault(doc, ""));
+              values.add(text);
             }
             return values;
           }
         };
-    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    String[] snippets = highlighter.highlight(Schema.TEXT, query, pageDocs, 1);
+    String[] snippets;
+    if (searchesAsWritten(query)) {
+      // Patterns match the text as written, the other words its stems: each field marks its own
+      // matches, and a hit shows the text's snippet unless only the words as written matched.
+      int[] docs = new int[page.length];
+      for (int i = 0; i < page.length; i++) {
+        docs[i] = page[i].doc;
+      }
+      Map<String, String[]> fields =
+          highlighter.highlightFields(
+              new String[] {Schema.TEXT, Schema.TEXT_EXACT}, query, docs, new int[] {1, 1});
+      snippets = fields.get(Schema.TEXT);
+      String[] asWritten = fields.get(Schema.TEXT_EXACT);
+      for (int i = 0; i < snippets.length; i++) {
+        boolean marked = snippets[i] != null && snippets[i].contains("<mark>");
+        if (!marked && asWritten[i] != null && asWritten[i].contains("<mark>")) {
+          snippets[i] = asWritten[i];
+        }
+      }
+    } else {
+      TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+      snippets = highlighter.highlight(Schema.TEXT, query, pageDocs, 1);
+    }
     for (int i = 0; i < snippets.length; i++) {
       snippets[i] = snippets[i] == null ? "" : trim(snippets[i].strip(), MAX_CHARS);
     }
     return snippets;
+  }
+
+  /** True when {@code query} has a term on the text as written (a pattern). */
+  private static boolean searchesAsWritten(Query query) {
+    boolean[] found = {false};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            found[0] |= Schema.TEXT_EXACT.equals(field);
+            return false;
+          }
+        });
+    return found[0];
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.passage.index.Reindexer;
 import dev.passage.search.InvalidRequestException;
 import dev.passage.search.SearchService;
 import io.javalin.Javalin;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -118,7 +119,7 @@ public final class PassageServer {
     ApiHandlers api = new ApiHandlers(service, json);
     Optional<AdminHandlers> admin =
         options.admin().map(access -> new AdminHandlers(reindexer, live, access));
-    PageHandlers pages = new PageHandlers(WEB_RESOURCES);
+    PageHandlers pages = new PageHandlers(service, WEB_RESOURCES);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(files -> {
@@ -138,6 +139,8 @@ public final class PassageServer {
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
       });
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      // POST /api/search is a wrong method, not a missing page: say which methods the path takes.
+      config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson3(json, false));
       config.bundledPlugins.enableCors(cors ->
           cors.addRule(rule -> {
@@ -179,16 +182,30 @@ public final class PassageServer {
       config.routes.exception(
           HttpResponseException.class,
           (e, ctx) -> {
-            // Javalin's own answers (no such endpoint, wrong method) as JSON like all others.
-            String message =
-                e.getStatus() == HttpStatus.NOT_FOUND.getCode()
-                    ? "no such page: "
-                        + ctx.method()
-                        + " "
-                        + clip(ctx.path())
-                        + "; Passage has the search page /, /articles/{id}, /embed.js, and the API"
-                        + " /api/search, /api/articles/{id} and /api/health"
-                    : e.getMessage();
+            // Javalin's own answers (no such endpoint, wrong method): a page address that does
+            // not exist gets a page a reader can follow; the API answers JSON like all its errors.
+            boolean apiPath = ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+            if (e.getStatus() == HttpStatus.NOT_FOUND.getCode() && !apiPath) {
+              pages.notFound(ctx);
+              return;
+            }
+            String message;
+            if (e.getStatus() == HttpStatus.NOT_FOUND.getCode()) {
+              message =
+                  "no such page: "
+                      + ctx.method()
+                      + " "
+                      + clip(ctx.path())
+                      + "; Passage has the search page /, /articles/{id}, /embed.js, and the API"
+                      + " /api/search, /api/articles/{id} and /api/health";
+            } else if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+              String allowed = String.join(", ", e.getDetails().values());
+              ctx.header(Header.ALLOW, allowed);
+              message =
+                  ctx.method() + " is not allowed on " + clip(ctx.path()) + "; use " + allowed;
+            } else {
+              message = e.getMessage();
+            }
             ctx.status(e.getStatus()).json(new ErrorResponse(message));
           });
     });

@@ -174,8 +174,11 @@ class KilledIndexingTest {
                   + index()
                   + " is damaged ("
                   + segment.getFileName()
-                  + ": codec footer mismatch (file truncated?): actual footer=1181312364 vs"
-                  + " expected footer=-1071082520).\n")
+                  + ": ")
+          // Lucene's own words for the damage depend on where the cut falls in the file.
+          .containsPattern(
+              java.util.regex.Pattern.quote(segment.getFileName() + ": ")
+                  + "[^\n]*(checksum|footer)[^\n]*\\)\\.\n")
           .contains("\nIndexed 2 articles, 3 paragraphs in ")
           .contains("\nPassage is serving 3 paragraphs of 2 articles on http://localhost:");
       assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");

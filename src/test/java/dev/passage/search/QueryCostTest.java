@@ -106,7 +106,7 @@ class QueryCostTest {
     // Longer than q may be over HTTP; the parser's own limit still speaks for itself.
     String q =
         IntStream.rangeClosed(0, 1_100).mapToObj(i -> "w" + i).collect(Collectors.joining(" OR "));
-    assertThatThrownBy(() -> new QueryFactory(new Schema()).parse(q))
+    assertThatThrownBy(() -> new QueryFactory(new Schema(), KnownValues.bundled()).parse(q))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("the query has too many terms; the limit is 1024");
   }

@@ -227,6 +227,160 @@ class ApiTest {
     assertError("/api/articles/no-such-article", 404, "no article with id 'no-such-article'");
     assertError("/api/articles/..%2F..%2Fetc%2Fpasswd", 404, "no article with id");
     assertError("/api/nothing", 404, "no such page: GET /api/nothing");
+    HttpResponse<String> browser = get("/api/nothing", "Accept", "text/html");
+    assertThat(browser.statusCode()).isEqualTo(404);
+    assertThat(browser.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+  }
+
+  @Test
+  void aWrongMethodOnAnEndpointIsA405NamingTheMethodsItTakes() throws Exception {
+    HttpResponse<String> post = server.post("/api/search?q=CICA");
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    assertThat(JSON.readTree(post.body()).get("error").asString())
+        .isEqualTo("POST is not allowed on /api/search; use GET");
+    assertThat(server.post("/api/articles/001_4c331c42e6f04ea6").statusCode()).isEqualTo(405);
+    assertThat(server.post("/api/nothing").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aTitleTakenFromTheFirstSentenceKeepsTheNameItWouldHaveCut() throws Exception {
+    assertThat(json("/api/articles/001_4c331c42e6f04ea6").get("title").asString())
+        .isEqualTo(
+            "Kazakhstan Foreign Minister Erlan Idrissov met with China Deputy Prime Minister Li"
+                + " Yuanchao…");
+  }
+
+  private static int total(String pathAndQuery) throws Exception {
+    return json(pathAndQuery).get("total").asInt();
+  }
+
+  @Test
+  void aFilterTakesAnyAliasOrCaseOfANameAndSearchesItsCanonicalValue() throws Exception {
+    int xi = total("/api/search?person=" + q("Xi Jinping"));
+    assertThat(xi).isEqualTo(8);
+    for (String alias : List.of("Xi Jingpin", "xi jinping", "XI JIN PING", " Xi  Jinping ")) {
+      JsonNode r = json("/api/search?person=" + q(alias));
+      assertThat(r.get("total").asInt()).as(alias).isEqualTo(xi);
+      assertThat(r.get("filters").toString()).as(alias).isEqualTo("{\"person\":[\"Xi Jinping\"]}");
+      assertThat(r.get("warnings")).as(alias).isEmpty();
+      List<String> selected = new ArrayList<>();
+      r.get("facets")
+          .get("person")
+          .forEach(v -> {
+            if (v.get("selected").asBoolean()) {
+              selected.add(v.get("value").asString());
+            }
+          });
+      assertThat(selected).as(alias).containsExactly("Xi Jinping");
+    }
+    int sco = total("/api/search?organisation=" + q("Shanghai Cooperation Organisation"));
+    assertThat(sco).isPositive();
+    assertThat(total("/api/search?organisation=SCO")).isEqualTo(sco);
+    assertThat(total("/api/search?organisation=sco")).isEqualTo(sco);
+    int water = total("/api/search?topic=water");
+    assertThat(water).isPositive();
+    assertThat(total("/api/search?topic=Water")).isEqualTo(water);
+    assertThat(total("/api/search?person=" + q("Xi Jingpin") + "&person=" + q("Xi Jinping")))
+        .isEqualTo(xi);
+  }
+
+  @Test
+  void aTagTermInTheQueryTakesAnyAliasOrCaseToo() throws Exception {
+    int sco = total("/api/search?organisation=" + q("Shanghai Cooperation Organisation"));
+    assertThat(total("/api/search?q=" + q("organisation:SCO"))).isEqualTo(sco);
+    assertThat(total("/api/search?q=" + q("person:\"xi jingpin\""))).isEqualTo(8);
+    assertThat(total("/api/search?q=" + q("topic:Water")))
+        .isEqualTo(total("/api/search?topic=water"));
+  }
+
+  @Test
+  void anUnknownFilterValueFindsNothingAndTheAnswerNamesTheNearestKnownValues() throws Exception {
+    JsonNode r = json("/api/search?person=" + q("Nazarbeyev") + "&topic=Waters");
+    assertThat(r.get("total").asInt()).isZero();
+    JsonNode person = r.get("warnings").get(0);
+    assertThat(person.get("parameter").asString()).isEqualTo("person");
+    assertThat(person.get("value").asString()).isEqualTo("Nazarbeyev");
+    assertThat(person.get("nearest").get(0).asString()).isEqualTo("Nursultan Nazarbayev");
+    assertThat(person.get("message").asString())
+        .startsWith(
+            "no paragraph is tagged person 'Nazarbeyev', so this filter matches nothing; the"
+                + " nearest person values are 'Nursultan Nazarbayev', ");
+    JsonNode topic = r.get("warnings").get(1);
+    assertThat(topic.get("parameter").asString()).isEqualTo("topic");
+    assertThat(topic.get("nearest").get(0).asString()).isEqualTo("water");
+    assertThat(r.get("warnings")).hasSize(2);
+    assertThat(json("/api/search?q=CICA").get("warnings")).isEmpty();
+  }
+
+  @Test
+  void aPurelyNegativeQueryFindsEveryParagraphButThoseItExcludes() throws Exception {
+    int all = total("/api/search");
+    int kazakhstan = total("/api/search?q=Kazakhstan");
+    assertThat(kazakhstan).isPositive().isLessThan(all);
+    assertThat(total("/api/search?q=" + q("NOT Kazakhstan"))).isEqualTo(all - kazakhstan);
+    assertThat(total("/api/search?q=" + q("-Kazakhstan"))).isEqualTo(all - kazakhstan);
+    assertThat(total("/api/search?q=" + q("NOT Kazakhstan NOT China")))
+        .isEqualTo(all - total("/api/search?q=" + q("Kazakhstan OR China")));
+    assertThat(total("/api/search?q=" + q("CICA OR (NOT Kazakhstan)")))
+        .isEqualTo(all - kazakhstan + total("/api/search?q=" + q("CICA Kazakhstan")));
+  }
+
+  @Test
+  void aQueryOfStopWordsAloneSaysSo() throws Exception {
+    JsonNode r = json("/api/search?q=the");
+    assertThat(r.get("total").asInt()).isZero();
+    assertThat(r.get("warnings")).hasSize(1);
+    assertThat(r.get("warnings").get(0).get("parameter").asString()).isEqualTo("q");
+    assertThat(r.get("warnings").get(0).get("message").asString())
+        .isEqualTo(
+            "'the' has only words too common to search for (such as the, of, and), so it matches"
+                + " nothing; add a word that says what the paragraphs are about");
+    assertThat(json("/api/search?q=" + q("of AND \"the and\"")).get("warnings")).hasSize(1);
+    assertThat(json("/api/search?q=" + q("the CICA")).get("warnings")).isEmpty();
+  }
+
+  @Test
+  void patternsMatchTheWordsAsWrittenNotTheirStems() throws Exception {
+    int jinping = total("/api/search?q=Jinping");
+    assertThat(jinping).isEqualTo(7);
+    assertThat(total("/api/search?q=" + q("Jinping*"))).isEqualTo(jinping);
+    // Two edits away are a few other words too.
+    assertThat(total("/api/search?q=" + q("Jinping~"))).isGreaterThanOrEqualTo(jinping);
+    assertThat(total("/api/search?q=" + q("Jinping~1"))).isEqualTo(jinping);
+    assertThat(total("/api/search?q=" + q("Jinpin?"))).isEqualTo(jinping);
+    assertThat(total("/api/search?q=" + q("/jinp[aeiou]ng/"))).isEqualTo(jinping);
+    // Each pattern, and how every word it marks begins.
+    java.util.Map<String, String> marked =
+        java.util.Map.of(
+            "cooperation*", "cooperation",
+            "strategic*", "strategic",
+            "agricultural*", "agricultural",
+            "visted~", "visit");
+    for (String pattern : marked.keySet()) {
+      JsonNode r = json("/api/search?q=" + q(pattern) + "&size=100");
+      assertThat(r.get("total").asInt()).as(pattern).isPositive();
+      String stem = marked.get(pattern);
+      assertThat(texts(r.get("hits"), "snippet"))
+          .as(pattern)
+          .allSatisfy(
+              s -> assertThat(s.toLowerCase(java.util.Locale.ROOT)).contains("<mark>" + stem));
+    }
+    assertThat(total("/api/search?q=" + q("cooperation*")))
+        .isGreaterThanOrEqualTo(total("/api/search?q=" + q("\"cooperation\"")));
+  }
+
+  @Test
+  void patternHitsAreRankedNotAllScoredAlike() throws Exception {
+    JsonNode r = json("/api/search?q=" + q("cooperation*") + "&size=100");
+    List<Double> scores = new ArrayList<>();
+    r.get("hits").forEach(h -> scores.add(h.get("score").asDouble()));
+    assertThat(scores)
+        .hasSizeGreaterThan(10)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    // Ranked by how often and how rare the matching words are: most hits score apart.
+    assertThat(new java.util.HashSet<>(scores)).hasSizeGreaterThan(scores.size() / 2);
   }
 
   @Test

@@ -66,12 +66,41 @@ class PagesTest {
   }
 
   @Test
-  void everyArticleAddressGetsTheArticlePageWhichHoldsNoArticleText() throws Exception {
+  void anArticleAddressGetsTheArticlePageWhichHoldsNoArticleText() throws Exception {
     HttpResponse<String> page = get("/articles/001_4c331c42e6f04ea6?p=8&q=CICA");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(contentType(page)).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.body()).contains("<passage-article>").doesNotContain("chairmanship");
-    assertThat(get("/articles/%3Cscript%3E").body()).isEqualTo(page.body());
+  }
+
+  @Test
+  void anArticleThatDoesNotExistIsA404WithThePageThatSaysSo() throws Exception {
+    String page = get("/articles/001_4c331c42e6f04ea6").body();
+    for (String path : List.of("/articles/nope", "/articles/%3Cscript%3E", "/articles/nope?p=3")) {
+      HttpResponse<String> missing = get(path);
+      assertThat(missing.statusCode()).as(path).isEqualTo(404);
+      assertThat(contentType(missing))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+      assertThat(missing.body()).as(path).isEqualTo(page);
+    }
+  }
+
+  @Test
+  void anAddressThatIsNoPageIsA404PageLinkingBackToTheSearch() throws Exception {
+    HttpResponse<String> top = get("/nope", "Accept", "text/html");
+    assertThat(top.statusCode()).isEqualTo(404);
+    assertThat(contentType(top)).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(top.body())
+        .contains("<h1>There is no such page</h1>")
+        .contains("<link rel=\"stylesheet\" href=\"./page.css\">")
+        .contains("<a href=\"./\">Search the archive</a>");
+    assertThat(top.headers().firstValue("Content-Security-Policy")).isPresent();
+    HttpResponse<String> deep = get("/a/b/c.html");
+    assertThat(deep.statusCode()).isEqualTo(404);
+    assertThat(deep.body())
+        .contains("<link rel=\"stylesheet\" href=\"../../page.css\">")
+        .contains("<a href=\"../../\">Search the archive</a>");
+    assertThat(get("/articles/").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -216,16 +216,56 @@ class SearchPageBrowserTest {
     open("/?q=xylophone&year=2014");
 
     assertThat(box.message())
-        .startsWith("No paragraphs match “xylophone” — try fewer words or remove a filter.");
+        .isEqualTo(
+            "No paragraphs match “xylophone” — try fewer words or remove a filter.\n"
+                + "Remove all filters");
     box.andWait(() -> box.button(".message button").click());
     assertThat(browser.url()).isEqualTo(base + "/?q=xylophone");
-    assertThat(box.message()).startsWith("No paragraphs match “xylophone” — try fewer or other");
+    assertThat(box.message())
+        .isEqualTo("No paragraphs match “xylophone” — try fewer or other words.");
+  }
+
+  @Test
+  void anAliasInTheAddressBecomesTheCanonicalNameWhoseBoxUnticksIt() {
+    open("/?person=xi+jingpin");
+    assertThat(browser.url()).isEqualTo(base + "/?person=Xi+Jinping");
+    assertThat(box.checked("person")).containsExactly("Xi Jinping");
+    assertThat(box.cards()).hasSize(8);
+
+    box.andWait(() -> box.checkbox("person", "Xi Jinping").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/");
+    assertThat(box.checked("person")).isEmpty();
+  }
+
+  @Test
+  void anUnknownFilterValueSaysSoAndOffersTheNearestKnownOnes() {
+    open("/?person=Nazarbeyev");
+    assertThat(box.message())
+        .startsWith(
+            "No paragraphs match these filters — try fewer words or remove a filter.\n"
+                + "no paragraph is tagged person 'Nazarbeyev', so this filter matches nothing;");
+    assertThat(box.message()).contains("Use instead: Nursultan Nazarbayev, ");
+
+    box.andWait(() -> box.button(".message .nearest").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?person=Nursultan+Nazarbayev");
+    assertThat(box.message()).isEmpty();
+    assertThat(box.checked("person")).containsExactly("Nursultan Nazarbayev");
   }
 
   @Test
   void clearingADimensionAndClearingAllDropTheirFilters() {
     open("/?q=Xi+Jinping&year=2013&topic=diplomacy");
     assertThat(box.cards()).hasSize(4);
+    for (String dimension : List.of("year", "topic")) {
+      WebElement clear = box.button(".dim-" + dimension + " .clear");
+      for (WebElement item : box.facetItems(dimension)) {
+        assertThat(overlap(clear, item)).as(dimension + " " + item.getText()).isFalse();
+      }
+      assertThat(clear.getText()).isEqualTo("Clear");
+      assertThat(clear.getAccessibleName()).isEqualTo("Clear " + dimension + " filter");
+    }
 
     box.andWait(() -> box.button(".dim-year .clear").click());
     assertThat(browser.url()).isEqualTo(base + "/?q=Xi+Jinping&topic=diplomacy");
@@ -411,6 +451,18 @@ class SearchPageBrowserTest {
             "const r = arguments[0].getBoundingClientRect();"
                 + " return r.top >= 0 && r.bottom <= window.innerHeight;",
             element);
+  }
+
+  /** True when the two elements' boxes share any pixel. */
+  private boolean overlap(WebElement a, WebElement b) {
+    return (Boolean)
+        browser.script(
+            "const a = arguments[0].getBoundingClientRect();"
+                + " const b = arguments[1].getBoundingClientRect();"
+                + " return a.left < b.right && b.left < a.right"
+                + " && a.top < b.bottom && b.top < a.bottom;",
+            a,
+            b);
   }
 
   private boolean horizontalOverflow() {
