@@ -47,7 +47,8 @@ public final class ArticleTagger {
       inferred = articleDate != null;
     }
     List<List<Mention>> mentions = entities.tag(texts);
-    List<Map<String, List<String>>> topicMatches = texts.stream().map(topics::matches).toList();
+    List<Map<String, List<String>>> topicMatches =
+        topics.inContext(texts.stream().map(topics::matches).toList());
     String mainTopic = mainTopic(topicMatches);
 
     List<TaggedParagraph> tagged = new ArrayList<>(paragraphs.size());

@@ -107,4 +107,17 @@ class ArticleTaggerTest {
                 "organisation", "Shanghai Cooperation Organisation", "SCO"),
             org.assertj.core.groups.Tuple.tuple("year", "2013", "on 29 November"));
   }
+
+  @Test
+  void aKeywordThatNeedsContextCountsOnlyBesideItsTopicsOtherKeywords() {
+    TaggedArticle alone =
+        tagger.tag(ArticleDate.parse("1987"), paragraphs("Cocoa exports and imports rose."));
+    assertThat(alone.paragraphs().getFirst().tags().topics()).doesNotContain("trade");
+    TaggedArticle beside =
+        tagger.tag(
+            ArticleDate.parse("1987"),
+            paragraphs("Cocoa exports and imports rose.", "The trade deficit widened."));
+    assertThat(beside.paragraphs())
+        .allSatisfy(p -> assertThat(p.tags().topics()).contains("trade"));
+  }
 }

@@ -54,6 +54,16 @@ class TopicRulesTest {
   }
 
   @Test
+  void aQuestionMarkAfterAKeywordSaysItNeedsContext() {
+    TopicRules rules = TopicRules.parse(TsvFile.parse("topics.tsv", "trade\texport?, tariff\n"));
+    assertThat(rules.keywords())
+        .extracting(TopicRules.Keyword::written, TopicRules.Keyword::needsContext)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("export", true),
+            org.assertj.core.groups.Tuple.tuple("tariff", false));
+  }
+
+  @Test
   void aWordCannotBeBothAKeywordAndNotOne() {
     assertThatThrownBy(() ->
             TopicRules.parse(
