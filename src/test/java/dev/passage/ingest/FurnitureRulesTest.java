@@ -46,6 +46,10 @@ class FurnitureRulesTest {
     assertThat(body(stripper, "Rates rose.\n\nThe bonds mature in 2002. REUTER\n"))
         .isEqualTo("Rates rose.\n\nThe bonds mature in 2002.");
     assertThat(body(stripper, "Rates rose.\n\nREUTER\n")).isEqualTo("Rates rose.");
+    assertThat(body(stripper, "Defence 9.4 mln vs 13.1 mln REUTER\n"))
+        .isEqualTo("Defence 9.4 mln vs 13.1 mln");
+    assertThat(body(stripper, "Rates rose, he told Reuters\n"))
+        .isEqualTo("Rates rose, he told Reuters");
     assertThat(body(stripper, "Rates rose, he told the AP\n"))
         .isEqualTo("Rates rose, he told the AP");
     assertThat(body(stripper, "Rates rose. AP\n\nMore text.\n"))
