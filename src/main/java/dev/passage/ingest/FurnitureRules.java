@@ -28,7 +28,9 @@ public final class FurnitureRules {
     /** The matching beginning of the first line. */
     LEAD,
     /** A matching line, whose first group becomes the byline. */
-    BYLINE
+    BYLINE,
+    /** The matching end of the article's last line: a wire's sign-off ("… in 2002. REUTER"). */
+    SIGNOFF
   }
 
   /** One rule, with the example line it must remove. */
@@ -68,7 +70,9 @@ public final class FurnitureRules {
       kind = Kind.valueOf(row.column(0).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw row.error(
-          "unknown kind '" + row.column(0) + "'; use from, line, trailing, lead or byline");
+          "unknown kind '"
+              + row.column(0)
+              + "'; use from, line, trailing, lead, byline or signoff");
     }
     Pattern pattern;
     try {

@@ -32,6 +32,7 @@ public final class FurnitureStripper {
     String byline = takeByline(lines);
     lines.removeIf(line -> matchesAny(FurnitureRules.Kind.LINE, line.strip()));
     dropTrailing(lines, article.source());
+    dropSignoff(lines);
     String title = article.title();
     String headerTitle = null;
     if (title == null) {
@@ -91,6 +92,24 @@ public final class FurnitureStripper {
       } else {
         return;
       }
+    }
+  }
+
+  /** "… in 2002. REUTER": the sign-off that ends the last line, and the line if nothing is left. */
+  private void dropSignoff(List<String> lines) {
+    int last = lines.size() - 1;
+    if (last < 0) {
+      return;
+    }
+    String line = lines.get(last);
+    for (FurnitureRules.Rule rule : rules.of(FurnitureRules.Kind.SIGNOFF)) {
+      line = rule.pattern().matcher(line.strip()).replaceFirst("").strip();
+    }
+    if (line.isEmpty()) {
+      lines.remove(last);
+      dropTrailing(lines, null);
+    } else {
+      lines.set(last, line);
     }
   }
 

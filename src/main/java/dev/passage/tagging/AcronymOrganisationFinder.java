@@ -4,8 +4,9 @@ package dev.passage.tagging;
  * Takes an acronym that nothing else explained ("KDP", "FOMC", "CNBC") for an organisation: in
  * news, an unexplained word in capitals is an organisation far more often than anything else. Words
  * in capitals that are not organisations ("GDP", "CEO", "TV") are listed in {@code name-rules.tsv}
- * as {@code common-acronym}, Roman numerals are skipped, and paragraphs written all in capitals
- * (headlines) are left alone. It runs last, after acronyms the article defines have been resolved.
+ * as {@code common-acronym}, legal forms ("AG") and months ("APRIL") are not either, Roman numerals
+ * are skipped, and paragraphs written all in capitals (headlines) are left alone. It runs last,
+ * after acronyms the article defines have been resolved.
  */
 final class AcronymOrganisationFinder {
 
@@ -40,6 +41,8 @@ final class AcronymOrganisationFinder {
         || t.text().length() > MAX_LETTERS
         || !t.text().chars().allMatch(Character::isLetter)
         || rules.isCommonAcronym(t)
+        || rules.isLegalForm(t)
+        || YearFinder.isMonthWord(t.key())
         || isRomanNumeral(t.text())) {
       return false;
     }

@@ -33,7 +33,11 @@ public final class ArticleTagger {
         EntityTagger.bundled(), new YearFinder(), new TopicTagger(TopicRules.bundled()));
   }
 
-  /** Tags the paragraphs of one article whose metadata date is {@code date} (or null). */
+  /**
+   * Tags the paragraphs of one article whose metadata date is {@code date} (or null). A paragraph
+   * that states no year carries the metadata year; a date guessed from the text dates the article
+   * but never a paragraph, and no month or "last year" is read against a guess.
+   */
   public TaggedArticle tag(ArticleDate date, List<Paragraph> paragraphs) {
     List<String> texts = paragraphs.stream().map(Paragraph::text).toList();
     ArticleDate articleDate = date;
@@ -43,13 +47,14 @@ public final class ArticleTagger {
       inferred = articleDate != null;
     }
     List<List<Mention>> mentions = entities.tag(texts);
-    List<Map<String, List<String>>> topicMatches = texts.stream().map(topics::matches).toList();
+    List<Map<String, List<String>>> topicMatches =
+        topics.inContext(texts.stream().map(topics::matches).toList());
     String mainTopic = mainTopic(topicMatches);
 
     List<TaggedParagraph> tagged = new ArrayList<>(paragraphs.size());
     for (int i = 0; i < paragraphs.size(); i++) {
       List<TagReason> reasons = new ArrayList<>();
-      List<String> yearTags = yearTags(texts.get(i), articleDate, reasons);
+      List<String> yearTags = yearTags(texts.get(i), inferred ? null : articleDate, reasons);
       Set<String> persons = new LinkedHashSet<>();
       Set<String> organisations = new LinkedHashSet<>();
       for (Mention m : mentions.get(i)) {
@@ -93,7 +98,13 @@ public final class ArticleTagger {
     if (stated.isEmpty() && date != null) {
       stated.add(date.year());
       reasons.add(
-          new TagReason("year", String.valueOf(date.year()), "the article's date", "", -1, -1));
+          new TagReason(
+              "year",
+              String.valueOf(date.year()),
+              "no year stated: the article's date in its metadata",
+              "",
+              -1,
+              -1));
     }
     return stated.stream().map(String::valueOf).toList();
   }

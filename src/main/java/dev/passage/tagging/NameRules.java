@@ -26,7 +26,8 @@ public final class NameRules {
           "connector",
           "particle",
           "owner",
-          "common-acronym");
+          "common-acronym",
+          "legal-form");
 
   private final PhraseTrie<String> titles = new PhraseTrie<>();
   private final Set<String> titleWords = new HashSet<>();
@@ -37,6 +38,7 @@ public final class NameRules {
   private final Set<String> particles = new HashSet<>();
   private final Set<String> owners = new HashSet<>();
   private final Set<String> commonAcronyms = new HashSet<>();
+  private final Set<String> legalForms = new HashSet<>();
 
   private NameRules(List<TsvFile.Row> rows) {
     for (TsvFile.Row row : rows) {
@@ -62,6 +64,7 @@ public final class NameRules {
         case "particle" -> particles.add(key);
         case "owner" -> owners.add(key);
         case "common-acronym" -> commonAcronyms.add(key);
+        case "legal-form" -> legalForms.add(key);
         default -> throw row.error("unknown kind '" + row.column(0) + "'; use one of " + KINDS);
       }
     }
@@ -112,6 +115,11 @@ public final class NameRules {
   /** A word in capitals that is not an organisation: "GDP", "CEO". */
   boolean isCommonAcronym(Token t) {
     return commonAcronyms.contains(t.key());
+  }
+
+  /** A company's legal form: "Co", "Inc", "AG". */
+  boolean isLegalForm(Token t) {
+    return legalForms.contains(t.key());
   }
 
   /** "People" in "People's Democratic Party": its possessive stays inside the name. */

@@ -79,9 +79,10 @@ final class OrganisationRunFinder {
         continue;
       }
       boolean glue =
-          (t.isWord() && (rules.isConnector(t) || t.key().equals("the")))
+          (t.isWord() && (rules.isConnector(t) || t.key().equals("the") || t.key().equals("and")))
               || t.is('&')
-              || (t.kind() == Token.Kind.POSSESSIVE && rules.isOwnerInName(p.token(k - 1)));
+              || (t.kind() == Token.Kind.POSSESSIVE && rules.isOwnerInName(p.token(k - 1)))
+              || isPartnersComma(p, k);
       if (glue && k + 1 < p.size() && (isRunWord(p, k + 1) || isGlue(p.token(k + 1)))) {
         k++;
         continue;
@@ -89,6 +90,16 @@ final class OrganisationRunFinder {
       break;
     }
     return last;
+  }
+
+  /** "Goldman, Sachs and Co", "Kidder, Peabody and Co Inc": a partnership's name holds a comma. */
+  private boolean isPartnersComma(ParagraphNames p, int k) {
+    return p.token(k).is(',')
+        && k + 3 < p.size()
+        && isRunWord(p, k + 1)
+        && p.token(k + 2).key().equals("and")
+        && rules.isLegalForm(p.token(k + 3))
+        && p.token(k + 3).isCapitalised();
   }
 
   private boolean isGlue(Token t) {
@@ -106,7 +117,9 @@ final class OrganisationRunFinder {
       int nameEnd = complementEnd(p, word, right);
       int nameStart = leftEdge(p, start, word);
       // "Russian Federation", "United Kingdom": an organisation word inside a place's name.
-      if (countWords(p, nameStart, nameEnd) >= 2 && !p.isPlace(word)) {
+      if (countWords(p, nameStart, nameEnd) >= 2
+          && !p.isPlace(word)
+          && !onlyLegalForms(p, nameStart, nameEnd)) {
         p.claim(
             nameStart,
             nameEnd + 1,
@@ -116,6 +129,17 @@ final class OrganisationRunFinder {
       }
       right = nameStart - 1;
     }
+  }
+
+  /** "Co Inc", "Co Ltd": legal forms left over from a name, not a name. */
+  private boolean onlyLegalForms(ParagraphNames p, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      Token t = p.token(k);
+      if (t.isWord() && !rules.isLegalForm(t) && !rules.isConnector(t) && !t.key().equals("and")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int lastOrgWord(ParagraphNames p, int start, int right) {
@@ -153,6 +177,14 @@ final class OrganisationRunFinder {
     int edge = word;
     for (int k = word - 1; k >= start; k--) {
       Token t = p.token(k);
+      // "Food and Drug Administration", "Savings and Loan Association": "and" joins a short head
+      // to its name; before a longer one it joins two names ("Chrysler and American Motors Corp").
+      if (t.key().equals("and")) {
+        if (word - k > 2 || k == start || rules.isOrgWord(p.token(k - 1))) {
+          break;
+        }
+        continue;
+      }
       // A title ends the name ("Chief of Staff of the Presidential Office"); a word that only
       // belongs to titles does not ("First Union Corp").
       if (t.key().equals("the")
@@ -160,7 +192,7 @@ final class OrganisationRunFinder {
           || (t.isCapitalised() && rules.titleAt(p.tokens, k) != null)) {
         break;
       }
-      if (t.kind() == Token.Kind.POSSESSIVE || t.is('&') || t.key().equals("and")) {
+      if (t.kind() == Token.Kind.POSSESSIVE || t.is('&')) {
         continue;
       }
       if (rules.isConnector(t)) {

@@ -45,8 +45,14 @@ public final class TopicRules {
           "technology",
           "multilateral");
 
-  /** One keyword: its topic, its stems, and the words as written in the file. */
-  public record Keyword(String topic, List<String> stems, String written) {}
+  /** Written after a keyword ("export?"): it counts only in an article with the topic's context. */
+  public static final String NEEDS_CONTEXT = "?";
+
+  /**
+   * One keyword: its topic, its stems, the words as written in the file (without the mark), and
+   * whether it counts only in an article that also uses one of the topic's unmarked keywords.
+   */
+  public record Keyword(String topic, List<String> stems, String written, boolean needsContext) {}
 
   private final List<Keyword> keywords;
   private final Set<String> notKeywords;
@@ -80,12 +86,14 @@ public final class TopicRules {
         throw row.error(
             "unknown topic '" + topic + "'; topics are " + TOPICS + " and '" + NOT_KEYWORDS + "'");
       }
-      for (String w : words(row)) {
+      for (String marked : words(row)) {
+        boolean needsContext = marked.endsWith(NEEDS_CONTEXT);
+        String w = needsContext ? marked.substring(0, marked.length() - 1).strip() : marked;
         List<String> stems = stems(analyzer, w);
         if (stems.isEmpty()) {
           throw row.error("keyword '" + w + "' is only stop words");
         }
-        keywords.add(new Keyword(topic, stems, w));
+        keywords.add(new Keyword(topic, stems, w, needsContext));
       }
     }
     for (Keyword k : keywords) {

@@ -2,9 +2,12 @@ package dev.passage.tagging;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Assigns topics by counting keyword uses in one pass over a paragraph's stems. A paragraph gets up
@@ -18,9 +21,44 @@ public final class TopicTagger {
   private final TopicRules rules;
   private final Map<String, List<TopicRules.Keyword>> byFirstStem;
 
+  /** Per topic, the keywords (as written) that count only with the topic's context. */
+  private final Map<String, Set<String>> needContext = new HashMap<>();
+
   public TopicTagger(TopicRules rules) {
     this.rules = rules;
     this.byFirstStem = rules.byFirstStem();
+    for (TopicRules.Keyword k : rules.keywords()) {
+      if (k.needsContext()) {
+        needContext.computeIfAbsent(k.topic(), t -> new HashSet<>()).add(k.written());
+      }
+    }
+  }
+
+  /**
+   * The keyword uses of an article's paragraphs, without those of keywords that need context in an
+   * article that uses none of their topic's other keywords: "exports" alone is a commodity story,
+   * "exports" beside "tariffs" is trade.
+   */
+  public List<Map<String, List<String>>> inContext(List<Map<String, List<String>>> paragraphs) {
+    Set<String> outOfContext = new HashSet<>(needContext.keySet());
+    for (Map<String, List<String>> m : paragraphs) {
+      m.forEach((topic, words) -> {
+        Set<String> weak = needContext.getOrDefault(topic, Set.of());
+        if (words.stream().anyMatch(w -> !weak.contains(w))) {
+          outOfContext.remove(topic);
+        }
+      });
+    }
+    if (outOfContext.isEmpty()) {
+      return paragraphs;
+    }
+    List<Map<String, List<String>>> kept = new ArrayList<>(paragraphs.size());
+    for (Map<String, List<String>> m : paragraphs) {
+      Map<String, List<String>> copy = new LinkedHashMap<>(m);
+      copy.keySet().removeAll(outOfContext);
+      kept.add(copy);
+    }
+    return kept;
   }
 
   /** The keyword uses of each topic in {@code text}, topics in rule order. */

@@ -76,6 +76,30 @@ public final class YearFinder {
   private static final Pattern YEAR_BEFORE =
       Pattern.compile("\\b(?:in|since|until|during)\\s*$", Pattern.CASE_INSENSITIVE);
 
+  /** Words after a number that make it a clock time: "2100 GMT", "2100 hrs", "1400 to 1500 EST". */
+  private static final Pattern CLOCK_AFTER =
+      Pattern.compile(
+          "^\\s*(?:(?:to|and|-|–)\\s*\\d{4}\\s*)?\\(?(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst"
+              + "|cet|cest|hrs|hours|h|local)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Before a decade's "'s" ("the 1960's"), rather than a year's possessive ("1987's profit"). */
+  private static final Pattern DECADE_BEFORE =
+      Pattern.compile("\\b(?:the|early|late|mid-?)\\s*$", Pattern.CASE_INSENSITIVE);
+
+  /** Words that start a phrase rather than a name: "In 2019 Kazakhstan signed". */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "In", "On", "At", "By", "Of", "For", "From", "To", "Since", "Until", "During", "After",
+          "Before", "Between", "Through", "And", "But", "Or", "Early", "Late", "Mid", "The", "A",
+          "An", "Its", "His", "Her", "Their", "This", "That", "Last", "Next");
+
+  /** A paragraph is a table when this share of its words, or more, hold a digit. */
+  private static final double TABLE_DIGIT_SHARE = 0.5;
+
+  /** ... and it has at least this many words. */
+  private static final int TABLE_MIN_WORDS = 8;
+
   /** Before this, a four-digit number is a year only with a preposition such as "in 1389". */
   private static final int MODERN = 1800;
 
@@ -176,42 +200,187 @@ public final class YearFinder {
   }
 
   private void findYears(String text, List<YearMention> found) {
+    boolean table = isTable(text);
     for (MatchResult m : matches(YEAR, text, YearFinder::mayStartYear)) {
       int year = Integer.parseInt(m.group(1));
       String before = text.substring(Math.max(0, m.start() - 20), m.start());
       String after = text.substring(m.end());
+      boolean afterPreposition = YEAR_BEFORE.matcher(before).find();
       boolean quantity =
           QUANTITY_BEFORE.matcher(before).find()
-              || (UNIT_AFTER.matcher(after).find() && !YEAR_BEFORE.matcher(before).find());
-      if (quantity) {
+              || (UNIT_AFTER.matcher(after).find() && !afterPreposition);
+      if (quantity || (isClockTime(year) && CLOCK_AFTER.matcher(after).find())) {
+        continue;
+      }
+      if (!after.isEmpty() && Character.isLetter(after.charAt(0))) {
+        // "1960s", "2100GMT", "2005B": a decade, a clock time or a figure of a price table.
+        continue;
+      }
+      if (m.group(2) == null && isDecade(year, before, after)) {
         continue;
       }
       if (year < MODERN && !HISTORIC_CONTEXT.matcher(before).find()) {
         continue;
       }
+      if (!afterPreposition && (table || besideAFigure(text, m.start(), m.end()))) {
+        continue;
+      }
+      if (isModelName(text, m.start(), m.end())) {
+        continue;
+      }
       if (m.group(2) == null && isInsideName(text, m.start(), m.end())) {
         continue;
       }
-      found.add(new YearMention(year, m.start(1), m.end(1), m.group(1), "year"));
+      found.add(new YearMention(year, m.start(1), m.end(1), m.group(1), "stated year"));
       if (m.group(2) != null) {
         int end = Integer.parseInt(m.group(2));
         if (m.group(2).length() == 2) {
           end = year / 100 * 100 + end;
         }
         if (end > year && end - year <= 100) {
-          found.add(new YearMention(end, m.start(2), m.end(2), m.group(), "end of range"));
+          found.add(new YearMention(end, m.start(2), m.end(2), m.group(), "end of a stated range"));
         }
       }
     }
   }
 
-  /** "Kazakhstan 2050 Strategy": a number between two capitalised words belongs to a name. */
+  /** A number that reads as hours and minutes: 2100 can be a clock time, 1987 cannot. */
+  private static boolean isClockTime(int number) {
+    return number / 100 <= 23 && number % 100 <= 59;
+  }
+
+  /** "the 1960's": a decade written with an apostrophe; "1960s" has already been left out. */
+  private static boolean isDecade(int year, String before, String after) {
+    return year % 10 == 0 && after.startsWith("'s") && DECADE_BEFORE.matcher(before).find();
+  }
+
+  /**
+   * A price or results table ("MAY8 2040B 2060A 2063", "total 2003 22433 off 143"): its numbers are
+   * figures, whatever their size.
+   */
+  static boolean isTable(String text) {
+    int words = 0;
+    int withDigits = 0;
+    boolean inWord = false;
+    boolean digit = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words++;
+          withDigits += digit ? 1 : 0;
+        }
+        inWord = false;
+        digit = false;
+      } else {
+        inWord = true;
+        digit |= c >= '0' && c <= '9';
+      }
+    }
+    return words >= TABLE_MIN_WORDS && withDigits >= words * TABLE_DIGIT_SHARE;
+  }
+
+  /**
+   * A number next to another figure that is not a year ("2058, 2444, 2447", "2003 22433") is one of
+   * a list of figures. A day after its month ("March 27, 2002") is not such a figure.
+   */
+  private static boolean besideAFigure(String text, int start, int end) {
+    String previous = lastWord(text.substring(0, start));
+    if (MONTH_WORDS.contains(previous.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""))) {
+      return false;
+    }
+    if (isFigure(previous)) {
+      String beforePrevious = lastWord(text.substring(0, text.lastIndexOf(previous, start - 1)));
+      boolean dayOfMonth =
+          previous.replaceAll("\\D", "").length() <= 2
+              && MONTH_WORDS.contains(
+                  beforePrevious.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+      if (!dayOfMonth) {
+        return true;
+      }
+    }
+    String next = nextToken(text.substring(end));
+    if (end < text.length() && text.charAt(end) == ',') {
+      // After a comma comes a new clause ("in 1986, 137,744 tonnes"), unless codes are listed.
+      return next.replaceAll("\\W+$", "").matches("\\d{4}") && isFigure(next);
+    }
+    return isFigure(next);
+  }
+
+  /**
+   * A figure of a list or table: a number that is not a year ("22433", "2444,", "1.20", "2005B") or
+   * a contract month ("MAR8"). Ordinals ("3rd qtr") and codes ("A-6F") are not figures.
+   */
+  private static boolean isFigure(String word) {
+    String w = word.replaceAll("^[(\\[]+|[)\\],;:.]+$", "");
+    if (!FIGURE.matcher(w).matches() || ORDINAL.matcher(w).matches()) {
+      return false;
+    }
+    if (w.matches("\\d{4}")) {
+      int n = Integer.parseInt(w);
+      return n < 1000 || n > 2100;
+    }
+    return true;
+  }
+
+  private static final Pattern FIGURE =
+      Pattern.compile("\\d[\\d,./]*[A-Za-z]?|[A-Za-z]{2,4}\\d{1,2}");
+
+  private static final Pattern ORDINAL = Pattern.compile("\\d+(?:st|nd|rd|th)");
+
+  /**
+   * "MD-2000", "SX-2000", "PPN 2058.": a number joined by a hyphen to an upper-case code, or after
+   * a code and before no further word, is a model's or a reference's name ("OPEC 1987 output" is a
+   * year, and so is any number of a paragraph written in capitals).
+   */
+  private static boolean isModelName(String text, int start, int end) {
+    if (start < 3) {
+      return false;
+    }
+    char joint = text.charAt(start - 1);
+    boolean hyphen = joint == '-' || joint == '–';
+    if (!hyphen
+        && (joint != ' '
+            || isUpperCase(text)
+            || !text.substring(end).matches("\\s*(?:[.,;:)].*)?"))) {
+      return false;
+    }
+    String code = lastWord(text.substring(0, start - 1)).replaceAll("^\\(", "");
+    if (!hyphen
+        && (code.length() > 5
+            || MONTH_WORDS.contains(code.toLowerCase(Locale.ROOT))
+            || !code.chars().allMatch(Character::isLetter))) {
+      return false;
+    }
+    return code.length() >= 2
+        && code.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+        && code.chars().anyMatch(Character::isLetter);
+  }
+
+  /**
+   * "Kazakhstan 2050 Strategy", "the Terrorism Act 2000": a number between two capitalised words,
+   * or after two title-case words, belongs to a name. "In 2019 Kazakhstan" is a phrase, not a name.
+   */
   private static boolean isInsideName(String text, int start, int end) {
     String before = lastWord(text.substring(0, start));
-    String after = firstWord(text.substring(end));
-    return isCapitalisedWord(before)
-        && !MONTH_WORDS.contains(before.toLowerCase(Locale.ROOT).replace(".", ""))
-        && isCapitalisedWord(after);
+    if (!isNameWord(before)) {
+      return false;
+    }
+    if (isCapitalisedWord(firstWord(text.substring(end)))) {
+      return true;
+    }
+    String first = lastWord(text.substring(0, text.lastIndexOf(before, start - 1)));
+    return isNameWord(first) && !isUpperCase(first) && !isUpperCase(before);
+  }
+
+  private static boolean isNameWord(String word) {
+    return isCapitalisedWord(word)
+        && !FUNCTION_WORDS.contains(word)
+        && !MONTH_WORDS.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+  }
+
+  private static boolean isUpperCase(String word) {
+    return word.chars().noneMatch(Character::isLowerCase);
   }
 
   private void findMonthDates(String text, ArticleDate date, List<YearMention> found) {
@@ -332,7 +501,13 @@ public final class YearFinder {
       }
       found.add(
           new YearMention(
-              year, m.start(), m.end(), m.group(), month ? "relative month" : "relative year"));
+              year,
+              m.start(),
+              m.end(),
+              m.group(),
+              month
+                  ? "relative month, read against the article's date"
+                  : "relative year, read against the article's date"));
     }
   }
 
@@ -343,6 +518,21 @@ public final class YearFinder {
       i--;
     }
     return s.substring(i);
+  }
+
+  /** The next run of characters up to a space, after the comma or colon that ends this one. */
+  private static String nextToken(String text) {
+    int from = 0;
+    while (from < text.length()
+        && (Character.isWhitespace(text.charAt(from)) || ",;:".indexOf(text.charAt(from)) >= 0)) {
+      from++;
+    }
+    String s = text.substring(from);
+    int i = 0;
+    while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return s.substring(0, i);
   }
 
   private static String firstWord(String text) {

@@ -36,7 +36,7 @@ class SearchServiceTest {
         Fixtures.article(
             "Wang Yi in Astana",
             "2013-08",
-            "Foreign Minister Wang Yi will visit Astana.\n\nTrade in 2012 amounted to $25 billion.\n"));
+            "Foreign Minister Wang Yi will visit Astana.\n\nTrade turnover in 2012 amounted to $25 billion.\n"));
     Fixtures.write(
         articles,
         "summit.txt",

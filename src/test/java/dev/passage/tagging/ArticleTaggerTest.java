@@ -39,7 +39,38 @@ class ArticleTaggerTest {
                 "The summit is this May."));
     assertThat(article.date()).isEqualTo(ArticleDate.ofYear(2014));
     assertThat(article.dateInferred()).isTrue();
-    assertThat(article.paragraphs().get(2).tags().years()).containsExactly("2014");
+  }
+
+  @Test
+  void aGuessedArticleDateNeverSpreadsToParagraphsThatStateNoYear() {
+    TaggedArticle article =
+        tagger.tag(
+            null,
+            paragraphs(
+                "The Human Rights Act 1998 was cited, and in 2005 the case opened.",
+                "He died last year.",
+                "The summit is this May.",
+                "Nobody said when."));
+    assertThat(article.date()).isEqualTo(ArticleDate.ofYear(2005));
+    assertThat(article.paragraphs())
+        .extracting(p -> p.tags().years())
+        .containsExactly(List.of("2005"), List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void aParagraphThatStatesNoYearNamesTheMetadataRuleInItsReason() {
+    Tags tags =
+        tagger
+            .tag(ArticleDate.parse("1987-03-02"), paragraphs("Prices were unchanged."))
+            .paragraphs()
+            .getFirst()
+            .tags();
+    assertThat(tags.reasons())
+        .filteredOn(r -> r.dimension().equals("year"))
+        .extracting(TagReason::value, TagReason::rule)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "1987", "no year stated: the article's date in its metadata"));
   }
 
   @Test
@@ -75,5 +106,18 @@ class ArticleTaggerTest {
             org.assertj.core.groups.Tuple.tuple(
                 "organisation", "Shanghai Cooperation Organisation", "SCO"),
             org.assertj.core.groups.Tuple.tuple("year", "2013", "on 29 November"));
+  }
+
+  @Test
+  void aKeywordThatNeedsContextCountsOnlyBesideItsTopicsOtherKeywords() {
+    TaggedArticle alone =
+        tagger.tag(ArticleDate.parse("1987"), paragraphs("Cocoa exports and imports rose."));
+    assertThat(alone.paragraphs().getFirst().tags().topics()).doesNotContain("trade");
+    TaggedArticle beside =
+        tagger.tag(
+            ArticleDate.parse("1987"),
+            paragraphs("Cocoa exports and imports rose.", "The trade deficit widened."));
+    assertThat(beside.paragraphs())
+        .allSatisfy(p -> assertThat(p.tags().topics()).contains("trade"));
   }
 }

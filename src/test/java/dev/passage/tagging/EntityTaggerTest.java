@@ -244,4 +244,58 @@ class EntityTaggerTest {
     assertThat(wang.matched()).isEqualTo("Wang Yi");
     assertThat(wang.rule()).isEqualTo("title 'Foreign Minister'");
   }
+
+  @Test
+  void anOrganisationRunReadsOnOverAndToItsWholeName() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The drug is with the Food and Drug Administration, the Brandvold Savings and Loan"
+                    + " Association and Bear Zeta and Co Inc."))
+        .containsExactly(
+            "Food and Drug Administration",
+            "Brandvold Savings and Loan Association",
+            "Bear Zeta and Co Inc");
+  }
+
+  @Test
+  void aPartnershipsNameKeepsItsComma() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "It hired Kessel, Zeta and Co Inc and Brandvold, Peabody and Co."))
+        .containsExactly("Kessel, Zeta and Co Inc", "Brandvold, Peabody and Co");
+  }
+
+  @Test
+  void andBeforeALongerNameJoinsTwoNamesRatherThanOne() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "Kessel and American Zeta Motors Corp agreed."))
+        .containsExactly("American Zeta Motors Corp");
+  }
+
+  @Test
+  void legalFormsMonthsAndRatingsAloneAreNoOrganisation() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "Shares of Co Inc and Co Ltd rose; AG, NA and LP fell in APRIL; it is rated AA."))
+        .isEmpty();
+  }
+
+  @Test
+  void aListedNameIsTakenWholeWithItsLegalForm() {
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.ORGANISATION,
+                "Moody's Investors Service Inc said it cut the rating; Moody's said so."))
+        .containsExactly("Moody's Investors Service");
+  }
 }

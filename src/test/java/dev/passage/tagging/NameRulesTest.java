@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passage.ingest.TsvFile;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,10 @@ class NameRulesTest {
 
   static Stream<String> owners() {
     return words("owner");
+  }
+
+  static Stream<String> legalForms() {
+    return words("legal-form");
   }
 
   static Stream<String> commonAcronyms() {
@@ -108,6 +113,20 @@ class NameRulesTest {
   void anOwnersPossessiveStaysInsideAnOrganisationsName(String word) {
     assertThat(found(EntityType.ORGANISATION, "The Zeta " + word + "'s Democratic Party won."))
         .containsExactly("Zeta " + word + "'s Democratic Party");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("legalForms")
+  void aLegalFormIsNoOrganisationAloneOrWithOtherLegalForms(String form) {
+    assertThat(
+            found(
+                EntityType.ORGANISATION,
+                "Shares in Co " + form + " rose, and " + form.toUpperCase(Locale.ROOT) + " fell."))
+        .isEmpty();
+    assertThat(found(EntityType.ORGANISATION, "Shares in Brandvold Zeta Co " + form + " rose."))
+        .singleElement()
+        .asString()
+        .startsWith("Brandvold Zeta Co");
   }
 
   @ParameterizedTest(name = "{0}")

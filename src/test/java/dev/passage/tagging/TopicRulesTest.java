@@ -49,8 +49,18 @@ class TopicRulesTest {
         .isEmpty();
     assertThat(TAGGER.matches("Imports of goods and customs relations."))
         .containsExactly(
-            entry("trade", List.of("import", "goods", "customs")),
-            entry("diplomacy", List.of("relations")));
+            entry("trade", List.of("import", "customs")), entry("diplomacy", List.of("relations")));
+    assertThat(TAGGER.matches("Shares traded; trading was active among traders.")).isEmpty();
+  }
+
+  @Test
+  void aQuestionMarkAfterAKeywordSaysItNeedsContext() {
+    TopicRules rules = TopicRules.parse(TsvFile.parse("topics.tsv", "trade\texport?, tariff\n"));
+    assertThat(rules.keywords())
+        .extracting(TopicRules.Keyword::written, TopicRules.Keyword::needsContext)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("export", true),
+            org.assertj.core.groups.Tuple.tuple("tariff", false));
   }
 
   @Test

@@ -131,4 +131,76 @@ class YearFinderTest {
                 "1987-03-16"))
         .containsExactly(1985);
   }
+
+  private List<String> rules(String text) {
+    return finder.find(text, null).stream().map(YearMention::rule).toList();
+  }
+
+  @Test
+  void aClockTimeIsNotAYear() {
+    assertThat(
+            years(
+                "The speech is at 2100 EST; trading ends at 2100 GMT, 2100 hrs Chicago time,"
+                    + " 2100GMT, 1500 hrs EST (2100 gmt) or between 1400 and 1500 BST.",
+                null))
+        .isEmpty();
+    assertThat(years("Trading runs from 1800 to 2100 local Chicago time.", null)).isEmpty();
+    assertThat(years("The plan runs to 2100 and beyond.", null)).containsExactly(2100);
+    assertThat(years("Debentures due 1992 to 1700 CDT April 24.", null)).containsExactly(1992);
+  }
+
+  @Test
+  void theFiguresOfAPriceTableAreNotYears() {
+    assertThat(years("DEC7 2005B 2010A 2015 MAR8 2030B 2040A 2043 MAY8 2040B 2060A 2063", null))
+        .isEmpty();
+    assertThat(years("Mch 0 1124 unch May 0 209 unch total 2003 22433 off 143", null)).isEmpty();
+    assertThat(years("Clones PPN 2058, 2444, 2447 and PR 265 were planted.", null)).isEmpty();
+    assertThat(
+            years("Output rose 12 pct in 1986, to 1,200 tonnes from 1,071, officials said.", null))
+        .containsExactly(1986);
+  }
+
+  @Test
+  void aDayBeforeAYearIsPartOfItsDateNotAFigureOfATable() {
+    assertThat(years("The bonds mature on March 27, 2002 and Dec 31 1999.", null))
+        .containsExactly(2002, 1999);
+    assertThat(years("Limits enforced since February 1 1987 cover fiscal 1988 A-6F jets.", null))
+        .containsExactly(1987, 1988);
+    assertThat(years("NOTE: 1987 3rd qtr includes a charge.", null)).containsExactly(1987);
+    assertThat(years("It held 180,444 tonnes in December 1986, 137,744 more than planned.", null))
+        .containsExactly(1986);
+  }
+
+  @Test
+  void aDecadeIsNotItsFirstYear() {
+    assertThat(years("In the 1960s and the late 1970's, and in the 1980-90s, it grew.", null))
+        .isEmpty();
+    assertThat(years("The 1990's results and 1987's profit.", null)).containsExactly(1987);
+  }
+
+  @Test
+  void aNumberInAProductModelOrFundNameIsNotAYear() {
+    assertThat(
+            years(
+                "It launched the Reuter Energy 2000 service, the SX-2000 exchange and the"
+                    + " Human Rights Act 1998 applies to clone PPN 2058; NYFD 2044.",
+                null))
+        .isEmpty();
+  }
+
+  @Test
+  void aYearBeforeACapitalisedWordIsStillAYearAfterAPreposition() {
+    assertThat(years("In 2019 Kazakhstan signed a deal.", "2010")).containsExactly(2019);
+    assertThat(years("By 2030 China will lead; the 2004 Olympics opened.", null))
+        .containsExactly(2030, 2004);
+    assertThat(years("The EC 1987 budget; OPEC 1987 output.", null)).containsExactly(1987, 1987);
+    assertThat(years("PRICES ROSE 3.34 PCT IN 1986. CUMULATIVE QUOTA 1987", null))
+        .containsExactly(1986, 1987);
+  }
+
+  @Test
+  void aYearsReasonNamesItsRule() {
+    assertThat(rules("From 2014 to 2016, and 2014-16."))
+        .containsExactly("stated year", "stated year", "stated year", "end of a stated range");
+  }
 }
