@@ -16,8 +16,10 @@ import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityTagger;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -80,6 +82,20 @@ final class CorpusOptions {
     return ArticlePipeline.create(entityList(plan.source().names()));
   }
 
+  /**
+   * The pipeline for {@code plan}'s source, made on another thread: loading the tagger's lists
+   * takes a few hundred milliseconds that reading the folder or opening the index can overlap.
+   */
+  static CompletableFuture<ArticlePipeline> pipelineMeanwhile(IndexPlan plan) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return pipeline(plan);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   /** The bundled names, with {@code names} (a names file, or null) merged over them. */
   static EntityList entityList(Path names) throws IOException {
     EntityList bundled = EntityList.bundled();
@@ -130,7 +146,8 @@ final class CorpusOptions {
 
   /** Applies the folder's changes to the index on {@code n} threads and prints what they were. */
   UpdateSummary update(IndexPlan plan, int n, PrintWriter out) throws IOException {
-    IndexUpdater updater = new IndexUpdater(new Schema(), pipeline(plan), n);
+    CompletableFuture<ArticlePipeline> pipeline = pipelineMeanwhile(plan);
+    IndexUpdater updater = new IndexUpdater(new Schema(), pipeline::join, n);
     UpdateSummary summary = updater.update(new ArticleFolder(plan.source().articles()), index());
     if (summary.added() + summary.changed() + summary.unchanged() == 0) {
       out.printf(

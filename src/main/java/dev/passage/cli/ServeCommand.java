@@ -177,14 +177,7 @@ final class ServeCommand implements Callable<Integer> {
     int threads = corpus.threads(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     // Made on another core while the index opens: only changes need the tagger, whose lists take
     // a few hundred milliseconds to load, and the first answer does not wait for them.
-    CompletableFuture<ArticlePipeline> pipeline =
-        CompletableFuture.supplyAsync(() -> {
-          try {
-            return CorpusOptions.pipeline(plan);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    CompletableFuture<ArticlePipeline> pipeline = CorpusOptions.pipelineMeanwhile(plan);
     SearcherPool pool = open(plan, schema, out, err);
     LiveIndex live =
         new LiveIndex(

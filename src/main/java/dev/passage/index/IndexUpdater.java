@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -75,6 +76,7 @@ public final class IndexUpdater {
       Map<String, ArticleStamp> indexed = session.stamps();
       Set<String> seen = ConcurrentHashMap.newKeySet();
       AtomicInteger unchanged = new AtomicInteger();
+      AtomicReference<RuntimeException> failure = new AtomicReference<>();
       ThreadPoolExecutor pool = IndexingThreads.start(threads, "passage-updater-");
       try {
         folder.read(
@@ -86,7 +88,13 @@ public final class IndexUpdater {
                 if (stamp.equals(old)) {
                   unchanged.incrementAndGet();
                 } else {
-                  pool.execute(() -> session.put(article, stamp, problems));
+                  pool.execute(() -> {
+                    try {
+                      session.put(article, stamp, problems);
+                    } catch (RuntimeException e) {
+                      failure.compareAndSet(null, e);
+                    }
+                  });
                 }
               }
 
@@ -98,6 +106,10 @@ public final class IndexUpdater {
       } finally {
         pool.shutdown();
         IndexingThreads.await(pool);
+      }
+      if (failure.get() != null) {
+        // Nothing is committed: the session rolls back as it closes.
+        throw failure.get();
       }
       if (seen.isEmpty()) {
         return new UpdateSummary(0, 0, 0, 0, problems, millisSince(started), false);
@@ -196,6 +208,8 @@ public final class IndexUpdater {
      * whole build of the folder would.
      */
     public Outcome put(Article article, ArticleStamp stamp, List<Problem> problems) {
+      // Outside the refusals below: a pipeline that cannot be made fails the whole change.
+      ArticlePipeline stages = pipeline.get();
       String id = article.id();
       try {
         boolean held = holds(id);
@@ -206,7 +220,7 @@ public final class IndexUpdater {
         ProcessedArticle processed;
         String refusal = null;
         try {
-          processed = pipeline.get().process(article);
+          processed = stages.process(article);
           if (processed == null) {
             refusal = "no text left after removing page furniture";
           }
