@@ -13,13 +13,28 @@ import java.util.Objects;
  * those whose stamp changed. The file is part of the digest, so an article moved to another file is
  * re-indexed there too.
  *
+ * <p>The file's size and modification time when it was read let an update leave a file unread whose
+ * size and time are as they were: its articles cannot have changed.
+ *
  * @param file the file it was read from, relative to the articles folder
  * @param hash a digest of the file name and every field the reader gave
+ * @param size the file's size when it was read
+ * @param modifiedNanos the file's modification time when it was read
  */
-public record ArticleStamp(String file, String hash) {
+public record ArticleStamp(String file, String hash, long size, long modifiedNanos) {
 
-  /** The stamp of {@code article}, read from {@code file}. */
-  public static ArticleStamp of(Article article, String file) {
+  /** Whether {@code other} stamps the same article read from the same file. */
+  public boolean sameArticle(ArticleStamp other) {
+    return other != null && file.equals(other.file) && hash.equals(other.hash);
+  }
+
+  /** Whether the file, as it is now, is the one this stamp was taken from. */
+  boolean sameFile(long size, long modifiedNanos) {
+    return this.size == size && this.modifiedNanos == modifiedNanos;
+  }
+
+  /** The stamp of {@code article}, read from {@code file} of that size and time. */
+  public static ArticleStamp of(Article article, String file, long size, long modifiedNanos) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -45,6 +60,7 @@ public record ArticleStamp(String file, String hash) {
       }
       digest.update((byte) 0);
     }
-    return new ArticleStamp(file, HexFormat.of().formatHex(digest.digest(), 0, 16));
+    return new ArticleStamp(
+        file, HexFormat.of().formatHex(digest.digest(), 0, 16), size, modifiedNanos);
   }
 }

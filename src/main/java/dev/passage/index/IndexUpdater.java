@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +76,11 @@ public final class IndexUpdater {
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     try (Session session = open(indexDir)) {
       Map<String, ArticleStamp> indexed = session.stamps();
+      Map<String, List<String>> idsByFile = new HashMap<>();
+      indexed.forEach(
+          (id, stamp) -> idsByFile.computeIfAbsent(stamp.file(), f -> new ArrayList<>()).add(id));
+      // Ids of the files left unread: a later file giving one again is a duplicate, as in a build.
+      Set<String> unread = new HashSet<>();
       Set<String> seen = ConcurrentHashMap.newKeySet();
       AtomicInteger unchanged = new AtomicInteger();
       AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -82,10 +89,35 @@ public final class IndexUpdater {
         folder.read(
             new StampingSink() {
               @Override
+              boolean read(String name, long size, long modifiedNanos) {
+                List<String> ids = idsByFile.get(name);
+                if (ids == null
+                    || !ids.stream()
+                        .allMatch(id -> indexed.get(id).sameFile(size, modifiedNanos))) {
+                  return true;
+                }
+                // The same size and time as when its articles were indexed: none of them changed.
+                seen.addAll(ids);
+                unread.addAll(ids);
+                unchanged.addAndGet(ids.size());
+                return false;
+              }
+
+              @Override
               void accept(Article article, ArticleStamp stamp) {
+                if (unread.contains(article.id())) {
+                  problems.add(
+                      Problem.skipped(
+                          article.origin(),
+                          "duplicate article id '"
+                              + article.id()
+                              + "', first read from "
+                              + indexed.get(article.id()).file()));
+                  return;
+                }
                 seen.add(article.id());
                 ArticleStamp old = indexed.get(article.id());
-                if (stamp.equals(old)) {
+                if (stamp.sameArticle(old)) {
                   unchanged.incrementAndGet();
                 } else {
                   pool.execute(() -> {
@@ -213,7 +245,7 @@ public final class IndexUpdater {
       String id = article.id();
       try {
         boolean held = holds(id);
-        if (held && touched.get(id) == null && stamp.equals(IndexedArticles.of(reader, id))) {
+        if (held && touched.get(id) == null && stamp.sameArticle(IndexedArticles.of(reader, id))) {
           unchanged.incrementAndGet();
           return Outcome.UNCHANGED;
         }

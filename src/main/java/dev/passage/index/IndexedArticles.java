@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
@@ -36,6 +38,8 @@ final class IndexedArticles {
       BinaryDocValues hashes = r.getBinaryDocValues(Schema.ARTICLE_HASH);
       BinaryDocValues files = r.getBinaryDocValues(Schema.ARTICLE_FILE);
       SortedDocValues ids = r.getSortedDocValues(Schema.ARTICLE_ID);
+      NumericDocValues sizes = DocValues.getNumeric(r, Schema.ARTICLE_FILE_SIZE);
+      NumericDocValues times = DocValues.getNumeric(r, Schema.ARTICLE_FILE_MODIFIED);
       if (hashes == null || files == null || ids == null) {
         continue;
       }
@@ -46,8 +50,7 @@ final class IndexedArticles {
         if ((live == null || live.get(doc)) && ids.advanceExact(doc) && files.advanceExact(doc)) {
           stamps.put(
               ids.lookupOrd(ids.ordValue()).utf8ToString(),
-              new ArticleStamp(
-                  files.binaryValue().utf8ToString(), hashes.binaryValue().utf8ToString()));
+              stamp(doc, files, hashes, sizes, times));
         }
       }
     }
@@ -63,15 +66,31 @@ final class IndexedArticles {
       if (hashes == null || files == null) {
         continue;
       }
+      NumericDocValues sizes = DocValues.getNumeric(r, Schema.ARTICLE_FILE_SIZE);
+      NumericDocValues times = DocValues.getNumeric(r, Schema.ARTICLE_FILE_MODIFIED);
       // The documents come in increasing order, as doc values must be advanced.
       for (int doc : liveDocs(r, new Term(Schema.ARTICLE_ID, id))) {
         if (hashes.advanceExact(doc) && files.advanceExact(doc)) {
-          return new ArticleStamp(
-              files.binaryValue().utf8ToString(), hashes.binaryValue().utf8ToString());
+          return stamp(doc, files, hashes, sizes, times);
         }
       }
     }
     return null;
+  }
+
+  /** The stamp on document {@code doc}, whose file and hash values are positioned on it. */
+  private static ArticleStamp stamp(
+      int doc,
+      BinaryDocValues files,
+      BinaryDocValues hashes,
+      NumericDocValues sizes,
+      NumericDocValues times)
+      throws IOException {
+    return new ArticleStamp(
+        files.binaryValue().utf8ToString(),
+        hashes.binaryValue().utf8ToString(),
+        sizes.advanceExact(doc) ? sizes.longValue() : -1,
+        times.advanceExact(doc) ? times.longValue() : -1);
   }
 
   /** The ids of the live articles read from {@code file}. */

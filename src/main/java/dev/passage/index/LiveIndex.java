@@ -210,7 +210,7 @@ public final class LiveIndex implements Closeable {
     Path written = files.write(put.article(), put.format(), current);
     placed.put(id, written);
     // What is indexed is what a build would read back from the file, not the request itself.
-    Article stored = readBack(written, id);
+    Stamped stored = readBack(written, id);
     if (stored == null) {
       return (at, summary) ->
           put.answer()
@@ -218,8 +218,7 @@ public final class LiveIndex implements Closeable {
                   new ArticleChange(id, "refused", "the written file does not read back", null));
     }
     List<Problem> own = new ArrayList<>();
-    IndexUpdater.Outcome outcome =
-        session.put(stored, ArticleStamp.of(stored, folder.describe(written)), own);
+    IndexUpdater.Outcome outcome = session.put(stored.article(), stored.stamp(), own);
     problems.addAll(own);
     String reason = own.isEmpty() ? null : own.getFirst().message();
     String result =
@@ -300,10 +299,10 @@ public final class LiveIndex implements Closeable {
     return found;
   }
 
-  private Article readBack(Path file, String id) {
+  private Stamped readBack(Path file, String id) {
     for (Stamped s : readAll(file)) {
       if (s.article().id().equals(id)) {
-        return s.article();
+        return s;
       }
     }
     return null;

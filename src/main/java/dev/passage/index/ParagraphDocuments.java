@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -59,6 +60,8 @@ public final class ParagraphDocuments {
       doc.add(new StringField(Schema.ARTICLE_FILE, stamp.file(), Field.Store.NO));
       doc.add(new BinaryDocValuesField(Schema.ARTICLE_FILE, new BytesRef(stamp.file())));
       doc.add(new BinaryDocValuesField(Schema.ARTICLE_HASH, new BytesRef(stamp.hash())));
+      doc.add(new NumericDocValuesField(Schema.ARTICLE_FILE_SIZE, stamp.size()));
+      doc.add(new NumericDocValuesField(Schema.ARTICLE_FILE_MODIFIED, stamp.modifiedNanos()));
     }
     doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
     if (article.date() != null) {

@@ -27,7 +27,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 public final class Schema {
 
   /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
 
   /** Paragraph id: article id, "#", paragraph number. */
   public static final String ID = "id";
@@ -41,6 +41,11 @@ public final class Schema {
   public static final String ARTICLE_FILE = "articleFile";
 
   public static final String ARTICLE_HASH = "articleHash";
+
+  /** On an article's first paragraph only: its file's size and modification time (doc values). */
+  public static final String ARTICLE_FILE_SIZE = "articleFileSize";
+
+  public static final String ARTICLE_FILE_MODIFIED = "articleFileModified";
   public static final String TITLE = "title";
   public static final String DATE = "date";
   public static final String DATE_INFERRED = "dateInferred";

@@ -7,15 +7,25 @@ import dev.passage.ingest.ArticleSink;
 abstract class StampingSink implements ArticleSink {
 
   private String file;
+  private long size;
+  private long modifiedNanos;
 
   @Override
-  public final void file(String name) {
-    file = name;
+  public final boolean file(String name, long size, long modifiedNanos) {
+    this.file = name;
+    this.size = size;
+    this.modifiedNanos = modifiedNanos;
+    return read(name, size, modifiedNanos);
+  }
+
+  /** Whether to read the file; false when its articles are known as they are. */
+  boolean read(String name, long size, long modifiedNanos) {
+    return true;
   }
 
   @Override
   public final void accept(Article article) {
-    accept(article, ArticleStamp.of(article, file));
+    accept(article, ArticleStamp.of(article, file, size, modifiedNanos));
   }
 
   /** Takes one article that was read, with its stamp. */

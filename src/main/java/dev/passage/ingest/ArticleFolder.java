@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The articles of a folder (searched recursively) or of a single file: {@code .txt} and {@code .md}
@@ -159,8 +160,8 @@ public final class ArticleFolder {
           }
 
           @Override
-          public void file(String name) {
-            sink.file(name);
+          public boolean file(String name, long size, long modifiedNanos) {
+            return sink.file(name, size, modifiedNanos);
           }
         };
     Listing listing = list();
@@ -177,7 +178,19 @@ public final class ArticleFolder {
    */
   public void readFile(Path file, ArticleSink sink) {
     String origin = describe(file);
-    sink.file(origin);
+    long size;
+    long modified;
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      size = attributes.size();
+      modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      sink.problem(Problem.skipped(origin, "cannot read: " + reason(e)));
+      return;
+    }
+    if (!sink.file(origin, size, modified)) {
+      return;
+    }
     ArticleReader reader = READERS.get(extension(file));
     if (reader == null) {
       sink.problem(

@@ -10,8 +10,12 @@ public interface ArticleSink {
   void problem(Problem problem);
 
   /**
-   * Told before the articles of each file, with the file's name relative to the folder: the
-   * articles accepted until the next call came from it.
+   * Told before the articles of each file, with the file's name relative to the folder, its size
+   * and its modification time: the articles accepted until the next call come from it.
+   *
+   * @return false to leave the file unread, as one whose articles the sink already knows
    */
-  default void file(String name) {}
+  default boolean file(String name, long size, long modifiedNanos) {
+    return true;
+  }
 }

@@ -6,6 +6,7 @@ import dev.passage.index.IndexInfo;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,36 @@ class PassageCliTest {
     assertThat(replaced.out()).startsWith("Building the index whole: replacing the index of ");
     assertThat(run("search", "--index", dir.resolve("index").toString(), "otters").out())
         .contains("1 paragraph match");
+  }
+
+  @Test
+  void aFileRewrittenToTheSameSizeIsReadAgainAndAnUnreadFilesIdsStayFirst() throws Exception {
+    Path a = Fixtures.write(dir, "articles/a.txt", Fixtures.article("A", "2013", "Astana grew."));
+    Fixtures.write(dir, "articles/b.txt", Fixtures.article("B", "2014", "Beijing grew."));
+    index("--articles", dir.resolve("articles").toString());
+
+    // Same size, other words, a later time: only the time tells, and it is enough.
+    Files.writeString(a, Fixtures.article("A", "2013", "Almaty grew."));
+    Files.setLastModifiedTime(
+        a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 2_000));
+    assertThat(index().out()).startsWith("0 added, 1 changed, 0 removed, 1 unchanged in ");
+    assertThat(run("search", "--index", dir.resolve("index").toString(), "almaty").out())
+        .contains("1 paragraph match");
+
+    // A file whose size and time are as they were is not read again: b.txt, rewritten to the
+    // same size and set back to its time, still counts as unchanged.
+    Path b = dir.resolve("articles/b.txt");
+    FileTime time = Files.getLastModifiedTime(b);
+    Files.writeString(b, Fixtures.article("B", "2014", "Bishkek grew."));
+    Files.setLastModifiedTime(b, time);
+    assertThat(index().out()).startsWith("0 added, 0 changed, 0 removed, 2 unchanged in ");
+
+    // b.txt is left unread; a later file giving its id again is a duplicate, as in a build.
+    Fixtures.write(dir, "articles/c.jsonl", "{\"id\": \"b\", \"text\": \"A second b.\"}\n");
+    Run update = index();
+    assertThat(update.out())
+        .startsWith("0 added, 0 changed, 0 removed, 2 unchanged in ")
+        .contains("c.jsonl:1: duplicate article id 'b', first read from b.txt");
   }
 
   @Test

@@ -137,8 +137,9 @@ class ArticleFolderTest {
               private String file;
 
               @Override
-              public void file(String name) {
+              public boolean file(String name, long size, long modifiedNanos) {
                 file = name;
+                return true;
               }
 
               @Override
