@@ -10,6 +10,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +68,9 @@ public final class LiveIndex implements Closeable {
 
   private record FilesChanged(Set<Path> files, CompletableFuture<UpdateSummary> answer)
       implements Pending {}
+
+  /** How long closing waits for the changes under way. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final ArticleFolder folder;
   private final Path indexDir;
@@ -315,6 +320,16 @@ public final class LiveIndex implements Closeable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    // Changes under way finish, so their requests get an answer; an interrupted commit would
+    // leave the index as it was, and the folder's change for the next start to apply.
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }
