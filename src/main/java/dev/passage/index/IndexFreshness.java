@@ -44,10 +44,12 @@ public final class IndexFreshness {
     }
   }
 
-  /** Whether {@code indexDir} holds a Lucene index that Passage did not write. */
-  static boolean holdsForeignIndex(Path indexDir) throws IOException {
-    return IndexInfo.read(indexDir) == null
-        && names(indexDir).stream().anyMatch(f -> f.startsWith(IndexFileNames.SEGMENTS + "_"));
+  /**
+   * Whether {@code indexDir} holds a Lucene commit; where {@link IndexInfo#read} found no Passage
+   * index, that commit is another program's.
+   */
+  static boolean hasCommit(Path indexDir) throws IOException {
+    return names(indexDir).stream().anyMatch(f -> f.startsWith(IndexFileNames.SEGMENTS + "_"));
   }
 
   /**
@@ -77,10 +79,10 @@ public final class IndexFreshness {
 
   /** Why there is no complete index: none was ever built, or the last build did not finish. */
   public static String missing(Path indexDir) throws IOException {
-    List<String> files = names(indexDir);
-    if (files.stream().anyMatch(f -> f.startsWith(IndexFileNames.SEGMENTS + "_"))) {
+    if (hasCommit(indexDir)) {
       return "the index in " + indexDir + " was not built by Passage";
     }
+    List<String> files = names(indexDir);
     // A build writes its segments' files long before its one commit; a build that was rolled
     // back (nothing usable found) deleted them again, and left at most its lock.
     if (files.stream()

@@ -56,7 +56,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
         return new IndexPlan(source, true, damage);
       }
       String missing = IndexFreshness.missing(indexDir);
-      if (IndexFreshness.holdsForeignIndex(indexDir) && !rebuild) {
+      if (IndexFreshness.hasCommit(indexDir) && !rebuild) {
         throw new SourceConflictException(
             missing
                 + "; nothing was changed. "

@@ -244,8 +244,10 @@ public final class IndexUpdater {
       ArticlePipeline stages = pipeline.get();
       String id = article.id();
       try {
-        boolean held = holds(id);
-        if (held && touched.get(id) == null && stamp.sameArticle(IndexedArticles.of(reader, id))) {
+        Boolean mine = touched.get(id);
+        ArticleStamp indexed = mine == null ? IndexedArticles.of(reader, id) : null;
+        boolean held = mine != null ? mine : indexed != null;
+        if (stamp.sameArticle(indexed)) {
           unchanged.incrementAndGet();
           return Outcome.UNCHANGED;
         }

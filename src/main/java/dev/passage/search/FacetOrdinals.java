@@ -3,8 +3,11 @@ package dev.passage.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
@@ -33,6 +36,9 @@ final class FacetOrdinals {
 
   /** The value of each global ordinal, without its dimension. */
   private final String[] labels;
+
+  /** Each dimension's values by their case-free key; see {@link #valueByKey}. */
+  private final Map<String, Map<String, String>> valuesByKey = new ConcurrentHashMap<>();
 
   /** More concurrent counts than this allocate their arrays as before. */
   static final int MAX_SPARE_COUNTS = 16;
@@ -118,6 +124,24 @@ final class FacetOrdinals {
     }
     return Collections.unmodifiableList(
         Arrays.asList(labels).subList(range.start(), range.end() + 1));
+  }
+
+  /**
+   * The value of dimension {@code dim} whose {@link KnownValues#key} is {@code key}, or null. The
+   * keys are made once per reader, when a filter first names a value in another case.
+   */
+  String valueByKey(String dim, String key) {
+    return valuesByKey
+        .computeIfAbsent(
+            dim,
+            d -> {
+              Map<String, String> byKey = new HashMap<>();
+              for (String value : values(d)) {
+                byKey.putIfAbsent(KnownValues.key(value), value);
+              }
+              return byKey;
+            })
+        .get(key);
   }
 
   /** An array of zeros, one per facet value; give it back with {@link #returnCounts}. */

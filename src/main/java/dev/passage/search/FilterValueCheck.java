@@ -38,7 +38,7 @@ final class FilterValueCheck {
           List<String> known = ordinals == null ? List.of() : ordinals.values(dimension.field());
           List<String> kept = new ArrayList<>(values.size());
           for (String value : values) {
-            String found = find(known, value);
+            String found = find(ordinals, dimension.field(), known, value);
             if (found == null) {
               warnings.add(unknown(dimension, value, known));
               found = value;
@@ -53,20 +53,15 @@ final class FilterValueCheck {
   }
 
   /** The value of {@code known} that {@code value} names, in this case or another; or null. */
-  private static String find(List<String> known, String value) {
-    // The index orders values by their UTF-8 bytes, which String order follows but for a few
-    // rare characters; those are found by the walk below.
+  private static String find(
+      FacetOrdinals ordinals, String dimension, List<String> known, String value) {
     int at = Collections.binarySearch(known, value);
     if (at >= 0) {
       return known.get(at);
     }
-    String key = KnownValues.key(value);
-    for (String k : known) {
-      if (KnownValues.key(k).equals(key)) {
-        return k;
-      }
-    }
-    return null;
+    // The index orders values by their UTF-8 bytes, which String order follows but for a few
+    // rare characters; those, and other cases, are found by key.
+    return ordinals == null ? null : ordinals.valueByKey(dimension, KnownValues.key(value));
   }
 
   private static Warning unknown(Dimension dimension, String value, List<String> known) {

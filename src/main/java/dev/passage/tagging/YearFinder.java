@@ -200,7 +200,8 @@ public final class YearFinder {
   }
 
   private void findYears(String text, List<YearMention> found) {
-    boolean table = isTable(text);
+    // Whether the paragraph is a table is asked only once it holds a candidate year.
+    Boolean table = null;
     for (MatchResult m : matches(YEAR, text, YearFinder::mayStartYear)) {
       int year = Integer.parseInt(m.group(1));
       String before = text.substring(Math.max(0, m.start() - 20), m.start());
@@ -221,6 +222,9 @@ public final class YearFinder {
       }
       if (year < MODERN && !HISTORIC_CONTEXT.matcher(before).find()) {
         continue;
+      }
+      if (!afterPreposition && table == null) {
+        table = isTable(text);
       }
       if (!afterPreposition && (table || besideAFigure(text, m.start(), m.end()))) {
         continue;
@@ -286,15 +290,14 @@ public final class YearFinder {
    */
   private static boolean besideAFigure(String text, int start, int end) {
     String previous = lastWord(text.substring(0, start));
-    if (MONTH_WORDS.contains(previous.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""))) {
+    if (MONTH_WORDS.contains(lettersOf(previous))) {
       return false;
     }
     if (isFigure(previous)) {
       String beforePrevious = lastWord(text.substring(0, text.lastIndexOf(previous, start - 1)));
       boolean dayOfMonth =
-          previous.replaceAll("\\D", "").length() <= 2
-              && MONTH_WORDS.contains(
-                  beforePrevious.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+          NON_DIGIT.matcher(previous).replaceAll("").length() <= 2
+              && MONTH_WORDS.contains(lettersOf(beforePrevious));
       if (!dayOfMonth) {
         return true;
       }
@@ -302,7 +305,8 @@ public final class YearFinder {
     String next = nextToken(text.substring(end));
     if (end < text.length() && text.charAt(end) == ',') {
       // After a comma comes a new clause ("in 1986, 137,744 tonnes"), unless codes are listed.
-      return next.replaceAll("\\W+$", "").matches("\\d{4}") && isFigure(next);
+      return FOUR_DIGITS.matcher(TRAILING_NON_WORD.matcher(next).replaceAll("")).matches()
+          && isFigure(next);
     }
     return isFigure(next);
   }
@@ -312,15 +316,29 @@ public final class YearFinder {
    * a contract month ("MAR8"). Ordinals ("3rd qtr") and codes ("A-6F") are not figures.
    */
   private static boolean isFigure(String word) {
-    String w = word.replaceAll("^[(\\[]+|[)\\],;:.]+$", "");
+    String w = FIGURE_PUNCTUATION.matcher(word).replaceAll("");
     if (!FIGURE.matcher(w).matches() || ORDINAL.matcher(w).matches()) {
       return false;
     }
-    if (w.matches("\\d{4}")) {
+    if (FOUR_DIGITS.matcher(w).matches()) {
       int n = Integer.parseInt(w);
       return n < 1000 || n > 2100;
     }
     return true;
+  }
+
+  // Compiled once: these run for every four-digit number of every paragraph.
+  private static final Pattern NOT_LOWER_LETTER = Pattern.compile("[^a-z]");
+  private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+  private static final Pattern TRAILING_NON_WORD = Pattern.compile("\\W+$");
+  private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+  private static final Pattern FIGURE_PUNCTUATION = Pattern.compile("^[(\\[]+|[)\\],;:.]+$");
+  private static final Pattern END_OF_CLAUSE = Pattern.compile("\\s*(?:[.,;:)].*)?");
+  private static final Pattern LEADING_PAREN = Pattern.compile("^\\(");
+
+  /** A word's letters, lower-cased, to look it up among the months. */
+  private static String lettersOf(String word) {
+    return NOT_LOWER_LETTER.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   private static final Pattern FIGURE =
@@ -342,10 +360,10 @@ public final class YearFinder {
     if (!hyphen
         && (joint != ' '
             || isUpperCase(text)
-            || !text.substring(end).matches("\\s*(?:[.,;:)].*)?"))) {
+            || !END_OF_CLAUSE.matcher(text).region(end, text.length()).matches())) {
       return false;
     }
-    String code = lastWord(text.substring(0, start - 1)).replaceAll("^\\(", "");
+    String code = LEADING_PAREN.matcher(lastWord(text.substring(0, start - 1))).replaceAll("");
     if (!hyphen
         && (code.length() > 5
             || MONTH_WORDS.contains(code.toLowerCase(Locale.ROOT))
