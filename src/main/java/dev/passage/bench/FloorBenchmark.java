@@ -1,8 +1,8 @@
 package dev.passage.bench;
 
-import dev.passage.search.InvalidRequestException;
-import dev.passage.search.SearchParameters;
-import dev.passage.search.SearchRequest;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchRequest;
+import dev.passage.query.SearchParameters;
 import dev.passage.search.SearchService;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package dev.passage.cli;
 
+import dev.passage.engine.SearchResponse;
 import dev.passage.index.IndexFreshness;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
-import dev.passage.search.KnownValues;
-import dev.passage.search.SearchParameters;
-import dev.passage.search.SearchResponse;
+import dev.passage.query.KnownValues;
+import dev.passage.query.SearchParameters;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import java.io.IOException;

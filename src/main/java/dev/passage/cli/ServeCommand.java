@@ -9,7 +9,7 @@ import dev.passage.index.IndexUpdater;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
-import dev.passage.search.KnownValues;
+import dev.passage.query.KnownValues;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import dev.passage.web.AdminAccess;

@@ -1,6 +1,6 @@
 package dev.passage.cli;
 
-import dev.passage.search.SearchResponse;
+import dev.passage.engine.SearchResponse;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.passage.index;
 
-import dev.passage.index.Schema.Dimension;
-import dev.passage.tagging.TagReason;
+import dev.passage.engine.Dimension;
+import dev.passage.engine.TagReason;
 import dev.passage.tagging.TaggedParagraph;
 import dev.passage.tagging.Tags;
 import java.io.IOException;

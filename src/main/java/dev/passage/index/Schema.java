@@ -1,5 +1,6 @@
 package dev.passage.index;
 
+import dev.passage.engine.Dimension;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -65,35 +66,6 @@ public final class Schema {
 
   /** Why each tag was given, as JSON; read only by the article view. */
   public static final String REASONS = "reasons";
-
-  /** The facet dimensions, in the order the API lists them. */
-  public enum Dimension {
-    YEAR("year"),
-    PERSON("person"),
-    ORGANISATION("organisation"),
-    TOPIC("topic");
-
-    private final String field;
-
-    Dimension(String field) {
-      this.field = field;
-    }
-
-    /** The facet dimension, stored field and query parameter name. */
-    public String field() {
-      return field;
-    }
-
-    /** The dimension whose field is {@code name}, or null. */
-    public static Dimension of(String name) {
-      for (Dimension d : values()) {
-        if (d.field.equals(name)) {
-          return d;
-        }
-      }
-      return null;
-    }
-  }
 
   /** Fields a query may name ("title:astana", "person:\"Wang Yi\""). */
   public static final List<String> QUERYABLE_FIELDS =

@@ -1,8 +1,9 @@
 package dev.passage.search;
 
-import dev.passage.index.Schema.Dimension;
-import dev.passage.search.SearchResponse.FacetCounts;
-import dev.passage.search.SearchResponse.FacetValue;
+import dev.passage.engine.Dimension;
+import dev.passage.engine.SearchRequest;
+import dev.passage.engine.SearchResponse.FacetCounts;
+import dev.passage.engine.SearchResponse.FacetValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.passage.search;
 
+import dev.passage.query.KnownValues;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,7 +1,9 @@
 package dev.passage.search;
 
-import dev.passage.index.Schema.Dimension;
-import dev.passage.search.SearchResponse.Warning;
+import dev.passage.engine.Dimension;
+import dev.passage.engine.SearchRequest;
+import dev.passage.engine.SearchResponse.Warning;
+import dev.passage.query.KnownValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,10 +1,20 @@
 package dev.passage.search;
 
+import dev.passage.engine.ArticleView;
+import dev.passage.engine.Dimension;
+import dev.passage.engine.Health;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchEngine;
+import dev.passage.engine.SearchRequest;
+import dev.passage.engine.SearchResponse;
+import dev.passage.engine.SearchResponse.Hit;
+import dev.passage.engine.SortOrder;
+import dev.passage.engine.TagReason;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
-import dev.passage.index.Schema.Dimension;
-import dev.passage.search.SearchResponse.Hit;
-import dev.passage.tagging.TagReason;
+import dev.passage.query.KnownValues;
+import dev.passage.query.QueryCost;
+import dev.passage.query.SearchParameters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the {@link SearcherPool} and releases it in {@code finally}; nothing is locked, so requests run
  * in parallel and a reindex never blocks them.
  */
-public final class SearchService {
+public final class SearchService implements SearchEngine {
 
   /** Stored fields a hit needs; the text and the tag reasons are not read for hits. */
   private static final Set<String> HIT_FIELDS =
@@ -105,23 +115,28 @@ public final class SearchService {
     return parameters;
   }
 
+  @Override
+  public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
+    return parameters.parse(params);
+  }
+
   /**
    * Runs a validated search.
    *
    * @throws InvalidRequestException when a pattern in the query turns out to match too many words
    *     of this index, which only the index can tell
    */
+  @Override
   public SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException {
     try {
-      return run(request);
+      return run(request, parameters.luceneQuery(request));
     } catch (QueryCost e) {
       throw new InvalidRequestException(e.getMessage());
     }
   }
 
-  private SearchResponse run(SearchRequest given) throws IOException {
+  private SearchResponse run(SearchRequest given, Query query) throws IOException {
     long started = System.nanoTime();
-    Query query = given.luceneQuery();
     int topN = given.page() * given.size();
     Sort sort = sortOf(given.sort());
     PassageSearcher shared = pool.acquire();
@@ -219,6 +234,7 @@ public final class SearchService {
   }
 
   /** The whole article {@code id}, or empty when there is none. */
+  @Override
   public Optional<ArticleView> article(String id, boolean explain) throws IOException {
     PassageSearcher searcher = pool.acquire();
     try {
@@ -262,6 +278,7 @@ public final class SearchService {
   }
 
   /** True when the index holds article {@code id}; cheaper than {@link #article}. */
+  @Override
   public boolean hasArticle(String id) throws IOException {
     PassageSearcher searcher = pool.acquire();
     try {
@@ -272,6 +289,7 @@ public final class SearchService {
   }
 
   /** The state of the index being served. */
+  @Override
   public Health health() throws IOException {
     PassageSearcher searcher = pool.acquire();
     try {
@@ -279,6 +297,7 @@ public final class SearchService {
       int paragraphs = searcher.getIndexReader().numDocs();
       return new Health(
           "ok",
+          "lucene",
           info == null ? 0 : info.articles(),
           paragraphs,
           info == null ? null : info.builtAt());

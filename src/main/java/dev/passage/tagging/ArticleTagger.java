@@ -1,5 +1,6 @@
 package dev.passage.tagging;
 
+import dev.passage.engine.TagReason;
 import dev.passage.ingest.ArticleDate;
 import dev.passage.ingest.Paragraph;
 import java.util.ArrayList;

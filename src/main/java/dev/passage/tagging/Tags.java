@@ -1,5 +1,6 @@
 package dev.passage.tagging;
 
+import dev.passage.engine.TagReason;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.passage.web;
 
-import dev.passage.search.ArticleView;
-import dev.passage.search.InvalidRequestException;
-import dev.passage.search.SearchParameters;
-import dev.passage.search.SearchResponse;
-import dev.passage.search.SearchService;
+import dev.passage.engine.ArticleView;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchEngine;
+import dev.passage.engine.SearchResponse;
+import dev.passage.query.SearchParameters;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,17 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON API's handlers. They only translate HTTP: parameters in, a record out; validation and
- * searching live in {@link SearchParameters} and {@link SearchService}.
+ * searching live in {@link SearchParameters} and {@link SearchEngine}.
  */
 final class ApiHandlers {
 
   /** The longest article id looked up; longer ids cannot exist. */
   static final int MAX_ID_CHARS = 512;
 
-  private final SearchService service;
+  private final SearchEngine service;
   private final JsonMapper json;
 
-  ApiHandlers(SearchService service, JsonMapper json) {
+  ApiHandlers(SearchEngine service, JsonMapper json) {
     this.service = service;
     this.json = json;
   }
@@ -39,7 +39,7 @@ final class ApiHandlers {
    */
   void search(Context ctx) throws InvalidRequestException, IOException {
     QueryStrings.check(ctx.queryString());
-    SearchResponse response = service.search(service.parameters().parse(ctx.queryParamMap()));
+    SearchResponse response = service.search(service.parse(ctx.queryParamMap()));
     ctx.contentType(ContentType.APPLICATION_JSON);
     try {
       json.writeValue(ctx.outputStream(), response);

@@ -1,6 +1,6 @@
 package dev.passage.web;
 
-import dev.passage.search.SearchService;
+import dev.passage.engine.SearchEngine;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,11 +17,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class PageHandlers {
 
-  private final SearchService service;
+  private final SearchEngine service;
   private final byte[] articlePage;
   private final String notFoundPage;
 
-  PageHandlers(SearchService service, String resources) {
+  PageHandlers(SearchEngine service, String resources) {
     this.service = service;
     this.articlePage = resource(resources + "/article.html");
     this.notFoundPage = new String(resource(resources + "/not-found.html"), StandardCharsets.UTF_8);

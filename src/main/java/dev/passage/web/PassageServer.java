@@ -1,9 +1,10 @@
 package dev.passage.web;
 
+import dev.passage.engine.EngineUnavailableException;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchEngine;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
-import dev.passage.search.InvalidRequestException;
-import dev.passage.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -102,7 +103,7 @@ public final class PassageServer {
   private PassageServer() {}
 
   /** The application for {@code service}, without an admin API, not yet started. */
-  public static Javalin create(SearchService service, Options options) {
+  public static Javalin create(SearchEngine service, Options options) {
     return create(service, null, null, options);
   }
 
@@ -111,7 +112,7 @@ public final class PassageServer {
    * the admin API when {@code options} configure one.
    */
   public static Javalin create(
-      SearchService service, Reindexer reindexer, LiveIndex live, Options options) {
+      SearchEngine service, Reindexer reindexer, LiveIndex live, Options options) {
     if (options.admin().isPresent() && (reindexer == null || live == null)) {
       throw new IllegalArgumentException("an admin API needs a reindexer and a live index");
     }
@@ -171,6 +172,14 @@ public final class PassageServer {
       config.routes.exception(
           InvalidRequestException.class,
           (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorResponse(e.getMessage())));
+      config.routes.exception(
+          EngineUnavailableException.class,
+          (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(Header.RETRY_AFTER, "5")
+                .json(new ErrorResponse(e.getMessage()));
+          });
       config.routes.exception(
           Exception.class,
           (e, ctx) -> {

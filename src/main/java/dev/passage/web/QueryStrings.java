@@ -1,6 +1,6 @@
 package dev.passage.web;
 
-import dev.passage.search.InvalidRequestException;
+import dev.passage.engine.InvalidRequestException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -3,7 +3,11 @@ package dev.passage.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.passage.engine.InvalidRequestException;
 import dev.passage.index.Schema;
+import dev.passage.query.ExpansionLimit;
+import dev.passage.query.KnownValues;
+import dev.passage.query.QueryFactory;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.stream.Collectors;

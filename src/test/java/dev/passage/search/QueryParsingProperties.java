@@ -2,6 +2,10 @@ package dev.passage.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchRequest;
+import dev.passage.engine.SearchResponse;
+import dev.passage.query.SearchParameters;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.QueryArbitraries;
 import java.io.IOException;

@@ -3,10 +3,14 @@ package dev.passage.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.passage.engine.ArticleView;
+import dev.passage.engine.Dimension;
+import dev.passage.engine.Health;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchResponse;
+import dev.passage.engine.SearchResponse.FacetValue;
+import dev.passage.engine.SearchResponse.Hit;
 import dev.passage.index.Schema;
-import dev.passage.index.Schema.Dimension;
-import dev.passage.search.SearchResponse.FacetValue;
-import dev.passage.search.SearchResponse.Hit;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
 import java.time.Duration;

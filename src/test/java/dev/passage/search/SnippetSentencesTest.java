@@ -2,6 +2,7 @@ package dev.passage.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.engine.SearchResponse;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

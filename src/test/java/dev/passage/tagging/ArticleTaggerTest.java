@@ -2,6 +2,7 @@ package dev.passage.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.engine.TagReason;
 import dev.passage.ingest.ArticleDate;
 import dev.passage.ingest.Paragraph;
 import java.util.List;

@@ -1,10 +1,13 @@
-package dev.passage.search;
+package dev.passage.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.passage.engine.Dimension;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchRequest;
+import dev.passage.engine.SortOrder;
 import dev.passage.index.Schema;
-import dev.passage.index.Schema.Dimension;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.util.automaton.RegExp;

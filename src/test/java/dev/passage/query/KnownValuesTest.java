@@ -1,8 +1,8 @@
-package dev.passage.search;
+package dev.passage.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.passage.index.Schema.Dimension;
+import dev.passage.engine.Dimension;
 import dev.passage.tagging.Entity;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityType;

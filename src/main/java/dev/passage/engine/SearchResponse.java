@@ -1,4 +1,4 @@
-package dev.passage.search;
+package dev.passage.engine;
 
 import java.util.List;
 import java.util.Map;

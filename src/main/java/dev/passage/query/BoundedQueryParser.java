@@ -1,7 +1,7 @@
-package dev.passage.search;
+package dev.passage.query;
 
+import dev.passage.engine.Dimension;
 import dev.passage.index.Schema;
-import dev.passage.index.Schema.Dimension;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;

@@ -1,4 +1,4 @@
-package dev.passage.search;
+package dev.passage.query;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -28,10 +28,10 @@ import org.apache.lucene.util.BytesRef;
  * and how rare its matching words are ({@code cooperation*}); more are searched as a
  * constant-scored {@link TermInSetQuery}, whose cost does not grow with each word's clause.
  */
-final class ExpansionLimit extends MultiTermQuery.RewriteMethod {
+public final class ExpansionLimit extends MultiTermQuery.RewriteMethod {
 
   /** The most different words one pattern may match. */
-  static final int MAX_TERMS = 10_000;
+  public static final int MAX_TERMS = 10_000;
 
   /** The most words a pattern's hits are ranked by; beyond, they score alike. */
   static final int MAX_SCORED_TERMS = 64;

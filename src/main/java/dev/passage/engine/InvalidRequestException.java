@@ -1,4 +1,4 @@
-package dev.passage.search;
+package dev.passage.engine;
 
 /** A request a person must fix: the message says what is wrong and how to put it right. */
 public final class InvalidRequestException extends Exception {

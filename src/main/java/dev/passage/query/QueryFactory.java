@@ -1,5 +1,6 @@
-package dev.passage.search;
+package dev.passage.query;
 
+import dev.passage.engine.InvalidRequestException;
 import dev.passage.index.Schema;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -22,7 +23,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * who types two words wants paragraphs with both. Syntax errors become messages that point at the
  * column.
  */
-final class QueryFactory {
+public final class QueryFactory {
 
   /**
    * The most prefix*, wildcard, fuzzy~, [range] and /regex/ terms in one query: each one walks the
@@ -33,13 +34,13 @@ final class QueryFactory {
   private final Schema schema;
   private final KnownValues known;
 
-  QueryFactory(Schema schema, KnownValues known) {
+  public QueryFactory(Schema schema, KnownValues known) {
     this.schema = schema;
     this.known = known;
   }
 
   /** The query for {@code q}; every paragraph when {@code q} is blank or "*". */
-  Query parse(String q) throws InvalidRequestException {
+  public Query parse(String q) throws InvalidRequestException {
     String text = q.strip();
     if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
       return MatchAllDocsQuery.INSTANCE;

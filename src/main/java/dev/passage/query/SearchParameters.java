@@ -1,8 +1,11 @@
-package dev.passage.search;
+package dev.passage.query;
 
+import dev.passage.engine.Dimension;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchRequest;
+import dev.passage.engine.SearchResponse.Warning;
+import dev.passage.engine.SortOrder;
 import dev.passage.index.Schema;
-import dev.passage.index.Schema.Dimension;
-import dev.passage.search.SearchResponse.Warning;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -122,7 +125,15 @@ public final class SearchParameters {
                   + " matches nothing; add a word that says what the paragraphs are about",
               List.of()));
     }
-    return new SearchRequest(query.strip(), parsed, filters, page, size, sort, facetSize, warnings);
+    return new SearchRequest(query.strip(), filters, page, size, sort, facetSize, warnings);
+  }
+
+  /**
+   * The query of a request this parser validated, as a Lucene query: what the embedded engine runs,
+   * and what another engine translates, so both read the syntax alike.
+   */
+  public Query luceneQuery(SearchRequest request) throws InvalidRequestException {
+    return queries.parse(request.query());
   }
 
   private static String unknownParameter(String name) {

@@ -1,7 +1,6 @@
-package dev.passage.search;
+package dev.passage.engine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.passage.tagging.TagReason;
 import java.util.List;
 
 /**

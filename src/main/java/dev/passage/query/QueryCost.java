@@ -1,4 +1,4 @@
-package dev.passage.search;
+package dev.passage.query;
 
 /**
  * A query refused because running it would cost far more than any answer is worth: a word that
@@ -6,7 +6,7 @@ package dev.passage.search;
  * matches too many words. Thrown while parsing or rewriting; the message tells a person what to
  * write instead, and becomes a 400.
  */
-final class QueryCost extends RuntimeException {
+public final class QueryCost extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

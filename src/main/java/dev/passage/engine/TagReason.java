@@ -1,4 +1,4 @@
-package dev.passage.tagging;
+package dev.passage.engine;
 
 /**
  * Why a paragraph has a tag: the rule or list entry, and the words it matched.

@@ -1,21 +1,19 @@
-package dev.passage.search;
+package dev.passage.engine;
 
-import dev.passage.index.Schema.Dimension;
-import dev.passage.search.SearchResponse.Warning;
+import dev.passage.engine.SearchResponse.Warning;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.lucene.search.Query;
 
 /**
- * A validated search: build it with {@link SearchParameters#parse}, which turns every mistake into
- * an {@link InvalidRequestException}, then run it with {@link SearchService#search}.
+ * A validated search: build it with {@link SearchEngine#parse}, which turns every mistake into an
+ * {@link InvalidRequestException}, then run it with {@link SearchEngine#search}.
  *
- * @param query the query as given, in Lucene syntax; "" matches every paragraph
- * @param luceneQuery the query, parsed
+ * @param query the query as given, in Passage's query syntax (Lucene's classic syntax); "" matches
+ *     every paragraph; each engine turns it into its own query
  * @param filters facet values to keep, by dimension: values of one dimension are ORed, dimensions
  *     ANDed
  * @param page from 1
@@ -26,7 +24,6 @@ import org.apache.lucene.search.Query;
  */
 public record SearchRequest(
     String query,
-    Query luceneQuery,
     Map<Dimension, List<String>> filters,
     int page,
     int size,
@@ -55,14 +52,14 @@ public record SearchRequest(
 
   /** This request with other filters. */
   public SearchRequest withFilters(Map<Dimension, List<String>> other) {
-    return new SearchRequest(query, luceneQuery, other, page, size, sort, facetSize, warnings);
+    return new SearchRequest(query, other, page, size, sort, facetSize, warnings);
   }
 
   /** This request with {@code more} warnings after its own. */
   public SearchRequest withWarnings(List<Warning> more) {
     List<Warning> all = new ArrayList<>(warnings);
     all.addAll(more);
-    return new SearchRequest(query, luceneQuery, filters, page, size, sort, facetSize, all);
+    return new SearchRequest(query, filters, page, size, sort, facetSize, all);
   }
 
   /** The filter values of one dimension, possibly none. */

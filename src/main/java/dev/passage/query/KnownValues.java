@@ -1,6 +1,6 @@
-package dev.passage.search;
+package dev.passage.query;
 
-import dev.passage.index.Schema.Dimension;
+import dev.passage.engine.Dimension;
 import dev.passage.tagging.Entity;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityType;
@@ -61,7 +61,7 @@ public final class KnownValues {
   }
 
   /** Case, accents and runs of spaces do not tell names apart. */
-  static String key(String name) {
+  public static String key(String name) {
     return Tokenizer.key(name.strip().replaceAll("\\s+", " "));
   }
 

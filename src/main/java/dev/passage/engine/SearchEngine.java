@@ -1,0 +1,43 @@
+package dev.passage.engine;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the API, the page, the embed and the command line ask of an engine, whichever it is. A
+ * request is validated by {@link #parse} first, with the same syntax and limits on every engine, so
+ * an engine only ever sees requests that passed.
+ */
+public interface SearchEngine {
+
+  /**
+   * Validates request parameters (each name with its values, in order) into a request; a request
+   * that passes here cannot fail later for bad input, except for what only the index can tell.
+   */
+  SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException;
+
+  /** The first page of hits for {@code q}, no filters. */
+  default SearchRequest query(String q) throws InvalidRequestException {
+    return parse(Map.of("q", List.of(q)));
+  }
+
+  /**
+   * Runs a validated search.
+   *
+   * @throws InvalidRequestException when the query asks too much of this index (a pattern that
+   *     matches too many words), which only the index can tell
+   * @throws EngineUnavailableException when the engine cannot answer now
+   */
+  SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException;
+
+  /** The whole article {@code id}, or empty when there is none. */
+  Optional<ArticleView> article(String id, boolean explain) throws IOException;
+
+  /** True when the engine holds article {@code id}; cheaper than {@link #article}. */
+  boolean hasArticle(String id) throws IOException;
+
+  /** The state of the engine and of the index it serves. */
+  Health health() throws IOException;
+}
