@@ -3,6 +3,7 @@ package dev.passage.cli;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.EntityTagChanges;
 import dev.passage.index.IndexBuilder;
+import dev.passage.index.IndexInfo;
 import dev.passage.index.IndexPlan;
 import dev.passage.index.IndexSummary;
 import dev.passage.index.IndexUpdater;
@@ -135,6 +136,68 @@ final class CorpusOptions {
       if (changes != null) {
         out.println(describe(changes.count()));
       }
+    } else {
+      out.printf(
+          "Found no usable articles in %s; the previous index, if any, is kept.%n",
+          plan.source().articles());
+    }
+    report(summary.problems(), out);
+    return summary;
+  }
+
+  /**
+   * What to do with the index on {@code cluster}, decided before anything is written.
+   *
+   * @throws SourceConflictException when the index is another folder's, or not Passage's, and
+   *     --rebuild was not given
+   */
+  IndexPlan plan(EngineOptions.Cluster cluster) throws IOException, SourceConflictException {
+    IndexInfo info = cluster.index().info();
+    if (info == null && cluster.index().current() != null && !rebuild) {
+      throw new SourceConflictException(
+          cluster.where()
+              + " was not written by Passage; nothing was changed. "
+              + IndexPlan.REBUILD_FLAG
+              + " replaces it, or give another --opensearch-index.");
+    }
+    return IndexPlan.decide(
+        info, cluster.where(), articles, entities, rebuild, DEFAULT_ARTICLES, RulesFingerprint::of);
+  }
+
+  /**
+   * Builds the index on {@code cluster} whole, as a new index behind its alias, and prints the
+   * summary. The cluster has no incremental update yet, so an index of the same source is built
+   * again too; searches keep the old one until the alias moves.
+   */
+  IndexSummary buildOn(EngineOptions.Cluster cluster, int n, PrintWriter out, PrintWriter err)
+      throws IOException, SourceConflictException {
+    IndexPlan plan = plan(cluster);
+    out.println(
+        "Building "
+            + cluster.where()
+            + " whole: "
+            + (plan.build()
+                ? plan.reason()
+                : "the OpenSearch engine applies changes by a whole build, which replaces the"
+                    + " served index in one step")
+            + ".");
+    out.flush();
+    IndexSummary summary =
+        cluster
+            .index()
+            .build(
+                plan.source(),
+                pipeline(plan),
+                RulesFingerprint.of(plan.source().names()),
+                n,
+                line -> {
+                  err.println(line);
+                  err.flush();
+                });
+    if (summary.committed()) {
+      out.printf(
+          "Indexed %,d articles, %,d paragraphs in %.1f s.%n",
+          summary.articles(), summary.paragraphs(), summary.millis() / 1000.0);
     } else {
       out.printf(
           "Found no usable articles in %s; the previous index, if any, is kept.%n",

@@ -26,14 +26,21 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin CorpusOptions corpus;
 
+  @Mixin EngineOptions engine;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    IndexPlan plan = corpus.plan();
     int threads = corpus.threads(Runtime.getRuntime().availableProcessors());
+    if (engine.opensearch()) {
+      try (EngineOptions.Cluster cluster = engine.connect(spec)) {
+        return corpus.buildOn(cluster, threads, out, err).committed() ? 0 : 1;
+      }
+    }
+    IndexPlan plan = corpus.plan();
     if (plan.build()) {
       out.println("Building the index whole: " + plan.reason() + ".");
       return corpus.build(plan, threads, out, err).committed() ? 0 : 1;

@@ -1,5 +1,6 @@
 package dev.passage.cli;
 
+import dev.passage.engine.SearchEngine;
 import dev.passage.engine.SearchResponse;
 import dev.passage.index.IndexFreshness;
 import dev.passage.index.IndexInfo;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Parameters;
 final class SearchCommand implements Callable<Integer> {
 
   @Mixin IndexLocation location;
+
+  @Mixin EngineOptions engine;
 
   @Parameters(
       paramLabel = "QUERY",
@@ -74,6 +77,22 @@ final class SearchCommand implements Callable<Integer> {
     params.put("page", List.of(page));
     if (!sort.isEmpty()) {
       params.put("sort", List.of(sort));
+    }
+    if (engine.opensearch()) {
+      try (EngineOptions.Cluster cluster = engine.connect(spec)) {
+        IndexInfo info = cluster.index().info();
+        if (info == null) {
+          err.println(
+              "passage: there is no Passage index "
+                  + cluster.where().replaceFirst("^the index ", "")
+                  + "; build one with: passage index --engine opensearch --articles DIR");
+          return 2;
+        }
+        SearchEngine searcher = cluster.engine(info);
+        new TerminalPrinter(out, System.console() != null)
+            .print(searcher.search(searcher.parse(params)));
+      }
+      return 0;
     }
     Schema schema = new Schema();
     // Searching only reads: an index that is missing or cannot be read is an error, never built.

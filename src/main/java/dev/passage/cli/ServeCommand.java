@@ -1,8 +1,10 @@
 package dev.passage.cli;
 
+import dev.passage.engine.SearchEngine;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.FolderWatcher;
 import dev.passage.index.IndexFreshness;
+import dev.passage.index.IndexInfo;
 import dev.passage.index.IndexPlan;
 import dev.passage.index.IndexSummary;
 import dev.passage.index.IndexUpdater;
@@ -51,6 +53,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin CorpusOptions corpus;
+
+  @Mixin EngineOptions engine;
 
   @Option(
       names = "--port",
@@ -157,6 +161,65 @@ final class ServeCommand implements Callable<Integer> {
     return SearcherPool.open(corpus.index(), schema);
   }
 
+  /**
+   * Serves the index on an OpenSearch cluster, built first when the cluster has none. The cluster
+   * has no live updates yet: the admin API and --watch are refused rather than silently off.
+   */
+  private int serveFromCluster(PassageServer.Options options, PrintWriter out, PrintWriter err)
+      throws Exception {
+    if (options.admin().isPresent() || watch) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--engine opensearch serves searches only for now: the admin API and --watch need the"
+              + " embedded engine; rebuild the cluster's index with passage index --engine"
+              + " opensearch");
+    }
+    EngineOptions.Cluster cluster = engine.connect(spec);
+    try {
+      IndexPlan plan = corpus.plan(cluster);
+      if (plan.build()) {
+        corpus.buildOn(
+            cluster, corpus.threads(Runtime.getRuntime().availableProcessors()), out, err);
+      }
+      IndexInfo info = cluster.index().info();
+      if (info == null) {
+        throw new IOException("no usable articles in " + plan.source().articles());
+      }
+      SearchEngine searcher = cluster.engine(info);
+      Javalin app = PassageServer.create(searcher, options);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    out.println("Stopping: requests under way may finish first.");
+                    out.flush();
+                    app.stop();
+                    try {
+                      cluster.close();
+                    } catch (IOException e) {
+                      err.println("passage: " + e.getMessage());
+                    }
+                    out.println("Stopped.");
+                    out.flush();
+                    stopped.countDown();
+                  },
+                  "passage-shutdown"));
+      app.start(host, port);
+      var health = searcher.health();
+      out.printf(
+          "Passage is serving %,d paragraphs of %,d articles from %s on http://%s:%d/%n",
+          health.paragraphs(), health.articles(), cluster.where(), host, app.port());
+      out.println("Press Ctrl+C to stop.");
+      out.flush();
+      stopped.await();
+      return 0;
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -170,6 +233,9 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--cors-origins: " + e.getMessage());
+    }
+    if (engine.opensearch()) {
+      return serveFromCluster(options, out, err);
     }
     Schema schema = new Schema();
     IndexPlan plan = corpus.plan();

@@ -1,6 +1,7 @@
 package dev.passage.engine;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import java.util.Optional;
  * an engine only ever sees requests that passed.
  */
 public interface SearchEngine {
+
+  /** How long one search may collect before it answers with what it found so far. */
+  Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 
   /**
    * Validates request parameters (each name with its values, in order) into a request; a request

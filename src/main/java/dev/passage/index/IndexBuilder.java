@@ -130,7 +130,7 @@ public final class IndexBuilder {
         folder.read(
             new StampingSink() {
               @Override
-              void accept(Article article, ArticleStamp stamp) {
+              protected void accept(Article article, ArticleStamp stamp) {
                 pool.execute(() -> process(article, stamp, writers, problems));
                 reporter.maybeReport();
               }

@@ -57,7 +57,7 @@ public record IndexInfo(
         data.getOrDefault(UPDATED_AT, builtAt));
   }
 
-  Map<String, String> toUserData() {
+  public Map<String, String> toUserData() {
     Map<String, String> data = new HashMap<>();
     data.put(ARTICLES, String.valueOf(articles));
     data.put(SOURCE, source.articles().toString());
@@ -69,7 +69,7 @@ public record IndexInfo(
   }
 
   /** The same index after a change that added {@code delta} articles, committed at {@code at}. */
-  IndexInfo changed(int delta, String at) {
+  public IndexInfo changed(int delta, String at) {
     return new IndexInfo(articles + delta, source, rulesFingerprint, builtAt, at);
   }
 

@@ -67,12 +67,46 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
       }
       return new IndexPlan(source, true, missing);
     }
+    return decideRecorded(
+        info, "the index in " + indexDir, articles, names, rebuild, rulesFingerprint);
+  }
+
+  /**
+   * Decides what to do with an index held elsewhere (on a cluster), from what it records: {@code
+   * info}, null when there is none, and {@code where}, naming it for messages ("the index passage
+   * on http://h1:9200").
+   */
+  public static IndexPlan decide(
+      IndexInfo info,
+      String where,
+      Path articles,
+      Path names,
+      boolean rebuild,
+      Path defaultArticles,
+      RulesFingerprint.Of rulesFingerprint)
+      throws IOException, SourceConflictException {
+    if (info == null) {
+      return new IndexPlan(
+          new IndexSource(articles != null ? articles : defaultArticles, names),
+          true,
+          "there is no " + where.replaceFirst("^the ", "") + " yet");
+    }
+    return decideRecorded(info, where, articles, names, rebuild, rulesFingerprint);
+  }
+
+  private static IndexPlan decideRecorded(
+      IndexInfo info,
+      String where,
+      Path articles,
+      Path names,
+      boolean rebuild,
+      RulesFingerprint.Of rulesFingerprint)
+      throws IOException, SourceConflictException {
     IndexSource recorded = info.source();
     if (recorded == null) {
       if (articles == null) {
         throw new SourceConflictException(
-            "the index in "
-                + indexDir
+            where
                 + " was built by an older Passage, which did not record"
                 + " its articles folder; give --articles DIR to rebuild it from DIR");
       }
@@ -85,7 +119,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
             names != null ? names : recorded.names());
     if (!given.equals(recorded)) {
       if (!rebuild) {
-        throw new SourceConflictException(conflict(indexDir, recorded, given));
+        throw new SourceConflictException(conflict(where, recorded, given));
       }
       return new IndexPlan(
           given, true, "replacing the index of " + recorded.describe() + " as asked");
@@ -95,8 +129,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
     }
     if (given.names() != null && !Files.isRegularFile(given.names())) {
       throw new SourceConflictException(
-          "the index in "
-              + indexDir
+          where
               + " was built with the names file "
               + given.names()
               + ", which is gone; restore it, or rebuild without it: --entities NEW.tsv "
@@ -111,7 +144,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
     return new IndexPlan(given, false, null);
   }
 
-  private static String conflict(Path indexDir, IndexSource recorded, IndexSource given) {
+  private static String conflict(String where, IndexSource recorded, IndexSource given) {
     boolean sameArticles = recorded.articles().equals(given.articles());
     String what =
         sameArticles
@@ -120,8 +153,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
                 + ", not "
                 + (given.names() == null ? "none" : given.names())
             : recorded.articles() + ", not " + given.articles();
-    return "the index in "
-        + indexDir
+    return where
         + " was built from "
         + what
         + "; nothing was changed. "

@@ -89,7 +89,7 @@ public final class IndexUpdater {
         folder.read(
             new StampingSink() {
               @Override
-              boolean read(String name, long size, long modifiedNanos) {
+              protected boolean read(String name, long size, long modifiedNanos) {
                 List<String> ids = idsByFile.get(name);
                 if (ids == null
                     || !ids.stream()
@@ -104,7 +104,7 @@ public final class IndexUpdater {
               }
 
               @Override
-              void accept(Article article, ArticleStamp stamp) {
+              protected void accept(Article article, ArticleStamp stamp) {
                 if (unread.contains(article.id())) {
                   problems.add(
                       Problem.skipped(

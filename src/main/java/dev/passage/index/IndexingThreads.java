@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The threads that process articles for a build or an update. */
-final class IndexingThreads {
+public final class IndexingThreads {
 
   private IndexingThreads() {}
 
@@ -14,7 +14,7 @@ final class IndexingThreads {
    * {@code threads} threads behind a short queue, and caller-runs: the reader never races ahead of
    * the indexers by more than a few articles, so memory stays flat however large the folder.
    */
-  static ThreadPoolExecutor start(int threads, String name) {
+  public static ThreadPoolExecutor start(int threads, String name) {
     return new ThreadPoolExecutor(
         threads,
         threads,
@@ -26,7 +26,7 @@ final class IndexingThreads {
   }
 
   /** Waits for every task given to {@code pool}, which has been shut down. */
-  static void await(ThreadPoolExecutor pool) throws IOException {
+  public static void await(ThreadPoolExecutor pool) throws IOException {
     try {
       while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
         Thread.onSpinWait();

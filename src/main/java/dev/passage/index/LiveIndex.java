@@ -292,7 +292,7 @@ public final class LiveIndex implements Closeable {
         file,
         new StampingSink() {
           @Override
-          void accept(Article article, ArticleStamp stamp) {
+          protected void accept(Article article, ArticleStamp stamp) {
             found.add(new Stamped(article, stamp));
           }
 

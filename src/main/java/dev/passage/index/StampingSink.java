@@ -4,7 +4,7 @@ import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleSink;
 
 /** Receives the articles of a folder read, each with the stamp of the file it came from. */
-abstract class StampingSink implements ArticleSink {
+public abstract class StampingSink implements ArticleSink {
 
   private String file;
   private long size;
@@ -19,7 +19,7 @@ abstract class StampingSink implements ArticleSink {
   }
 
   /** Whether to read the file; false when its articles are known as they are. */
-  boolean read(String name, long size, long modifiedNanos) {
+  protected boolean read(String name, long size, long modifiedNanos) {
     return true;
   }
 
@@ -29,5 +29,5 @@ abstract class StampingSink implements ArticleSink {
   }
 
   /** Takes one article that was read, with its stamp. */
-  abstract void accept(Article article, ArticleStamp stamp);
+  protected abstract void accept(Article article, ArticleStamp stamp);
 }

@@ -79,9 +79,6 @@ public final class SearchService implements SearchEngine {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<List<TagReason>> REASONS = new TypeReference<>() {};
 
-  /** How long one search may collect before it answers with what it found so far. */
-  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
-
   private final Schema schema;
   private final SearcherPool pool;
   private final SearchParameters parameters;

@@ -1,5 +1,6 @@
 package dev.passage.search;
 
+import dev.passage.engine.SnippetRules;
 import dev.passage.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,14 +40,9 @@ import org.apache.lucene.util.BytesRef;
  */
 final class Snippets {
 
-  /** Snippets longer than this are cut to a window around the first match. */
-  static final int MAX_CHARS = 320;
-
-  private static final String ELLIPSIS = "…";
-
   // Escaping is the formatter's job, so text from articles can never become markup.
   private static final PassageFormatter FORMATTER =
-      new DefaultPassageFormatter("<mark>", "</mark>", " " + ELLIPSIS + " ", true);
+      new DefaultPassageFormatter("<mark>", "</mark>", " " + SnippetRules.ELLIPSIS + " ", true);
 
   private static final PassageScorer SCORER = new LightPassageScorer();
 
@@ -132,7 +128,7 @@ final class Snippets {
       snippets = highlighter.highlight(Schema.TEXT, query, pageDocs, 1);
     }
     for (int i = 0; i < snippets.length; i++) {
-      snippets[i] = snippets[i] == null ? "" : trim(snippets[i].strip(), MAX_CHARS);
+      snippets[i] = snippets[i] == null ? "" : SnippetRules.trim(snippets[i].strip());
     }
     return snippets;
   }
@@ -149,46 +145,6 @@ final class Snippets {
           }
         });
     return found[0];
-  }
-
-  /**
-   * Cuts an escaped, marked snippet to about {@code max} characters around its first mark, at
-   * spaces and never inside a mark, so the result is still well-formed.
-   */
-  static String trim(String snippet, int max) {
-    if (snippet.length() <= max) {
-      return snippet;
-    }
-    int mark = Math.max(0, snippet.indexOf("<mark>"));
-    int start = Math.max(0, mark - max / 3);
-    if (start > 0) {
-      int space = snippet.indexOf(' ', start);
-      start = space < 0 || space >= mark ? mark : space + 1;
-      start = outsideMark(snippet, start, true);
-    }
-    int end = Math.min(snippet.length(), start + max);
-    if (end < snippet.length()) {
-      int space = snippet.lastIndexOf(' ', end);
-      end = space <= start ? end : space;
-      end = outsideMark(snippet, end, false);
-    }
-    return (start > 0 ? ELLIPSIS + " " : "")
-        + snippet.substring(start, end).strip()
-        + (end < snippet.length() ? " " + ELLIPSIS : "");
-  }
-
-  /** Moves a cut out of a marked span: before its opening tag, or after its closing tag. */
-  private static int outsideMark(String s, int at, boolean moveBack) {
-    int open = s.lastIndexOf("<mark>", at - 1);
-    int close = s.lastIndexOf("</mark>", at - 1);
-    if (open > close) {
-      if (moveBack) {
-        return open;
-      }
-      int after = s.indexOf("</mark>", at);
-      return after < 0 ? s.length() : after + "</mark>".length();
-    }
-    return at;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.passage.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.engine.SnippetRules;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.util.BytesRef;
@@ -11,7 +12,7 @@ class SnippetsTest {
 
   @Test
   void aShortSnippetIsLeftAlone() {
-    assertThat(Snippets.trim("A <mark>short</mark> one.", 100))
+    assertThat(SnippetRules.trim("A <mark>short</mark> one.", 100))
         .isEqualTo("A <mark>short</mark> one.");
   }
 
@@ -19,7 +20,7 @@ class SnippetsTest {
   void aLongSnippetIsCutAroundItsFirstMarkAtSpaces() {
     String before = "word ".repeat(40);
     String after = " tail".repeat(40);
-    String trimmed = Snippets.trim(before + "<mark>CICA chairmanship</mark>" + after, 60);
+    String trimmed = SnippetRules.trim(before + "<mark>CICA chairmanship</mark>" + after, 60);
     assertThat(trimmed)
         .startsWith("… word")
         .endsWith("tail …")
@@ -30,7 +31,7 @@ class SnippetsTest {
   @Test
   void aCutNeverFallsInsideAMark() {
     String snippet = "a ".repeat(10) + "<mark>one two three four five six</mark>" + " b".repeat(30);
-    String trimmed = Snippets.trim(snippet, 30);
+    String trimmed = SnippetRules.trim(snippet, 30);
     assertThat(trimmed).contains("<mark>one two three four five six</mark>");
     assertThat(trimmed.split("<mark>", -1).length).isEqualTo(trimmed.split("</mark>", -1).length);
   }

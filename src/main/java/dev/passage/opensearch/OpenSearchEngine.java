@@ -1,0 +1,476 @@
+package dev.passage.opensearch;
+
+import dev.passage.engine.ArticleView;
+import dev.passage.engine.Dimension;
+import dev.passage.engine.EngineUnavailableException;
+import dev.passage.engine.Health;
+import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.SearchEngine;
+import dev.passage.engine.SearchRequest;
+import dev.passage.engine.SearchResponse;
+import dev.passage.engine.SearchResponse.FacetCounts;
+import dev.passage.engine.SearchResponse.FacetValue;
+import dev.passage.engine.SearchResponse.Hit;
+import dev.passage.engine.SnippetRules;
+import dev.passage.engine.SortOrder;
+import dev.passage.engine.TagReason;
+import dev.passage.index.IndexInfo;
+import dev.passage.index.Schema;
+import dev.passage.query.SearchParameters;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.HealthStatus;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SearchType;
+import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.aggregations.Aggregate;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
+import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
+import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.transport.TransportException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Searches Passage's index on an OpenSearch cluster with the embedded engine's semantics: the same
+ * parsed query (see {@link QueryTranslator}), filters ORed within a dimension and ANDed across,
+ * drill-sideways counts (a post filter for the hits, and per dimension an aggregation filtered by
+ * the other dimensions' selections), exact totals and exact counts, and the same snippet rules.
+ */
+public final class OpenSearchEngine implements SearchEngine {
+
+  /** Buckets each shard returns per dimension at first; more are asked for when it was not all. */
+  static final int SHARD_SIZE = 10_000;
+
+  /** The most buckets a shard is asked for before the counts are given as they are. */
+  static final int MAX_SHARD_SIZE = 640_000;
+
+  /** Years listed at most, newest first, as in the embedded engine. */
+  static final int MAX_YEARS = 500;
+
+  /** Paragraphs of one article read at most by the article view. */
+  static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
+
+  private static final List<String> HIT_FIELDS =
+      List.of(
+          Schema.ID,
+          Schema.ARTICLE_ID,
+          Schema.TITLE,
+          Schema.DATE,
+          Schema.SECTION,
+          Schema.PARAGRAPH,
+          Schema.TEXT,
+          Dimension.YEAR.field(),
+          Dimension.PERSON.field(),
+          Dimension.ORGANISATION.field(),
+          Dimension.TOPIC.field());
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<List<TagReason>> REASONS = new TypeReference<>() {};
+
+  private final OpenSearchClient client;
+  private final OpenSearchIndex index;
+  private final SearchParameters parameters;
+  private final Duration timeLimit;
+
+  public OpenSearchEngine(
+      OpenSearchClient client,
+      OpenSearchIndex index,
+      SearchParameters parameters,
+      Duration timeLimit) {
+    this.client = client;
+    this.index = index;
+    this.parameters = parameters;
+    this.timeLimit = timeLimit;
+  }
+
+  @Override
+  public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
+    return parameters.parse(params);
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException {
+    long started = System.nanoTime();
+    org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
+    Query query = QueryTranslator.translate(parsed);
+    boolean asWritten = QueryTranslator.searchesAsWritten(parsed);
+    int shardSize = SHARD_SIZE;
+    while (true) {
+      org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
+          run(request, query, asWritten, shardSize);
+      if (exact(response) || shardSize >= MAX_SHARD_SIZE) {
+        return answer(request, response, started);
+      }
+      // A shard held more values than it returned, so a count may be short: ask again for more.
+      shardSize *= 8;
+    }
+  }
+
+  private org.opensearch.client.opensearch.core.SearchResponse<Stored> run(
+      SearchRequest request, Query query, boolean asWritten, int shardSize) throws IOException {
+    Map<Dimension, Query> filters = new EnumMap<>(Dimension.class);
+    request.filters().forEach((dim, values) -> filters.put(dim, anyOf(dim, values)));
+    Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+    for (Dimension dim : Dimension.values()) {
+      aggregations.put(dim.field(), facet(request, dim, filters, shardSize));
+    }
+    try {
+      org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
+          client.search(
+              s -> {
+                s.index(index.alias())
+                    .searchType(SearchType.DfsQueryThenFetch)
+                    .query(query)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .from((request.page() - 1) * request.size())
+                    .size(request.size())
+                    .timeout(timeLimit.toMillis() + "ms")
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                    .sort(sortOf(request.sort()))
+                    .aggregations(aggregations)
+                    .highlight(h -> {
+                      h.encoder(HighlighterEncoder.Html)
+                          .type(t -> t.builtin(BuiltinHighlighterType.Unified))
+                          .preTags(SnippetRules.MARK)
+                          .postTags(SnippetRules.END_MARK)
+                          // The whole paragraph, marked: its best sentence is chosen here,
+                          // as the unified highlighter merges sentences up to a size.
+                          .numberOfFragments(0)
+                          .noMatchSize(Integer.MAX_VALUE)
+                          .fields(Schema.TEXT, f -> f);
+                      if (asWritten) {
+                        h.fields(Schema.TEXT_EXACT, f -> f.noMatchSize(0));
+                      }
+                      return h;
+                    });
+                if (!filters.isEmpty()) {
+                  s.postFilter(all(filters, null));
+                }
+                return s;
+              },
+              Stored.class);
+      if (response.shards().failed() > 0) {
+        throw new EngineUnavailableException(
+            response.shards().failed()
+                + " of "
+                + response.shards().total()
+                + " shards of the OpenSearch cluster at "
+                + index.describe()
+                + " could not answer; try again when the cluster has recovered",
+            null);
+      }
+      return response;
+    } catch (TransportException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
+  }
+
+  /** The count of one dimension: the query with every selection but its own. */
+  private static Aggregation facet(
+      SearchRequest request, Dimension dim, Map<Dimension, Query> filters, int shardSize) {
+    Map<String, Aggregation> counts = new LinkedHashMap<>();
+    boolean year = dim == Dimension.YEAR;
+    counts.put(
+        "top",
+        Aggregation.of(a ->
+            a.terms(t -> {
+              t.field(dim.field())
+                  .size(year ? MAX_YEARS : request.facetSize())
+                  .shardSize(shardSize);
+              if (year) {
+                t.order(
+                    List.of(
+                        Map.of("_key", org.opensearch.client.opensearch._types.SortOrder.Desc)));
+              } else {
+                t.order(
+                    List.of(
+                        Map.of("_count", org.opensearch.client.opensearch._types.SortOrder.Desc),
+                        Map.of("_key", org.opensearch.client.opensearch._types.SortOrder.Asc)));
+              }
+              return t;
+            })));
+    List<String> selected = request.filter(dim);
+    if (!selected.isEmpty()) {
+      // A selected value is listed even below the top, so a ticked box never vanishes.
+      counts.put(
+          "selected",
+          Aggregation.of(a ->
+              a.terms(t ->
+                  t.field(dim.field()).size(selected.size()).include(i -> i.terms(selected)))));
+    }
+    Query others = all(filters, dim);
+    return Aggregation.of(a -> a.filter(others).aggregations(counts));
+  }
+
+  /** Every selection but {@code except}'s (all of them when null); match-all when none. */
+  private static Query all(Map<Dimension, Query> filters, Dimension except) {
+    List<Query> kept = new ArrayList<>();
+    filters.forEach((dim, q) -> {
+      if (dim != except) {
+        kept.add(q);
+      }
+    });
+    if (kept.isEmpty()) {
+      return Query.of(q -> q.matchAll(m -> m));
+    }
+    return Query.of(q -> q.bool(b -> b.filter(kept)));
+  }
+
+  private static Query anyOf(Dimension dim, List<String> values) {
+    List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+    return Query.of(q -> q.terms(t -> t.field(dim.field()).terms(v -> v.value(terms))));
+  }
+
+  /** True when no shard left out a value that could change a count. */
+  private static boolean exact(org.opensearch.client.opensearch.core.SearchResponse<Stored> r) {
+    for (Dimension dim : Dimension.values()) {
+      Aggregate facet = r.aggregations().get(dim.field());
+      if (facet == null) {
+        continue;
+      }
+      StringTermsAggregate top = facet.filter().aggregations().get("top").sterms();
+      Long error = top.docCountErrorUpperBound();
+      if (error != null && error > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private SearchResponse answer(
+      SearchRequest request,
+      org.opensearch.client.opensearch.core.SearchResponse<Stored> response,
+      long started) {
+    List<Hit> hits = new ArrayList<>();
+    for (org.opensearch.client.opensearch.core.search.Hit<Stored> hit : response.hits().hits()) {
+      Stored doc = hit.source();
+      hits.add(
+          new Hit(
+              doc.id(),
+              doc.articleId(),
+              doc.title(),
+              doc.date(),
+              doc.paragraph() == null ? 0 : doc.paragraph(),
+              doc.section(),
+              hit.score() == null ? 0f : hit.score().floatValue(),
+              snippet(hit),
+              orEmpty(doc.year()),
+              orEmpty(doc.person()),
+              orEmpty(doc.organisation()),
+              orEmpty(doc.topic())));
+    }
+    Map<Dimension, List<FacetValue>> counts = new EnumMap<>(Dimension.class);
+    for (Dimension dim : Dimension.values()) {
+      counts.put(dim, values(request, dim, response.aggregations().get(dim.field())));
+    }
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    request.filters().forEach((dim, values) -> filters.put(dim.field(), values));
+    double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
+    return new SearchResponse(
+        request.query(),
+        response.hits().total() == null ? 0 : response.hits().total().value(),
+        request.page(),
+        request.size(),
+        request.sort().apiName(),
+        tookMs,
+        response.timedOut(),
+        filters,
+        request.warnings(),
+        hits,
+        new FacetCounts(
+            counts.get(Dimension.YEAR),
+            counts.get(Dimension.PERSON),
+            counts.get(Dimension.ORGANISATION),
+            counts.get(Dimension.TOPIC)));
+  }
+
+  private static List<FacetValue> values(SearchRequest request, Dimension dim, Aggregate facet) {
+    List<FacetValue> values = new ArrayList<>();
+    Map<String, Aggregate> counted = facet.filter().aggregations();
+    for (StringTermsBucket b : counted.get("top").sterms().buckets().array()) {
+      values.add(
+          new FacetValue(b.key(), (int) b.docCount(), request.filter(dim).contains(b.key())));
+    }
+    Aggregate selected = counted.get("selected");
+    for (String value : request.filter(dim)) {
+      if (values.stream().noneMatch(v -> v.value().equals(value))) {
+        long count = 0;
+        if (selected != null) {
+          for (StringTermsBucket b : selected.sterms().buckets().array()) {
+            if (b.key().equals(value)) {
+              count = b.docCount();
+            }
+          }
+        }
+        values.add(new FacetValue(value, (int) count, true));
+      }
+    }
+    if (dim == Dimension.YEAR) {
+      values.sort((a, b) -> b.value().compareTo(a.value()));
+    }
+    return values;
+  }
+
+  /** The snippet of a hit: the text's, unless only the text as written matched. */
+  private static String snippet(org.opensearch.client.opensearch.core.search.Hit<Stored> hit) {
+    List<String> text = hit.highlight().get(Schema.TEXT);
+    List<String> asWritten = hit.highlight().get(Schema.TEXT_EXACT);
+    String snippet = text == null || text.isEmpty() ? "" : text.getFirst();
+    if (!snippet.contains(SnippetRules.MARK) && asWritten != null && !asWritten.isEmpty()) {
+      snippet = asWritten.getFirst();
+    }
+    return SnippetRules.trim(SnippetRules.bestSentence(snippet).strip());
+  }
+
+  private static List<SortOptions> sortOf(SortOrder order) {
+    List<SortOptions> sort = new ArrayList<>();
+    if (order == SortOrder.RELEVANCE) {
+      sort.add(
+          SortOptions.of(
+              s -> s.score(x -> x.order(org.opensearch.client.opensearch._types.SortOrder.Desc))));
+    }
+    org.opensearch.client.opensearch._types.SortOrder dates =
+        order == SortOrder.OLDEST
+            ? org.opensearch.client.opensearch._types.SortOrder.Asc
+            : org.opensearch.client.opensearch._types.SortOrder.Desc;
+    // The embedded index is sorted newest first, then by article and paragraph, which is also
+    // the order of its ties: the same keys break ties here.
+    sort.add(SortOptions.of(s -> s.field(f -> f.field(Schema.DATE_SORT).order(dates))));
+    sort.add(
+        SortOptions.of(s ->
+            s.field(f ->
+                f.field(Schema.ARTICLE_ID)
+                    .order(org.opensearch.client.opensearch._types.SortOrder.Asc))));
+    sort.add(
+        SortOptions.of(s ->
+            s.field(f ->
+                f.field(Schema.PARAGRAPH)
+                    .order(org.opensearch.client.opensearch._types.SortOrder.Asc))));
+    return sort;
+  }
+
+  @Override
+  public Optional<ArticleView> article(String id, boolean explain) throws IOException {
+    try {
+      org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
+          client.search(
+              s ->
+                  s.index(index.alias())
+                      .routing(id)
+                      .query(q -> q.term(t -> t.field(Schema.ARTICLE_ID).value(FieldValue.of(id))))
+                      .size(MAX_ARTICLE_PARAGRAPHS)
+                      .sort(o ->
+                          o.field(f ->
+                              f.field(Schema.PARAGRAPH)
+                                  .order(org.opensearch.client.opensearch._types.SortOrder.Asc))),
+              Stored.class);
+      List<org.opensearch.client.opensearch.core.search.Hit<Stored>> hits = response.hits().hits();
+      if (hits.isEmpty()) {
+        return Optional.empty();
+      }
+      Stored first = hits.getFirst().source();
+      List<ArticleView.Paragraph> paragraphs = new ArrayList<>(hits.size());
+      for (org.opensearch.client.opensearch.core.search.Hit<Stored> hit : hits) {
+        Stored p = hit.source();
+        paragraphs.add(
+            new ArticleView.Paragraph(
+                p.paragraph() == null ? 0 : p.paragraph(),
+                p.section(),
+                p.text(),
+                orEmpty(p.year()),
+                orEmpty(p.person()),
+                orEmpty(p.organisation()),
+                orEmpty(p.topic()),
+                explain ? reasons(p.reasons()) : null));
+      }
+      return Optional.of(
+          new ArticleView(
+              id,
+              first.title(),
+              first.date(),
+              Boolean.TRUE.equals(first.dateInferred()),
+              first.source(),
+              first.author(),
+              paragraphs));
+    } catch (TransportException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
+  }
+
+  @Override
+  public boolean hasArticle(String id) throws IOException {
+    try {
+      return client
+              .count(c ->
+                  c.index(index.alias())
+                      .routing(id)
+                      .query(q -> q.term(t -> t.field(Schema.ARTICLE_ID).value(FieldValue.of(id)))))
+              .count()
+          > 0;
+    } catch (TransportException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
+  }
+
+  @Override
+  public Health health() throws IOException {
+    try {
+      HealthStatus status = client.cluster().health(h -> h.index(index.alias())).status();
+      if (status == HealthStatus.Red) {
+        throw new EngineUnavailableException(
+            "the OpenSearch cluster at "
+                + index.describe()
+                + " is red: part of the index has no copy that can answer",
+            null);
+      }
+      IndexInfo info = index.info();
+      long paragraphs = client.count(c -> c.index(index.alias())).count();
+      return new Health(
+          status == HealthStatus.Green ? "ok" : "degraded",
+          "opensearch",
+          info == null ? 0 : info.articles(),
+          (int) paragraphs,
+          info == null ? null : info.builtAt());
+    } catch (TransportException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
+  }
+
+  private static List<TagReason> reasons(String json) {
+    return json == null ? List.of() : JSON.readValue(json, REASONS);
+  }
+
+  private static List<String> orEmpty(List<String> values) {
+    return values == null ? List.of() : values;
+  }
+
+  /** The stored fields of a paragraph, as the cluster returns them. */
+  record Stored(
+      String id,
+      String articleId,
+      String title,
+      String date,
+      Boolean dateInferred,
+      String source,
+      String author,
+      String section,
+      Integer paragraph,
+      String text,
+      List<String> year,
+      List<String> person,
+      List<String> organisation,
+      List<String> topic,
+      String reasons) {}
+}
