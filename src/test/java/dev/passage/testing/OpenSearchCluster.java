@@ -42,9 +42,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The distribution is the integ-test zip in {@code ~/.m2} (or {@code
  * -Dpassage.opensearch.zip=…}), which {@code scripts/install-opensearch --tests} fetches; {@code
  * ./passage test} runs it. OpenSearch refuses to run as root, so as root the nodes run as the user
- * {@code opensearch}, and as anyone else as that user. Everything lives in one directory under
- * {@code java.io.tmpdir}; the nodes are stopped by the pids they wrote, and the directory removed,
- * when the tests end.
+ * {@code opensearch}, and otherwise as the user running the tests. Everything lives in one
+ * directory under {@code java.io.tmpdir}; the nodes are stopped by the pids they wrote, and the
+ * directory removed, when the tests end.
  */
 public final class OpenSearchCluster implements AutoCloseable {
 
@@ -172,7 +172,11 @@ public final class OpenSearchCluster implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException(node + " is not running"));
   }
 
-  /** Kills the node's java process with SIGKILL and waits until it is gone. */
+  /**
+   * Kills the node's java process with SIGKILL and waits until it is gone. Two nodes keep one vote,
+   * the cluster manager's: with the manager killed, the other node has no cluster manager (503 on
+   * cluster APIs) until it is started again.
+   */
   public synchronized void kill(String node) {
     Node n = node(node);
     long pid = pid(node);
@@ -183,7 +187,9 @@ public final class OpenSearchCluster implements AutoCloseable {
     }
     try {
       process.onExit().get(10, TimeUnit.SECONDS);
-      n.launcher.waitFor(10, TimeUnit.SECONDS);
+      if (!n.launcher.waitFor(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("its launcher (pid " + n.launcher.pid() + ") still runs");
+      }
       // A killed node leaves its pid file; the pid in it may be someone else's one day.
       Files.deleteIfExists(n.pidFile());
     } catch (Exception e) {
@@ -250,6 +256,9 @@ public final class OpenSearchCluster implements AutoCloseable {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
     OpenSearchCluster cluster;
     try {
+      if (asRoot) {
+        requireReachable(tmp);
+      }
       removeLeftovers(tmp);
       // The directory's name says whose it is: the pid and start time of this JVM.
       ProcessHandle self = ProcessHandle.current();
@@ -261,9 +270,6 @@ public final class OpenSearchCluster implements AutoCloseable {
               + "-";
       Path dir = Files.createTempDirectory(tmp, owner);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-      if (asRoot) {
-        requireReachable(dir);
-      }
       System.err.printf("Starting a two-node OpenSearch %s cluster in %s …%n", VERSION, dir);
       long unpacking = System.nanoTime();
       unpack(ZIP, dir);
@@ -288,7 +294,7 @@ public final class OpenSearchCluster implements AutoCloseable {
     return cluster;
   }
 
-  /** The nodes run as another user, who must be able to enter every directory above theirs. */
+  /** The nodes run as another user, who must be able to enter every directory down to theirs. */
   private static void requireReachable(Path dir) throws IOException {
     for (Path d = dir; d != null; d = d.getParent()) {
       if (!Files.getPosixFilePermissions(d).contains(PosixFilePermission.OTHERS_EXECUTE)) {
@@ -566,7 +572,8 @@ public final class OpenSearchCluster implements AutoCloseable {
 
   /**
    * Removes what an earlier test JVM that died without its shutdown hook (SIGKILL) left: its nodes,
-   * killed by the pids they wrote, and its directory. A directory is left when its JVM still runs.
+   * killed by the pids they wrote, and its directory. A directory is left when its JVM still runs,
+   * or when it is another user's that this one may not remove.
    */
   private static void removeLeftovers(Path tmp) throws IOException {
     try (DirectoryStream<Path> runs = Files.newDirectoryStream(tmp, DIR_PREFIX + "*")) {
@@ -602,7 +609,11 @@ public final class OpenSearchCluster implements AutoCloseable {
                       }));
         }
         awaitExit(killed, Duration.ofSeconds(10));
-        deleteTree(run);
+        try {
+          deleteTree(run);
+        } catch (IOException e) {
+          System.err.println("OpenSearch: could not remove what an earlier run left: " + e);
+        }
       }
     }
   }

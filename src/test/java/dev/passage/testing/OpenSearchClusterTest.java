@@ -101,7 +101,8 @@ class OpenSearchClusterTest {
   @Test
   void aNodeKilledBySigkillIsGoneAndComesBackWhenStartedAgain(OpenSearchCluster cluster)
       throws Exception {
-    // The survivor must be the cluster manager: with two nodes only one of them votes.
+    // The survivor must be the cluster manager: of two nodes only the manager votes, and the other
+    // alone could not say how the cluster is.
     String manager =
         ok("GET", cluster.url() + "/_cat/cluster_manager?format=json", null)
             .get(0)
