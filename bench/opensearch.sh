@@ -7,7 +7,7 @@
 #   bench/opensearch.sh check WORK_DIR QUERY_FILE ask every query once; count non-200s and hits
 #   bench/opensearch.sh stop  WORK_DIR            stop the node by the pid it wrote
 #
-# The node is the integ-test distribution from Maven Central (scripts/install-bench-tools fetches
+# The node is the integ-test distribution from Maven Central (scripts/install-opensearch fetches
 # it): OpenSearch with its core modules, no security plugin, plain HTTP. It refuses to run as root,
 # so it runs as the ordinary user $OPENSEARCH_USER, with its data and logs under WORK_DIR/opensearch.
 # shellcheck source-path=SCRIPTDIR disable=SC2016
@@ -26,8 +26,8 @@ opensearch_url() { printf 'http://127.0.0.1:%s' "$OPENSEARCH_PORT"; }
 # keystore into config/ and its GC log into logs/ there.
 opensearch_unpack() {
   local dir="$1/opensearch"
-  [[ -f "$OPENSEARCH_ZIP" ]] || die "no OpenSearch distribution at $OPENSEARCH_ZIP; run scripts/install-bench-tools."
-  id "$OPENSEARCH_USER" >/dev/null 2>&1 || die "no user '$OPENSEARCH_USER' to run OpenSearch as; run scripts/install-bench-tools."
+  [[ -f "$OPENSEARCH_ZIP" ]] || die "no OpenSearch distribution at $OPENSEARCH_ZIP; run scripts/install-opensearch."
+  id "$OPENSEARCH_USER" >/dev/null 2>&1 || die "no user '$OPENSEARCH_USER' to run OpenSearch as; run scripts/install-opensearch."
   mkdir -p "$dir"
   if [[ ! -x "$dir/opensearch-$OPENSEARCH_VERSION/bin/opensearch" ]]; then
     say "Unpacking OpenSearch $OPENSEARCH_VERSION into $dir …"
