@@ -38,7 +38,6 @@ import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
-import org.opensearch.client.transport.TransportException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,6 +74,13 @@ public final class OpenSearchEngine implements SearchEngine {
           Dimension.PERSON.field(),
           Dimension.ORGANISATION.field(),
           Dimension.TOPIC.field());
+
+  private static final List<String> ARTICLE_FIELDS =
+      java.util.stream.Stream.concat(
+              HIT_FIELDS.stream(),
+              java.util.stream.Stream.of(
+                  Schema.DATE_INFERRED, Schema.SOURCE, Schema.AUTHOR, Schema.REASONS))
+          .toList();
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<List<TagReason>> REASONS = new TypeReference<>() {};
@@ -172,7 +178,9 @@ public final class OpenSearchEngine implements SearchEngine {
             null);
       }
       return response;
-    } catch (TransportException | OpenSearchException e) {
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
   }
@@ -371,6 +379,7 @@ public final class OpenSearchEngine implements SearchEngine {
                       .routing(id)
                       .query(q -> q.term(t -> t.field(Schema.ARTICLE_ID).value(FieldValue.of(id))))
                       .size(MAX_ARTICLE_PARAGRAPHS)
+                      .source(src -> src.filter(f -> f.includes(ARTICLE_FIELDS)))
                       .sort(o ->
                           o.field(f ->
                               f.field(Schema.PARAGRAPH)
@@ -404,7 +413,9 @@ public final class OpenSearchEngine implements SearchEngine {
               first.source(),
               first.author(),
               paragraphs));
-    } catch (TransportException | OpenSearchException e) {
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
   }
@@ -419,7 +430,9 @@ public final class OpenSearchEngine implements SearchEngine {
                       .query(q -> q.term(t -> t.field(Schema.ARTICLE_ID).value(FieldValue.of(id)))))
               .count()
           > 0;
-    } catch (TransportException | OpenSearchException e) {
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
   }
@@ -443,7 +456,9 @@ public final class OpenSearchEngine implements SearchEngine {
           info == null ? 0 : info.articles(),
           (int) paragraphs,
           info == null ? null : info.builtAt());
-    } catch (TransportException | OpenSearchException e) {
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
   }

@@ -85,7 +85,9 @@ public final class OpenSearchIndex {
           new ArrayList<>(client.indices().getAlias(a -> a.name(alias())).result().keySet());
       Collections.sort(indices);
       return indices.isEmpty() ? null : indices.getLast();
-    } catch (TransportException | OpenSearchException e) {
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
       throw unavailable(e);
     }
   }
@@ -105,7 +107,9 @@ public final class OpenSearchIndex {
       Map<String, String> data = new HashMap<>();
       mapping.meta().forEach((k, v) -> data.put(k, v.to(String.class)));
       return IndexInfo.fromUserData(data);
-    } catch (TransportException | OpenSearchException e) {
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
       throw unavailable(e);
     }
   }
@@ -272,7 +276,9 @@ public final class OpenSearchIndex {
   int dataNodes() throws IOException {
     try {
       return client.cluster().health().numberOfDataNodes();
-    } catch (TransportException | OpenSearchException e) {
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
       throw unavailable(e);
     }
   }

@@ -1,0 +1,28 @@
+package dev.passage.engine;
+
+import dev.passage.testing.Fixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine contract on the embedded Lucene engine, the default. */
+class LuceneEngineContractTest extends EngineContract {
+
+  private Fixtures.SearchIndex index;
+
+  @BeforeAll
+  void buildTheSeedIndex(@TempDir Path dir) throws Exception {
+    index = Fixtures.searchIndex(Fixtures.SEED_ARTICLES, dir.resolve("index"));
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    index.close();
+  }
+
+  @Override
+  SearchEngine engine() {
+    return index.service();
+  }
+}
