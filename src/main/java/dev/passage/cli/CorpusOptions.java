@@ -1,12 +1,14 @@
 package dev.passage.cli;
 
 import dev.passage.index.ArticlePipeline;
+import dev.passage.index.ArticleStore;
 import dev.passage.index.EntityTagChanges;
 import dev.passage.index.IndexBuilder;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.IndexPlan;
 import dev.passage.index.IndexSummary;
 import dev.passage.index.IndexUpdater;
+import dev.passage.index.LuceneArticleStore;
 import dev.passage.index.RulesFingerprint;
 import dev.passage.index.Schema;
 import dev.passage.index.SourceConflictException;
@@ -166,21 +168,12 @@ final class CorpusOptions {
 
   /**
    * Builds the index on {@code cluster} whole, as a new index behind its alias, and prints the
-   * summary. The cluster has no incremental update yet, so an index of the same source is built
-   * again too; searches keep the old one until the alias moves.
+   * summary; searches keep the old index until the alias moves.
    */
-  IndexSummary buildOn(EngineOptions.Cluster cluster, int n, PrintWriter out, PrintWriter err)
-      throws IOException, SourceConflictException {
-    IndexPlan plan = plan(cluster);
-    out.println(
-        "Building "
-            + cluster.where()
-            + " whole: "
-            + (plan.build()
-                ? plan.reason()
-                : "the OpenSearch engine applies changes by a whole build, which replaces the"
-                    + " served index in one step")
-            + ".");
+  IndexSummary buildOn(
+      EngineOptions.Cluster cluster, IndexPlan plan, int n, PrintWriter out, PrintWriter err)
+      throws IOException {
+    out.println("Building " + cluster.where() + " whole: " + plan.reason() + ".");
     out.flush();
     IndexSummary summary =
         cluster
@@ -209,9 +202,15 @@ final class CorpusOptions {
 
   /** Applies the folder's changes to the index on {@code n} threads and prints what they were. */
   UpdateSummary update(IndexPlan plan, int n, PrintWriter out) throws IOException {
+    return update(plan, new LuceneArticleStore(new Schema(), index()), n, out);
+  }
+
+  /** Applies the folder's changes to the articles of {@code store}, as {@link #update} does. */
+  UpdateSummary update(IndexPlan plan, ArticleStore store, int n, PrintWriter out)
+      throws IOException {
     CompletableFuture<ArticlePipeline> pipeline = pipelineMeanwhile(plan);
-    IndexUpdater updater = new IndexUpdater(new Schema(), pipeline::join, n);
-    UpdateSummary summary = updater.update(new ArticleFolder(plan.source().articles()), index());
+    IndexUpdater updater = new IndexUpdater(store, pipeline::join, n);
+    UpdateSummary summary = updater.update(new ArticleFolder(plan.source().articles()));
     if (summary.added() + summary.changed() + summary.unchanged() == 0) {
       out.printf(
           "Found no usable articles in %s; the index is kept as it was.%n",

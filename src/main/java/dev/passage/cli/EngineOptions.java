@@ -1,8 +1,10 @@
 package dev.passage.cli;
 
 import dev.passage.engine.SearchEngine;
+import dev.passage.index.ArticleStore;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
+import dev.passage.opensearch.OpenSearchArticleStore;
 import dev.passage.opensearch.OpenSearchConfig;
 import dev.passage.opensearch.OpenSearchEngine;
 import dev.passage.opensearch.OpenSearchIndex;
@@ -117,6 +119,11 @@ final class EngineOptions {
           index,
           new SearchParameters(new Schema(), KnownValues.of(CorpusOptions.entityList(names))),
           SearchEngine.DEFAULT_TIME_LIMIT);
+    }
+
+    /** The articles of the index, for incremental changes. */
+    ArticleStore store() {
+      return new OpenSearchArticleStore(client, index);
     }
 
     /** The index on the cluster, for messages. */

@@ -37,7 +37,12 @@ final class IndexCommand implements Callable<Integer> {
     int threads = corpus.threads(Runtime.getRuntime().availableProcessors());
     if (engine.opensearch()) {
       try (EngineOptions.Cluster cluster = engine.connect(spec)) {
-        return corpus.buildOn(cluster, threads, out, err).committed() ? 0 : 1;
+        IndexPlan plan = corpus.plan(cluster);
+        if (plan.build()) {
+          return corpus.buildOn(cluster, plan, threads, out, err).committed() ? 0 : 1;
+        }
+        var summary = corpus.update(plan, cluster.store(), threads, out);
+        return summary.added() + summary.changed() + summary.unchanged() > 0 ? 0 : 1;
       }
     }
     IndexPlan plan = corpus.plan();

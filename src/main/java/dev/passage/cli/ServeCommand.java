@@ -9,6 +9,7 @@ import dev.passage.index.IndexPlan;
 import dev.passage.index.IndexSummary;
 import dev.passage.index.IndexUpdater;
 import dev.passage.index.LiveIndex;
+import dev.passage.index.LuceneArticleStore;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
 import dev.passage.query.KnownValues;
@@ -162,31 +163,39 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Serves the index on an OpenSearch cluster, built first when the cluster has none. The cluster
-   * has no live updates yet: the admin API and --watch are refused rather than silently off.
+   * Serves the index on an OpenSearch cluster, built first when the cluster has none, and keeps it
+   * in step with its folder as the embedded engine's is: changes applied in the background, with
+   * --watch, and through the admin API.
    */
   private int serveFromCluster(PassageServer.Options options, PrintWriter out, PrintWriter err)
       throws Exception {
-    if (options.admin().isPresent() || watch) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--engine opensearch serves searches only for now: the admin API and --watch need the"
-              + " embedded engine; rebuild the cluster's index with passage index --engine"
-              + " opensearch");
-    }
     EngineOptions.Cluster cluster = engine.connect(spec);
     try {
       IndexPlan plan = corpus.plan(cluster);
+      int threads = corpus.threads(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+      CompletableFuture<ArticlePipeline> pipeline = CorpusOptions.pipelineMeanwhile(plan);
       if (plan.build()) {
         corpus.buildOn(
-            cluster, corpus.threads(Runtime.getRuntime().availableProcessors()), out, err);
+            cluster, plan, corpus.threads(Runtime.getRuntime().availableProcessors()), out, err);
       }
       IndexInfo info = cluster.index().info();
       if (info == null) {
         throw new IOException("no usable articles in " + plan.source().articles());
       }
       SearchEngine searcher = cluster.engine(info);
-      Javalin app = PassageServer.create(searcher, options);
+      // The store's commit refreshes the index, after which searches see the change.
+      LiveIndex live =
+          new LiveIndex(
+              plan.source(), new IndexUpdater(cluster.store(), pipeline::join, threads), () -> {});
+      IndexPlan full = new IndexPlan(plan.source(), true, "asked for");
+      Reindexer reindexer =
+          new Reindexer(
+              () -> corpus.buildOn(cluster, full, threads, out, err),
+              live::reconcile,
+              () -> {},
+              live.worker());
+      Javalin app = PassageServer.create(searcher, reindexer, live, options);
+      FolderWatcher watcher = watch ? FolderWatcher.start(live) : null;
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -195,6 +204,10 @@ final class ServeCommand implements Callable<Integer> {
                     out.println("Stopping: requests under way may finish first.");
                     out.flush();
                     app.stop();
+                    if (watcher != null) {
+                      watcher.close();
+                    }
+                    live.close();
                     try {
                       cluster.close();
                     } catch (IOException e) {
@@ -210,8 +223,20 @@ final class ServeCommand implements Callable<Integer> {
       out.printf(
           "Passage is serving %,d paragraphs of %,d articles from %s on http://%s:%d/%n",
           health.paragraphs(), health.articles(), cluster.where(), host, app.port());
+      if (options.admin().isPresent()) {
+        out.println(
+            "The admin API is on: POST /api/admin/reindex, PUT and DELETE /api/admin/articles/{id}"
+                + (adminRemote ? "." : " (from this machine only)."));
+      }
+      if (watch) {
+        out.println("Watching " + plan.source().articles() + " for changes.");
+      }
       out.println("Press Ctrl+C to stop.");
       out.flush();
+      if (!plan.build()) {
+        CompletableFuture.delayedExecutor(RECONCILE_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+            .execute(() -> reindexer.start(false));
+      }
       stopped.await();
       return 0;
     } catch (Exception e) {
@@ -248,8 +273,8 @@ final class ServeCommand implements Callable<Integer> {
     LiveIndex live =
         new LiveIndex(
             plan.source(),
-            corpus.index(),
-            new IndexUpdater(schema, pipeline::join, threads),
+            new IndexUpdater(
+                new LuceneArticleStore(schema, corpus.index()), pipeline::join, threads),
             pool::refreshNow);
     IndexPlan full = new IndexPlan(plan.source(), true, "asked for");
     Reindexer reindexer =

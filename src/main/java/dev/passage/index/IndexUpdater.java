@@ -5,7 +5,6 @@ import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.Problem;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,14 +18,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Changes an existing index article by article, in one commit: the articles of a folder compared
@@ -45,36 +36,34 @@ public final class IndexUpdater {
     REFUSED
   }
 
-  private final Schema schema;
+  private final ArticleStore store;
   private final Supplier<ArticlePipeline> pipeline;
-  private final ParagraphDocuments documents;
   private final int threads;
 
-  public IndexUpdater(Schema schema, ArticlePipeline pipeline, int threads) {
-    this(schema, () -> pipeline, threads);
+  public IndexUpdater(ArticleStore store, ArticlePipeline pipeline, int threads) {
+    this(store, () -> pipeline, threads);
   }
 
   /**
    * An updater whose pipeline is made when the first article needs it: a server that starts on an
    * index then answers sooner.
    */
-  public IndexUpdater(Schema schema, Supplier<ArticlePipeline> pipeline, int threads) {
-    this.schema = schema;
+  public IndexUpdater(ArticleStore store, Supplier<ArticlePipeline> pipeline, int threads) {
+    this.store = store;
     this.pipeline = pipeline;
-    this.documents = new ParagraphDocuments(schema);
     this.threads = Math.max(1, threads);
   }
 
   /**
-   * Brings the index in {@code indexDir} in step with {@code folder}: new articles are added,
-   * changed ones replaced, those gone from the folder removed, and the others left alone. A folder
-   * with no usable article at all changes nothing: an emptied or unmounted folder is more often a
-   * mistake than a wish to empty the index.
+   * Brings the index in step with {@code folder}: new articles are added, changed ones replaced,
+   * those gone from the folder removed, and the others left alone. A folder with no usable article
+   * at all changes nothing: an emptied or unmounted folder is more often a mistake than a wish to
+   * empty the index.
    */
-  public UpdateSummary update(ArticleFolder folder, Path indexDir) throws IOException {
+  public UpdateSummary update(ArticleFolder folder) throws IOException {
     long started = System.nanoTime();
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    try (Session session = open(indexDir)) {
+    try (Session session = open()) {
       Map<String, ArticleStamp> indexed = session.stamps();
       Map<String, List<String>> idsByFile = new HashMap<>();
       indexed.forEach(
@@ -157,19 +146,16 @@ public final class IndexUpdater {
   }
 
   /**
-   * Opens the index in {@code indexDir} for changes; nothing is written until {@link
-   * Session#commit}, and closing without committing discards every change.
+   * Opens the index for changes; searches see none until {@link Session#commit}, and closing
+   * without committing discards every change the engine can take back.
    */
-  public Session open(Path indexDir) throws IOException {
-    return new Session(indexDir);
+  public Session open() throws IOException {
+    return new Session(store.open());
   }
 
   /** One set of changes to an index, published by one commit. Safe for concurrent puts. */
   public final class Session implements Closeable {
-    private final Directory directory;
-    private final DirectoryReader reader;
-    private final IndexInfo info;
-    private final IndexWriter writer;
+    private final ArticleStore.Changes changes;
 
     /** Which ids this session has put (true) or removed (false), over what the reader holds. */
     private final Map<String, Boolean> touched = new ConcurrentHashMap<>();
@@ -178,41 +164,18 @@ public final class IndexUpdater {
     private final AtomicInteger changed = new AtomicInteger();
     private final AtomicInteger removed = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
-    private boolean committed;
 
-    private Session(Path indexDir) throws IOException {
-      Directory dir = FSDirectory.open(indexDir);
-      DirectoryReader r = null;
-      try {
-        r = DirectoryReader.open(dir);
-        IndexInfo i = IndexInfo.fromUserData(r.getIndexCommit().getUserData());
-        if (i == null || i.source() == null) {
-          throw new IOException("the index in " + indexDir + " was not built by this Passage");
-        }
-        IndexWriterConfig config = IndexBuilder.writerConfig(schema);
-        config.setOpenMode(IndexWriterConfig.OpenMode.APPEND);
-        this.writer = new IndexWriter(dir, config);
-        this.info = i;
-      } catch (LockObtainFailedException e) {
-        closeQuietly(r, dir);
-        throw new IOException(
-            "another process is writing the index in " + indexDir + "; try again when it is done",
-            e);
-      } catch (IOException | RuntimeException e) {
-        closeQuietly(r, dir);
-        throw e;
-      }
-      this.directory = dir;
-      this.reader = r;
+    private Session(ArticleStore.Changes changes) {
+      this.changes = changes;
     }
 
     /** What the index held when the session opened. */
     public IndexInfo info() {
-      return info;
+      return changes.info();
     }
 
     Map<String, ArticleStamp> stamps() throws IOException {
-      return IndexedArticles.all(reader);
+      return changes.stamps();
     }
 
     /**
@@ -220,18 +183,18 @@ public final class IndexUpdater {
      * none or the session has removed it.
      */
     public ArticleStamp stamp(String id) throws IOException {
-      return Boolean.FALSE.equals(touched.get(id)) ? null : IndexedArticles.of(reader, id);
+      return Boolean.FALSE.equals(touched.get(id)) ? null : changes.stamp(id);
     }
 
     /** Whether the index will hold article {@code id} once the session commits. */
     public boolean holds(String id) throws IOException {
       Boolean mine = touched.get(id);
-      return mine != null ? mine : IndexedArticles.of(reader, id) != null;
+      return mine != null ? mine : changes.stamp(id) != null;
     }
 
     /** The ids of the articles the index holds from {@code file}, before this session. */
     public List<String> idsInFile(String file) throws IOException {
-      return IndexedArticles.inFile(reader, file);
+      return changes.idsInFile(file);
     }
 
     /**
@@ -245,7 +208,7 @@ public final class IndexUpdater {
       String id = article.id();
       try {
         Boolean mine = touched.get(id);
-        ArticleStamp indexed = mine == null ? IndexedArticles.of(reader, id) : null;
+        ArticleStamp indexed = mine == null ? changes.stamp(id) : null;
         boolean held = mine != null ? mine : indexed != null;
         if (stamp.sameArticle(indexed)) {
           unchanged.incrementAndGet();
@@ -269,12 +232,7 @@ public final class IndexUpdater {
           }
           return Outcome.REFUSED;
         }
-        // Deleted, then added paragraph by paragraph: Lucene takes no document blocks in a sorted
-        // index, and readers see neither step before the commit.
-        writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
-        for (Document doc : documents.build(processed, stamp)) {
-          writer.addDocument(doc);
-        }
+        changes.replace(processed, stamp);
         touched.put(id, true);
         (held ? changed : added).incrementAndGet();
         return held ? Outcome.CHANGED : Outcome.ADDED;
@@ -289,7 +247,7 @@ public final class IndexUpdater {
       if (!holds(id)) {
         return false;
       }
-      writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
+      changes.delete(id);
       touched.put(id, false);
       removed.incrementAndGet();
       return true;
@@ -299,11 +257,9 @@ public final class IndexUpdater {
     public UpdateSummary commit(List<Problem> problems, long startedNanos) throws IOException {
       boolean any = added.get() + changed.get() + removed.get() > 0;
       if (any) {
-        IndexInfo next = info.changed(added.get() - removed.get(), Instant.now().toString());
-        writer.setLiveCommitData(next.toUserData().entrySet());
-        writer.commit();
+        changes.commit(
+            changes.info().changed(added.get() - removed.get(), Instant.now().toString()));
       }
-      committed = true;
       return new UpdateSummary(
           added.get(),
           changed.get(),
@@ -316,25 +272,7 @@ public final class IndexUpdater {
 
     @Override
     public void close() throws IOException {
-      try {
-        if (!committed) {
-          writer.rollback();
-        }
-        writer.close();
-      } finally {
-        closeQuietly(reader, directory);
-      }
-    }
-  }
-
-  private static void closeQuietly(DirectoryReader reader, Directory directory) {
-    try {
-      if (reader != null) {
-        reader.close();
-      }
-      directory.close();
-    } catch (IOException e) {
-      // Closing after a failure: the failure is what the caller needs to hear about.
+      changes.close();
     }
   }
 

@@ -73,7 +73,6 @@ public final class LiveIndex implements Closeable {
   static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final ArticleFolder folder;
-  private final Path indexDir;
   private final IndexUpdater updater;
   private final Runnable publish;
   private final ArticleFiles files;
@@ -83,9 +82,8 @@ public final class LiveIndex implements Closeable {
   /**
    * @param publish makes searches see the last commit, and returns only once they do
    */
-  public LiveIndex(IndexSource source, Path indexDir, IndexUpdater updater, Runnable publish) {
+  public LiveIndex(IndexSource source, IndexUpdater updater, Runnable publish) {
     this.folder = new ArticleFolder(source.articles());
-    this.indexDir = indexDir;
     this.updater = updater;
     this.publish = publish;
     this.files = new ArticleFiles(folder);
@@ -135,7 +133,7 @@ public final class LiveIndex implements Closeable {
   /** Compares the whole folder with the index and applies the difference, on the writer thread. */
   public UpdateSummary reconcile() throws IOException {
     AtomicFiles.sweep(folder.root());
-    UpdateSummary summary = updater.update(folder, indexDir);
+    UpdateSummary summary = updater.update(folder);
     if (summary.committed()) {
       publish.run();
     }
@@ -158,7 +156,7 @@ public final class LiveIndex implements Closeable {
     }
     long started = System.nanoTime();
     List<Runnable> answers = new ArrayList<>();
-    try (IndexUpdater.Session session = updater.open(indexDir)) {
+    try (IndexUpdater.Session session = updater.open()) {
       List<Problem> problems = new ArrayList<>();
       // Where each article touched in this batch now is, over what the index said before it.
       Map<String, Path> placed = new HashMap<>();

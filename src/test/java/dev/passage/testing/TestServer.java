@@ -4,6 +4,7 @@ import dev.passage.index.ArticlePipeline;
 import dev.passage.index.IndexSource;
 import dev.passage.index.IndexUpdater;
 import dev.passage.index.LiveIndex;
+import dev.passage.index.LuceneArticleStore;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
 import dev.passage.search.SearchService;
@@ -59,8 +60,7 @@ public final class TestServer implements AutoCloseable {
     LiveIndex live =
         new LiveIndex(
             new IndexSource(articles, null),
-            index,
-            new IndexUpdater(schema, ArticlePipeline.bundled(), 1),
+            new IndexUpdater(new LuceneArticleStore(schema, index), ArticlePipeline.bundled(), 1),
             pool::refreshNow);
     Reindexer reindexer =
         new Reindexer(

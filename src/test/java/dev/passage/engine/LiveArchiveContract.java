@@ -1,0 +1,141 @@
+package dev.passage.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.index.LiveIndex;
+import dev.passage.index.LiveIndex.ArticleChange;
+import dev.passage.index.UpdateSummary;
+import dev.passage.ingest.ArticleDraft;
+import dev.passage.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The live archive on every engine: articles put, replaced and deleted by a publishing system, and
+ * a folder changed behind the server's back, each searchable (or gone) once its answer comes. Each
+ * test uses articles of its own, so the tests share one index built from a copy of the seeds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LiveArchiveContract {
+
+  /** The engine's searches, over the index {@link #live} changes. */
+  abstract SearchEngine engine();
+
+  abstract LiveIndex live();
+
+  /** The articles folder the index follows. */
+  abstract Path articles();
+
+  /** A copy of the seed articles in {@code dir}, for a subclass to build its index from. */
+  static Path seedCopy(Path dir) throws Exception {
+    Path articles = dir.resolve("articles");
+    Files.createDirectories(articles);
+    try (Stream<Path> seeds = Files.list(Fixtures.SEED_ARTICLES)) {
+      for (Path seed : seeds.toList()) {
+        Files.copy(seed, articles.resolve(seed.getFileName()));
+      }
+    }
+    return articles;
+  }
+
+  ArticleChange put(String id, String title, String... paragraphs) throws Exception {
+    String body =
+        "{\"title\":\""
+            + title
+            + "\",\"date\":\"2025-06-01\",\"text\":\""
+            + String.join("\\n\\n", paragraphs)
+            + "\"}";
+    return live()
+        .put(ArticleDraft.parse(id, ArticleDraft.Format.JSON, body), ArticleDraft.Format.JSON)
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  long total(String q) throws Exception {
+    return engine().search(engine().query(q)).total();
+  }
+
+  @Test
+  void aPutArticleIsSearchableOnceThePutAnswersAndItsFileIsInTheFolder() throws Exception {
+    ArticleChange change =
+        put("okapi", "Okapi sighted", "An okapi was sighted in Astana.", "The okapi left.");
+
+    assertThat(change.result()).isEqualTo("added");
+    assertThat(change.searchableAt()).isNotNull();
+    assertThat(total("okapi")).isEqualTo(2);
+    assertThat(engine().article("okapi", false).orElseThrow().paragraphs()).hasSize(2);
+    assertThat(Files.list(articles()).map(p -> p.getFileName().toString())).contains("okapi.jsonl");
+  }
+
+  @Test
+  void aPutWithNewTextReplacesEveryOldParagraph() throws Exception {
+    put("tapir", "Tapir", "A tapir in Almaty.", "A capybara too.", "And a quokka.");
+
+    ArticleChange change = put("tapir", "Tapir", "Only a tapir now.");
+
+    assertThat(change.result()).isEqualTo("replaced");
+    assertThat(total("capybara OR quokka")).isZero();
+    assertThat(total("tapir")).isEqualTo(1);
+    assertThat(engine().article("tapir", false).orElseThrow().paragraphs()).hasSize(1);
+  }
+
+  @Test
+  void theSameArticlePutTwiceIsUnchangedTheSecondTime() throws Exception {
+    put("ibex", "Ibex", "An ibex in the Tian Shan.");
+
+    assertThat(put("ibex", "Ibex", "An ibex in the Tian Shan.").result()).isEqualTo("unchanged");
+  }
+
+  @Test
+  void aDeletedArticleIsGoneFromSearchesCountsAndTheArticleViewOnceTheDeleteAnswers()
+      throws Exception {
+    put("saiga", "Saiga", "Saiga antelopes in 2025.");
+    long before2025 = countOf2025();
+
+    ArticleChange change = live().delete("saiga").get(30, TimeUnit.SECONDS);
+
+    assertThat(change.result()).isEqualTo("deleted");
+    assertThat(total("saiga")).isZero();
+    assertThat(engine().article("saiga", false)).isEmpty();
+    assertThat(engine().hasArticle("saiga")).isFalse();
+    assertThat(countOf2025()).isEqualTo(before2025 - 1);
+    assertThat(
+            Files.exists(articles().resolve("saiga.jsonl"))
+                && !Files.readString(articles().resolve("saiga.jsonl")).isBlank())
+        .isFalse();
+    assertThat(live().delete("saiga").get(30, TimeUnit.SECONDS).result()).isEqualTo("not found");
+  }
+
+  private long countOf2025() throws Exception {
+    return engine().search(engine().query("")).facets().year().stream()
+        .filter(v -> v.value().equals("2025"))
+        .mapToLong(SearchResponse.FacetValue::count)
+        .sum();
+  }
+
+  @Test
+  void comparingTheFolderAppliesWhatChangedInItAndNothingElse() throws Exception {
+    Files.writeString(
+        articles().resolve("markhor.txt"),
+        "---\ntitle: Markhor\ndate: 2024-03-01\n---\nA markhor climbed in 2024.\n");
+    Path seed = articles().resolve("003_0e5463e51e88c47b.txt");
+    Files.writeString(seed, Files.readString(seed) + "\n\nA wombat was added to this article.\n");
+
+    UpdateSummary first = live().reconcile();
+    UpdateSummary again = live().reconcile();
+
+    assertThat(first.added()).isEqualTo(1);
+    assertThat(first.changed()).isEqualTo(1);
+    assertThat(first.removed()).isZero();
+    assertThat(again.added() + again.changed() + again.removed()).isZero();
+    assertThat(total("markhor")).isEqualTo(1);
+    assertThat(total("wombat")).isEqualTo(1);
+
+    Files.delete(articles().resolve("markhor.txt"));
+    assertThat(live().reconcile().removed()).isEqualTo(1);
+    assertThat(total("markhor")).isZero();
+  }
+}
