@@ -129,7 +129,7 @@ public record OpenSearchConfig(
       }
       return client;
     });
-    return new OpenSearchClient(builder.build());
+    return new OpenSearchClient(new FailoverTransport(builder.build(), nodes.length));
   }
 
   private static String firstLine(Path file) throws IOException {
