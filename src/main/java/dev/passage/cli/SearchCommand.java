@@ -1,5 +1,6 @@
 package dev.passage.cli;
 
+import dev.passage.engine.Dimension;
 import dev.passage.engine.SearchEngine;
 import dev.passage.engine.SearchResponse;
 import dev.passage.index.IndexFreshness;
@@ -69,10 +70,10 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, List<String>> params = new LinkedHashMap<>();
     params.put("q", List.of(String.join(" ", query)));
-    params.put("year", years);
-    params.put("person", persons);
-    params.put("organisation", organisations);
-    params.put("topic", topics);
+    params.put(Dimension.YEAR.field(), years);
+    params.put(Dimension.PERSON.field(), persons);
+    params.put(Dimension.ORGANISATION.field(), organisations);
+    params.put(Dimension.TOPIC.field(), topics);
     params.put("size", List.of(size));
     params.put("page", List.of(page));
     if (!sort.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.passage.cli;
 
+import dev.passage.engine.Dimension;
 import dev.passage.engine.SearchResponse;
 import java.io.PrintWriter;
 import java.util.List;
@@ -47,10 +48,10 @@ final class TerminalPrinter {
 
   private String tags(SearchResponse.Hit hit) {
     StringBuilder b = new StringBuilder();
-    append(b, "year", hit.year());
-    append(b, "person", hit.person());
-    append(b, "organisation", hit.organisation());
-    append(b, "topic", hit.topic());
+    append(b, Dimension.YEAR.field(), hit.year());
+    append(b, Dimension.PERSON.field(), hit.person());
+    append(b, Dimension.ORGANISATION.field(), hit.organisation());
+    append(b, Dimension.TOPIC.field(), hit.topic());
     return b.toString();
   }
 

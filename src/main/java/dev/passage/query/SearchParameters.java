@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.LevenshteinDistance;
 
@@ -35,7 +36,12 @@ public final class SearchParameters {
 
   /** Every parameter the search API knows. */
   public static final List<String> NAMES =
-      List.of("q", "year", "person", "organisation", "topic", "page", "size", "sort", "facetSize");
+      Stream.of(
+              Stream.of("q"),
+              Stream.of(Dimension.values()).map(Dimension::field),
+              Stream.of("page", "size", "sort", "facetSize"))
+          .flatMap(s -> s)
+          .toList();
 
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
 

@@ -68,10 +68,10 @@ public final class SearchService implements SearchEngine {
           Schema.SECTION,
           Schema.PARAGRAPH,
           Schema.TEXT,
-          "year",
-          "person",
-          "organisation",
-          "topic");
+          Dimension.YEAR.field(),
+          Dimension.PERSON.field(),
+          Dimension.ORGANISATION.field(),
+          Dimension.TOPIC.field());
 
   /** An article longer than this many paragraphs is cut in the article view. */
   static final int MAX_ARTICLE_PARAGRAPHS = 100_000;

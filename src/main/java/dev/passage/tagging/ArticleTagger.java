@@ -1,5 +1,6 @@
 package dev.passage.tagging;
 
+import dev.passage.engine.Dimension;
 import dev.passage.engine.TagReason;
 import dev.passage.ingest.ArticleDate;
 import dev.passage.ingest.Paragraph;
@@ -59,7 +60,10 @@ public final class ArticleTagger {
       Set<String> persons = new LinkedHashSet<>();
       Set<String> organisations = new LinkedHashSet<>();
       for (Mention m : mentions.get(i)) {
-        String dimension = m.type() == EntityType.PERSON ? "person" : "organisation";
+        String dimension =
+            m.type() == EntityType.PERSON
+                ? Dimension.PERSON.field()
+                : Dimension.ORGANISATION.field();
         (m.type() == EntityType.PERSON ? persons : organisations).add(m.name());
         reasons.add(new TagReason(dimension, m.name(), m.rule(), m.matched(), m.start(), m.end()));
       }
@@ -67,7 +71,7 @@ public final class ArticleTagger {
       for (String topic : topicTags) {
         reasons.add(
             new TagReason(
-                "topic",
+                Dimension.TOPIC.field(),
                 topic,
                 "keywords "
                     + String.join(", ", new LinkedHashSet<>(topicMatches.get(i).get(topic))),
@@ -77,7 +81,9 @@ public final class ArticleTagger {
       }
       if (topicTags.isEmpty() && mainTopic != null) {
         topicTags = List.of(mainTopic);
-        reasons.add(new TagReason("topic", mainTopic, "main topic of the article", "", -1, -1));
+        reasons.add(
+            new TagReason(
+                Dimension.TOPIC.field(), mainTopic, "main topic of the article", "", -1, -1));
       }
       tagged.add(
           new TaggedParagraph(
@@ -94,13 +100,18 @@ public final class ArticleTagger {
       stated.add(m.year());
       reasons.add(
           new TagReason(
-              "year", String.valueOf(m.year()), m.rule(), m.matched(), m.start(), m.end()));
+              Dimension.YEAR.field(),
+              String.valueOf(m.year()),
+              m.rule(),
+              m.matched(),
+              m.start(),
+              m.end()));
     }
     if (stated.isEmpty() && date != null) {
       stated.add(date.year());
       reasons.add(
           new TagReason(
-              "year",
+              Dimension.YEAR.field(),
               String.valueOf(date.year()),
               "no year stated: the article's date in its metadata",
               "",
