@@ -89,16 +89,28 @@ public final class OpenSearchEngine implements SearchEngine {
   private final OpenSearchIndex index;
   private final SearchParameters parameters;
   private final Duration timeLimit;
+  private final int firstShardSize;
 
   public OpenSearchEngine(
       OpenSearchClient client,
       OpenSearchIndex index,
       SearchParameters parameters,
       Duration timeLimit) {
+    this(client, index, parameters, timeLimit, SHARD_SIZE);
+  }
+
+  /** An engine that first asks each shard for {@code firstShardSize} values per dimension. */
+  OpenSearchEngine(
+      OpenSearchClient client,
+      OpenSearchIndex index,
+      SearchParameters parameters,
+      Duration timeLimit,
+      int firstShardSize) {
     this.client = client;
     this.index = index;
     this.parameters = parameters;
     this.timeLimit = timeLimit;
+    this.firstShardSize = firstShardSize;
   }
 
   @Override
@@ -112,7 +124,7 @@ public final class OpenSearchEngine implements SearchEngine {
     org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
     Query query = QueryTranslator.translate(parsed);
     boolean asWritten = QueryTranslator.searchesAsWritten(parsed);
-    int shardSize = SHARD_SIZE;
+    int shardSize = firstShardSize;
     while (true) {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
           run(request, query, asWritten, shardSize);
