@@ -16,11 +16,15 @@ import dev.passage.engine.SortOrder;
 import dev.passage.engine.TagReason;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
+import dev.passage.query.FilterValueCheck;
+import dev.passage.query.IndexedValues;
+import dev.passage.query.KnownValues;
 import dev.passage.query.SearchParameters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,9 @@ public final class OpenSearchEngine implements SearchEngine {
 
   /** Years listed at most, newest first, as in the embedded engine. */
   static final int MAX_YEARS = 500;
+
+  /** Values of a dimension read at most to hold a filter value against. */
+  static final int MAX_KNOWN_VALUES = 65_000;
 
   /** Paragraphs of one article read at most by the article view. */
   static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
@@ -119,8 +126,9 @@ public final class OpenSearchEngine implements SearchEngine {
   }
 
   @Override
-  public SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException {
+  public SearchResponse search(SearchRequest given) throws IOException, InvalidRequestException {
     long started = System.nanoTime();
+    SearchRequest request = heldAgainstTheIndex(given);
     org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
     Query query = QueryTranslator.translate(parsed);
     boolean asWritten = QueryTranslator.searchesAsWritten(parsed);
@@ -133,6 +141,96 @@ public final class OpenSearchEngine implements SearchEngine {
       }
       // A shard held more values than it returned, so a count may be short: ask again for more.
       shardSize *= 8;
+    }
+  }
+
+  /**
+   * {@code request} with its filter values as the index holds them, and a warning for each it does
+   * not hold (see {@link FilterValueCheck}). The values of a dimension are read from the cluster
+   * only when a filter names one the index lacks in the case given, which one small request tells.
+   */
+  private SearchRequest heldAgainstTheIndex(SearchRequest request) throws IOException {
+    if (request.filters().isEmpty()) {
+      return request;
+    }
+    Map<String, Aggregation> present = new LinkedHashMap<>();
+    request
+        .filters()
+        .forEach((dim, values) ->
+            present.put(
+                dim.field(),
+                Aggregation.of(a ->
+                    a.terms(t ->
+                        t.field(dim.field()).size(values.size()).include(i -> i.terms(values))))));
+    List<String> lacking = new ArrayList<>();
+    try {
+      Map<String, Aggregate> found =
+          client
+              .search(s -> s.index(index.alias()).size(0).aggregations(present), Stored.class)
+              .aggregations();
+      request
+          .filters()
+          .forEach((dim, values) -> {
+            List<String> held =
+                found.get(dim.field()).sterms().buckets().array().stream()
+                    .map(StringTermsBucket::key)
+                    .toList();
+            if (!held.containsAll(values)) {
+              lacking.add(dim.field());
+            }
+          });
+      if (lacking.isEmpty()) {
+        return request;
+      }
+      Map<String, Aggregation> all = new LinkedHashMap<>();
+      for (String dim : lacking) {
+        all.put(
+            dim,
+            Aggregation.of(a ->
+                a.terms(t ->
+                    t.field(dim)
+                        .size(MAX_KNOWN_VALUES)
+                        .order(
+                            List.of(
+                                Map.of(
+                                    "_key",
+                                    org.opensearch.client.opensearch._types.SortOrder.Asc))))));
+      }
+      Map<String, Aggregate> values =
+          client
+              .search(s -> s.index(index.alias()).size(0).aggregations(all), Stored.class)
+              .aggregations();
+      return FilterValueCheck.check(request, new FetchedValues(values));
+    } catch (EngineUnavailableException e) {
+      throw e;
+    } catch (IOException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
+  }
+
+  /** The values of the dimensions read from the cluster, in the index's order. */
+  private static final class FetchedValues implements IndexedValues {
+    private final Map<String, List<String>> values = new HashMap<>();
+
+    FetchedValues(Map<String, Aggregate> aggregations) {
+      aggregations.forEach((dim, agg) ->
+          values.put(
+              dim, agg.sterms().buckets().array().stream().map(StringTermsBucket::key).toList()));
+    }
+
+    @Override
+    public List<String> values(String dim) {
+      return values.getOrDefault(dim, List.of());
+    }
+
+    @Override
+    public String valueByKey(String dim, String key) {
+      for (String value : values(dim)) {
+        if (KnownValues.key(value).equals(key)) {
+          return value;
+        }
+      }
+      return null;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.passage.search;
 
+import dev.passage.query.IndexedValues;
 import dev.passage.query.KnownValues;
 import java.io.IOException;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ import org.apache.lucene.util.LongValues;
  * bytes per paragraph and per value of a paragraph (1.6 MB for Reuters' 105,786 paragraphs and
  * 299,137 values, 16 MB at ten times that), paid again for each reader a reindex opens.
  */
-final class FacetOrdinals {
+final class FacetOrdinals implements IndexedValues {
 
   private final SortedSetDocValuesReaderState state;
 
@@ -118,7 +119,8 @@ final class FacetOrdinals {
   }
 
   /** The values of dimension {@code dim} in the index's order; empty when no paragraph has one. */
-  List<String> values(String dim) {
+  @Override
+  public List<String> values(String dim) {
     SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
     if (range == null) {
       return List.of();
@@ -131,7 +133,8 @@ final class FacetOrdinals {
    * The value of dimension {@code dim} whose {@link KnownValues#key} is {@code key}, or null. The
    * keys are made once per reader, when a filter first names a value in another case.
    */
-  String valueByKey(String dim, String key) {
+  @Override
+  public String valueByKey(String dim, String key) {
     return valuesByKey
         .computeIfAbsent(
             dim,

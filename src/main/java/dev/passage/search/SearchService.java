@@ -12,6 +12,7 @@ import dev.passage.engine.SortOrder;
 import dev.passage.engine.TagReason;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
+import dev.passage.query.FilterValueCheck;
 import dev.passage.query.KnownValues;
 import dev.passage.query.QueryCost;
 import dev.passage.query.SearchParameters;

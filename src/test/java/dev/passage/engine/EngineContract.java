@@ -154,6 +154,36 @@ abstract class EngineContract {
   }
 
   @Test
+  void filterValuesTakeAnyAliasOrCaseTheIndexOrTheNamesKnow() throws Exception {
+    assertThat(search("person", "xi jingpin").total()).isEqualTo(8);
+    assertThat(search("person", "erlan idrissov").filters())
+        .containsExactly(Map.entry("person", List.of("Erlan Idrissov")));
+    assertThat(search("organisation", "SCO").total())
+        .isEqualTo(search("organisation", "Shanghai Cooperation Organisation").total())
+        .isEqualTo(7);
+    assertThat(search("q", "organisation:SCO").total()).isEqualTo(7);
+    assertThat(search("topic", "Water").total()).isEqualTo(search("topic", "water").total());
+  }
+
+  @Test
+  void anUnknownFilterValueFindsNothingAndTheAnswerNamesTheNearestKnownValues() throws Exception {
+    SearchResponse r = search("person", "Nazarbeyev", "topic", "Waters");
+
+    assertThat(r.total()).isZero();
+    assertThat(r.warnings()).hasSize(2);
+    SearchResponse.Warning person = r.warnings().get(0);
+    assertThat(person.parameter()).isEqualTo("person");
+    assertThat(person.value()).isEqualTo("Nazarbeyev");
+    assertThat(person.nearest().getFirst()).isEqualTo("Nursultan Nazarbayev");
+    assertThat(person.message())
+        .startsWith(
+            "no paragraph is tagged person 'Nazarbeyev', so this filter matches nothing; the"
+                + " nearest person values are 'Nursultan Nazarbayev', ");
+    assertThat(r.warnings().get(1).nearest().getFirst()).isEqualTo("water");
+    assertThat(search("q", "CICA").warnings()).isEmpty();
+  }
+
+  @Test
   void oldestFirstBeginsWithTheEarliestArticleInParagraphOrder() throws Exception {
     SearchResponse r = search("q", "", "sort", "oldest", "size", "3");
 

@@ -1,9 +1,8 @@
-package dev.passage.search;
+package dev.passage.query;
 
 import dev.passage.engine.Dimension;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
-import dev.passage.query.KnownValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,7 +17,7 @@ import org.apache.lucene.search.spell.LevenshteinDistance;
  * matches nothing, but the answer says so and names the nearest values the index has, so an unknown
  * filter is never a silent 0.
  */
-final class FilterValueCheck {
+public final class FilterValueCheck {
 
   /** How many of the nearest values a warning names. */
   static final int NEAREST = 3;
@@ -28,7 +27,7 @@ final class FilterValueCheck {
   private FilterValueCheck() {}
 
   /** {@code request} with its filter values as the index holds them, and a warning per unknown. */
-  static SearchRequest check(SearchRequest request, FacetOrdinals ordinals) {
+  public static SearchRequest check(SearchRequest request, IndexedValues ordinals) {
     if (request.filters().isEmpty()) {
       return request;
     }
@@ -56,7 +55,7 @@ final class FilterValueCheck {
 
   /** The value of {@code known} that {@code value} names, in this case or another; or null. */
   private static String find(
-      FacetOrdinals ordinals, String dimension, List<String> known, String value) {
+      IndexedValues ordinals, String dimension, List<String> known, String value) {
     int at = Collections.binarySearch(known, value);
     if (at >= 0) {
       return known.get(at);
