@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -47,6 +48,9 @@ final class QueryTranslator {
 
   static final String GAP = "_";
 
+  /** Words of a pattern its hits are ranked by, as in the embedded engine's expansion limit. */
+  static final int SCORED_WORDS = 64;
+
   private QueryTranslator() {}
 
   /** The OpenSearch query for {@code query}. */
@@ -63,13 +67,26 @@ final class QueryTranslator {
       }
       case PhraseQuery q -> phrase(q);
       case PrefixQuery q ->
-          Query.of(b -> b.prefix(p -> p.field(q.getPrefix().field()).value(q.getPrefix().text())));
+          ranked(rewrite ->
+              Query.of(b ->
+                  b.prefix(p -> {
+                    p.field(q.getPrefix().field()).value(q.getPrefix().text());
+                    return rewrite == null ? p : p.rewrite(rewrite);
+                  })));
       case WildcardQuery q ->
-          Query.of(b -> b.wildcard(w -> w.field(q.getField()).value(q.getTerm().text())));
+          ranked(rewrite ->
+              Query.of(b ->
+                  b.wildcard(w -> {
+                    w.field(q.getField()).value(q.getTerm().text());
+                    return rewrite == null ? w : w.rewrite(rewrite);
+                  })));
       case RegexpQuery q ->
-          Query.of(b ->
-              b.regexp(
-                  r -> r.field(q.getRegexp().field()).value(q.getRegexp().text()).flags("ALL")));
+          ranked(rewrite ->
+              Query.of(b ->
+                  b.regexp(r -> {
+                    r.field(q.getRegexp().field()).value(q.getRegexp().text()).flags("ALL");
+                    return rewrite == null ? r : r.rewrite(rewrite);
+                  })));
       case FuzzyQuery q ->
           Query.of(b ->
               b.fuzzy(f ->
@@ -102,6 +119,17 @@ final class QueryTranslator {
           }
         });
     return found[0];
+  }
+
+  /**
+   * A pattern that matches every paragraph any of its words is in, ranked by the words most worth
+   * scoring: the embedded engine scores a pattern's hits by the words they hold (up to {@link
+   * #SCORED_WORDS} words), where the cluster's default gives every hit the same score.
+   */
+  private static Query ranked(Function<String, Query> pattern) {
+    Query all = pattern.apply(null);
+    Query scored = pattern.apply("top_terms_" + SCORED_WORDS);
+    return Query.of(b -> b.bool(x -> x.must(all).should(scored)));
   }
 
   private static Query term(Term term) {

@@ -184,6 +184,15 @@ abstract class EngineContract {
   }
 
   @Test
+  void aPatternsHitsAreRankedByTheWordsTheyMatch() throws Exception {
+    assertThat(ids(search("q", "cooperation*", "size", "5")))
+        .containsExactly(
+            SECOND + "#3", FOURTH + "#5", "002_89bf8cead1161fd8#15", FIRST + "#6", SECOND + "#13");
+    assertThat(ids(search("q", "/strateg[a-z]+/", "size", "3")))
+        .containsExactly(SECOND + "#14", FIRST + "#1", SECOND + "#13");
+  }
+
+  @Test
   void oldestFirstBeginsWithTheEarliestArticleInParagraphOrder() throws Exception {
     SearchResponse r = search("q", "", "sort", "oldest", "size", "3");
 
