@@ -1,6 +1,7 @@
 package dev.passage.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.IndexSource;
@@ -145,6 +146,78 @@ class OpenSearchNodeFailureTest {
       client._transport().close();
       // The other tests share the cluster: the victim comes back, and the cluster is green.
       OpenSearchCluster.shared();
+    }
+  }
+
+  @Test
+  void anIndexWithNoCopyLeftOfAShardIsRedAndAnswersAsUnavailableNamingTheCluster(@TempDir Path dir)
+      throws Exception {
+    Path articles = LiveArchiveContract.seedCopy(dir);
+    OpenSearchCluster cluster = OpenSearchCluster.shared();
+    OpenSearchConfig config =
+        new OpenSearchConfig(
+            cluster.urls().stream().map(URI::create).toList(), "red", null, null, null, null);
+    OpenSearchClient client = config.client();
+    try {
+      OpenSearchIndex index = new OpenSearchIndex(client, config);
+      index.build(
+          new IndexSource(articles, null),
+          ArticlePipeline.bundled(),
+          RulesFingerprint.of(null),
+          2,
+          l -> {});
+      SearchEngine engine =
+          new OpenSearchEngine(
+              client,
+              index,
+              new SearchParameters(new Schema(), KnownValues.bundled()),
+              SearchEngine.DEFAULT_TIME_LIMIT);
+      String victim = notTheClusterManager(cluster);
+      // Both shards on the victim alone, with no replica: its loss leaves them no copy.
+      send(
+          cluster,
+          "PUT",
+          "/red/_settings",
+          "{\"index\":{\"number_of_replicas\":0,\"routing.allocation.require._name\":\""
+              + victim
+              + "\"}}");
+      send(
+          cluster,
+          "GET",
+          "/_cluster/health/red?wait_for_status=green&wait_for_no_relocating_shards=true"
+              + "&timeout=60s",
+          null);
+
+      cluster.kill(victim);
+
+      assertThatThrownBy(engine::health)
+          .isInstanceOf(EngineUnavailableException.class)
+          .hasMessageContaining(cluster.urls().getFirst())
+          .hasMessageContaining("red");
+      assertThatThrownBy(() -> engine.search(engine.query("china")))
+          .isInstanceOf(EngineUnavailableException.class)
+          .hasMessageContaining(cluster.urls().getFirst());
+    } finally {
+      client._transport().close();
+      OpenSearchCluster.shared();
+      send(cluster, "DELETE", "/red-*", null);
+    }
+  }
+
+  private static String send(OpenSearchCluster cluster, String method, String path, String body)
+      throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(cluster.url() + path))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
+      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isLessThan(300);
+      return r.body();
     }
   }
 
