@@ -1,6 +1,7 @@
 package dev.passage.opensearch;
 
 import dev.passage.engine.EngineUnavailableException;
+import dev.passage.engine.SearchEngine;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.ArticleStamp;
 import dev.passage.index.IndexInfo;
@@ -236,6 +237,15 @@ public final class OpenSearchIndex {
           }
           return u;
         });
+    if (old.stream().anyMatch(o -> !o.equals(index))) {
+      // A search that found the old index through the alias just before it moved may still be
+      // reading it: it is deleted once such a search has had its whole time.
+      try {
+        Thread.sleep(SearchEngine.DEFAULT_TIME_LIMIT.toMillis() + 1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     for (String o : old) {
       if (!o.equals(index)) {
         deleteQuietly(o);
