@@ -131,20 +131,24 @@ final class CorpusOptions {
               err.println(line);
               err.flush();
             });
+    printBuilt(plan, summary, out);
+    if (summary.committed() && changes != null) {
+      out.println(describe(changes.count()));
+    }
+    report(summary.problems(), out);
+    return summary;
+  }
+
+  private static void printBuilt(IndexPlan plan, IndexSummary summary, PrintWriter out) {
     if (summary.committed()) {
       out.printf(
           "Indexed %,d articles, %,d paragraphs in %.1f s.%n",
           summary.articles(), summary.paragraphs(), summary.millis() / 1000.0);
-      if (changes != null) {
-        out.println(describe(changes.count()));
-      }
     } else {
       out.printf(
           "Found no usable articles in %s; the previous index, if any, is kept.%n",
           plan.source().articles());
     }
-    report(summary.problems(), out);
-    return summary;
   }
 
   /**
@@ -187,15 +191,7 @@ final class CorpusOptions {
                   err.println(line);
                   err.flush();
                 });
-    if (summary.committed()) {
-      out.printf(
-          "Indexed %,d articles, %,d paragraphs in %.1f s.%n",
-          summary.articles(), summary.paragraphs(), summary.millis() / 1000.0);
-    } else {
-      out.printf(
-          "Found no usable articles in %s; the previous index, if any, is kept.%n",
-          plan.source().articles());
-    }
+    printBuilt(plan, summary, out);
     report(summary.problems(), out);
     return summary;
   }

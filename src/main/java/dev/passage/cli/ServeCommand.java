@@ -18,6 +18,7 @@ import dev.passage.search.SearcherPool;
 import dev.passage.web.AdminAccess;
 import dev.passage.web.PassageServer;
 import io.javalin.Javalin;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -194,51 +195,13 @@ final class ServeCommand implements Callable<Integer> {
               live::reconcile,
               () -> {},
               live.worker());
-      Javalin app = PassageServer.create(searcher, reindexer, live, options);
-      FolderWatcher watcher = watch ? FolderWatcher.start(live) : null;
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    out.println("Stopping: requests under way may finish first.");
-                    out.flush();
-                    app.stop();
-                    if (watcher != null) {
-                      watcher.close();
-                    }
-                    live.close();
-                    try {
-                      cluster.close();
-                    } catch (IOException e) {
-                      err.println("passage: " + e.getMessage());
-                    }
-                    out.println("Stopped.");
-                    out.flush();
-                    stopped.countDown();
-                  },
-                  "passage-shutdown"));
-      app.start(host, port);
-      var health = searcher.health();
-      out.printf(
-          "Passage is serving %,d paragraphs of %,d articles from %s on http://%s:%d/%n",
-          health.paragraphs(), health.articles(), cluster.where(), host, app.port());
-      if (options.admin().isPresent()) {
-        out.println(
-            "The admin API is on: POST /api/admin/reindex, PUT and DELETE /api/admin/articles/{id}"
-                + (adminRemote ? "." : " (from this machine only)."));
-      }
-      if (watch) {
-        out.println("Watching " + plan.source().articles() + " for changes.");
-      }
-      out.println("Press Ctrl+C to stop.");
-      out.flush();
-      if (!plan.build()) {
-        CompletableFuture.delayedExecutor(RECONCILE_DELAY.toMillis(), TimeUnit.MILLISECONDS)
-            .execute(() -> reindexer.start(false));
-      }
-      stopped.await();
-      return 0;
+      return serve(
+          new Served(searcher, live, reindexer, cluster, " from " + cluster.where()),
+          options,
+          plan,
+          pipeline,
+          out,
+          err);
     } catch (Exception e) {
       cluster.close();
       throw e;
@@ -290,8 +253,27 @@ final class ServeCommand implements Callable<Integer> {
             pool,
             SearchService.DEFAULT_TIME_LIMIT,
             KnownValues.of(CorpusOptions.entityList(plan.source().names())));
-    Javalin app = PassageServer.create(service, reindexer, live, options);
-    FolderWatcher watcher = watch ? FolderWatcher.start(live) : null;
+    return serve(new Served(service, live, reindexer, pool, ""), options, plan, pipeline, out, err);
+  }
+
+  /**
+   * What serve runs: the engine's searches, its live index and reindexer, the index to close at the
+   * end, and where the index is, for the first line ("" for the folder).
+   */
+  private record Served(
+      SearchEngine engine, LiveIndex live, Reindexer reindexer, Closeable index, String where) {}
+
+  /** Serves until stopped (SIGTERM or Ctrl+C), then lets answers under way finish. */
+  private int serve(
+      Served served,
+      PassageServer.Options options,
+      IndexPlan plan,
+      CompletableFuture<ArticlePipeline> pipeline,
+      PrintWriter out,
+      PrintWriter err)
+      throws Exception {
+    Javalin app = PassageServer.create(served.engine(), served.reindexer(), served.live(), options);
+    FolderWatcher watcher = watch ? FolderWatcher.start(served.live()) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -304,9 +286,9 @@ final class ServeCommand implements Callable<Integer> {
                   if (watcher != null) {
                     watcher.close();
                   }
-                  live.close();
+                  served.live().close();
                   try {
-                    pool.close();
+                    served.index().close();
                   } catch (IOException e) {
                     err.println("passage: closing the index: " + e.getMessage());
                   }
@@ -316,10 +298,10 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "passage-shutdown"));
     app.start(host, port);
-    var health = service.health();
+    var health = served.engine().health();
     out.printf(
-        "Passage is serving %,d paragraphs of %,d articles on http://%s:%d/%n",
-        health.paragraphs(), health.articles(), host, app.port());
+        "Passage is serving %,d paragraphs of %,d articles%s on http://%s:%d/%n",
+        health.paragraphs(), health.articles(), served.where(), host, app.port());
     if (options.admin().isPresent()) {
       out.println(
           "The admin API is on: POST /api/admin/reindex, PUT and DELETE /api/admin/articles/{id}"
@@ -340,7 +322,7 @@ final class ServeCommand implements Callable<Integer> {
       // The folder may have changed while the server was down; the index is served meanwhile.
       // A moment later: reading the whole folder would take the cores a first search needs.
       CompletableFuture.delayedExecutor(RECONCILE_DELAY.toMillis(), TimeUnit.MILLISECONDS)
-          .execute(() -> reindexer.start(false));
+          .execute(() -> served.reindexer().start(false));
     }
     stopped.await();
     return 0;

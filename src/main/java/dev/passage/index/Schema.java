@@ -67,6 +67,21 @@ public final class Schema {
   /** Why each tag was given, as JSON; read only by the article view. */
   public static final String REASONS = "reasons";
 
+  /** The stored fields a hit shows; the reasons and the article's other fields are not read. */
+  public static final List<String> HIT_FIELDS =
+      List.of(
+          ID,
+          ARTICLE_ID,
+          TITLE,
+          DATE,
+          SECTION,
+          PARAGRAPH,
+          TEXT,
+          Dimension.YEAR.field(),
+          Dimension.PERSON.field(),
+          Dimension.ORGANISATION.field(),
+          Dimension.TOPIC.field());
+
   /** Fields a query may name ("title:astana", "person:\"Wang Yi\""). */
   public static final List<String> QUERYABLE_FIELDS =
       List.of(TEXT, TITLE, SECTION, "year", "person", "organisation", "topic", ARTICLE_ID);

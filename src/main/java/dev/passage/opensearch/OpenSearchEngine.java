@@ -19,6 +19,7 @@ import dev.passage.index.Schema;
 import dev.passage.query.FilterValueCheck;
 import dev.passage.query.IndexedValues;
 import dev.passage.query.KnownValues;
+import dev.passage.query.QueryFactory;
 import dev.passage.query.SearchParameters;
 import java.io.IOException;
 import java.time.Duration;
@@ -68,19 +69,7 @@ public final class OpenSearchEngine implements SearchEngine {
   /** Paragraphs of one article read at most by the article view. */
   static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
 
-  private static final List<String> HIT_FIELDS =
-      List.of(
-          Schema.ID,
-          Schema.ARTICLE_ID,
-          Schema.TITLE,
-          Schema.DATE,
-          Schema.SECTION,
-          Schema.PARAGRAPH,
-          Schema.TEXT,
-          Dimension.YEAR.field(),
-          Dimension.PERSON.field(),
-          Dimension.ORGANISATION.field(),
-          Dimension.TOPIC.field());
+  private static final List<String> HIT_FIELDS = Schema.HIT_FIELDS;
 
   private static final List<String> ARTICLE_FIELDS =
       java.util.stream.Stream.concat(
@@ -131,7 +120,7 @@ public final class OpenSearchEngine implements SearchEngine {
     SearchRequest request = heldAgainstTheIndex(given);
     org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
     Query query = QueryTranslator.translate(parsed);
-    boolean asWritten = QueryTranslator.searchesAsWritten(parsed);
+    boolean asWritten = QueryFactory.searchesAsWritten(parsed);
     int shardSize = firstShardSize;
     while (true) {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =

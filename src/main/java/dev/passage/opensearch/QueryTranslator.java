@@ -1,7 +1,6 @@
 package dev.passage.opensearch;
 
 import dev.passage.engine.InvalidRequestException;
-import dev.passage.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermInSetQuery;
@@ -105,20 +103,6 @@ final class QueryTranslator {
                   + query.getClass().getSimpleName()
                   + "); write it another way");
     };
-  }
-
-  /** True when {@code query} has a term on the text as written (a pattern). */
-  static boolean searchesAsWritten(org.apache.lucene.search.Query query) {
-    boolean[] found = {false};
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public boolean acceptField(String field) {
-            found[0] |= Schema.TEXT_EXACT.equals(field);
-            return false;
-          }
-        });
-    return found[0];
   }
 
   /**

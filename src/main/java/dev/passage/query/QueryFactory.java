@@ -70,6 +70,20 @@ public final class QueryFactory {
     return everythingExcept(query);
   }
 
+  /** True when {@code query} has a term on the text as written (a pattern). */
+  public static boolean searchesAsWritten(Query query) {
+    boolean[] found = {false};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            found[0] |= Schema.TEXT_EXACT.equals(field);
+            return false;
+          }
+        });
+    return found[0];
+  }
+
   /**
    * True when {@code query}, parsed from a query that was not blank, searches nothing: every word
    * was a stop word ("the", "of and"), which the analyzer drops.

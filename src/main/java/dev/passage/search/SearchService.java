@@ -59,20 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SearchService implements SearchEngine {
 
-  /** Stored fields a hit needs; the text and the tag reasons are not read for hits. */
-  private static final Set<String> HIT_FIELDS =
-      Set.of(
-          Schema.ID,
-          Schema.ARTICLE_ID,
-          Schema.TITLE,
-          Schema.DATE,
-          Schema.SECTION,
-          Schema.PARAGRAPH,
-          Schema.TEXT,
-          Dimension.YEAR.field(),
-          Dimension.PERSON.field(),
-          Dimension.ORGANISATION.field(),
-          Dimension.TOPIC.field());
+  /** Stored fields a hit needs; the tag reasons are not read for hits. */
+  private static final Set<String> HIT_FIELDS = Set.copyOf(Schema.HIT_FIELDS);
 
   /** An article longer than this many paragraphs is cut in the article view. */
   static final int MAX_ARTICLE_PARAGRAPHS = 100_000;

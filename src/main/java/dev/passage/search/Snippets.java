@@ -2,6 +2,7 @@ package dev.passage.search;
 
 import dev.passage.engine.SnippetRules;
 import dev.passage.index.Schema;
+import dev.passage.query.QueryFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
@@ -105,7 +105,7 @@ final class Snippets {
           }
         };
     String[] snippets;
-    if (searchesAsWritten(query)) {
+    if (QueryFactory.searchesAsWritten(query)) {
       // Patterns match the text as written, the other words its stems: each field marks its own
       // matches, and a hit shows the text's snippet unless only the words as written matched.
       int[] docs = new int[page.length];
@@ -131,20 +131,6 @@ final class Snippets {
       snippets[i] = snippets[i] == null ? "" : SnippetRules.trim(snippets[i].strip());
     }
     return snippets;
-  }
-
-  /** True when {@code query} has a term on the text as written (a pattern). */
-  private static boolean searchesAsWritten(Query query) {
-    boolean[] found = {false};
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public boolean acceptField(String field) {
-            found[0] |= Schema.TEXT_EXACT.equals(field);
-            return false;
-          }
-        });
-    return found[0];
   }
 
   /**

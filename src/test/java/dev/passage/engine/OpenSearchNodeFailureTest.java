@@ -3,20 +3,10 @@ package dev.passage.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.passage.index.ArticlePipeline;
-import dev.passage.index.IndexSource;
-import dev.passage.index.IndexUpdater;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.LiveIndex.ArticleChange;
-import dev.passage.index.RulesFingerprint;
-import dev.passage.index.Schema;
 import dev.passage.ingest.ArticleDraft;
-import dev.passage.opensearch.OpenSearchArticleStore;
-import dev.passage.opensearch.OpenSearchConfig;
-import dev.passage.opensearch.OpenSearchEngine;
-import dev.passage.opensearch.OpenSearchIndex;
-import dev.passage.query.KnownValues;
-import dev.passage.query.SearchParameters;
+import dev.passage.testing.ClusterIndex;
 import dev.passage.testing.OpenSearchCluster;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 /**
  * A node of the cluster killed with SIGKILL while Passage searches and publishes articles: the
@@ -51,27 +40,10 @@ class OpenSearchNodeFailureTest {
   @Test
   void searchesKeepAnsweringFromTheReplicaAndNoAcknowledgedArticleIsLostWhenANodeIsKilled(
       @TempDir Path dir) throws Exception {
-    Path articles = LiveArchiveContract.seedCopy(dir);
     OpenSearchCluster cluster = OpenSearchCluster.shared();
-    OpenSearchConfig config =
-        new OpenSearchConfig(
-            cluster.urls().stream().map(URI::create).toList(), "fault", null, null, null, null);
-    OpenSearchClient client = config.client();
-    OpenSearchIndex index = new OpenSearchIndex(client, config);
-    IndexSource source = new IndexSource(articles, null);
-    index.build(source, ArticlePipeline.bundled(), RulesFingerprint.of(null), 2, l -> {});
-    SearchEngine engine =
-        new OpenSearchEngine(
-            client,
-            index,
-            new SearchParameters(new Schema(), KnownValues.bundled()),
-            SearchEngine.DEFAULT_TIME_LIMIT);
-    LiveIndex live =
-        new LiveIndex(
-            source,
-            new IndexUpdater(
-                new OpenSearchArticleStore(client, index), ArticlePipeline.bundled(), 1),
-            () -> {});
+    ClusterIndex fault = ClusterIndex.build("fault", LiveArchiveContract.seedCopy(dir));
+    SearchEngine engine = fault.engine();
+    LiveIndex live = fault.live();
     String victim = notTheClusterManager(cluster);
     List<Outcome> searches = Collections.synchronizedList(new ArrayList<>());
     List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
@@ -143,7 +115,7 @@ class OpenSearchNodeFailureTest {
     } finally {
       running.set(false);
       live.close();
-      client._transport().close();
+      fault.close();
       // The other tests share the cluster: the victim comes back, and the cluster is green.
       OpenSearchCluster.shared();
     }
@@ -152,26 +124,10 @@ class OpenSearchNodeFailureTest {
   @Test
   void anIndexWithNoCopyLeftOfAShardIsRedAndAnswersAsUnavailableNamingTheCluster(@TempDir Path dir)
       throws Exception {
-    Path articles = LiveArchiveContract.seedCopy(dir);
     OpenSearchCluster cluster = OpenSearchCluster.shared();
-    OpenSearchConfig config =
-        new OpenSearchConfig(
-            cluster.urls().stream().map(URI::create).toList(), "red", null, null, null, null);
-    OpenSearchClient client = config.client();
+    ClusterIndex red = ClusterIndex.build("red", LiveArchiveContract.seedCopy(dir));
     try {
-      OpenSearchIndex index = new OpenSearchIndex(client, config);
-      index.build(
-          new IndexSource(articles, null),
-          ArticlePipeline.bundled(),
-          RulesFingerprint.of(null),
-          2,
-          l -> {});
-      SearchEngine engine =
-          new OpenSearchEngine(
-              client,
-              index,
-              new SearchParameters(new Schema(), KnownValues.bundled()),
-              SearchEngine.DEFAULT_TIME_LIMIT);
+      SearchEngine engine = red.engine();
       String victim = notTheClusterManager(cluster);
       // Both shards on the victim alone, with no replica: its loss leaves them no copy.
       send(
@@ -198,7 +154,7 @@ class OpenSearchNodeFailureTest {
           .isInstanceOf(EngineUnavailableException.class)
           .hasMessageContaining(cluster.urls().getFirst());
     } finally {
-      client._transport().close();
+      red.close();
       OpenSearchCluster.shared();
       send(cluster, "DELETE", "/red-*", null);
     }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passage.engine.SearchEngine;
 import dev.passage.engine.SearchResponse;
-import dev.passage.index.ArticlePipeline;
-import dev.passage.index.IndexSource;
-import dev.passage.index.RulesFingerprint;
 import dev.passage.index.Schema;
 import dev.passage.query.KnownValues;
 import dev.passage.query.SearchParameters;
+import dev.passage.testing.ClusterIndex;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.OpenSearchCluster;
 import java.net.URI;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensearch.client.opensearch.OpenSearchClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,23 +33,13 @@ class ExactFacetCountsTest {
   void countsEqualTheEmbeddedEnginesEvenWhenShardsAreFirstAskedForOneValueEach(@TempDir Path dir)
       throws Exception {
     OpenSearchCluster cluster = OpenSearchCluster.shared();
-    OpenSearchConfig config =
-        new OpenSearchConfig(
-            cluster.urls().stream().map(URI::create).toList(), "exact", null, null, null, null);
-    OpenSearchClient client = config.client();
-    try (Fixtures.SearchIndex embedded =
-        Fixtures.searchIndex(Fixtures.SEED_ARTICLES, dir.resolve("index"))) {
-      OpenSearchIndex index = new OpenSearchIndex(client, config);
-      index.build(
-          new IndexSource(Fixtures.SEED_ARTICLES.toAbsolutePath(), null),
-          ArticlePipeline.bundled(),
-          RulesFingerprint.of(null),
-          2,
-          line -> {});
+    try (ClusterIndex exact = ClusterIndex.build("exact", Fixtures.SEED_ARTICLES);
+        Fixtures.SearchIndex embedded =
+            Fixtures.searchIndex(Fixtures.SEED_ARTICLES, dir.resolve("index"))) {
       SearchEngine stingy =
           new OpenSearchEngine(
-              client,
-              index,
+              exact.client(),
+              exact.index(),
               new SearchParameters(new Schema(), KnownValues.bundled()),
               SearchEngine.DEFAULT_TIME_LIMIT,
               1);
@@ -71,8 +58,6 @@ class ExactFacetCountsTest {
         assertThat(actual.total()).as(params.toString()).isEqualTo(expected.total());
         assertThat(actual.facets()).as(params.toString()).isEqualTo(expected.facets());
       }
-    } finally {
-      client._transport().close();
     }
   }
 

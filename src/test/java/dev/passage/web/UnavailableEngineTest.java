@@ -3,12 +3,8 @@ package dev.passage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passage.engine.SearchEngine;
-import dev.passage.index.Schema;
-import dev.passage.opensearch.OpenSearchConfig;
-import dev.passage.opensearch.OpenSearchEngine;
-import dev.passage.opensearch.OpenSearchIndex;
-import dev.passage.query.KnownValues;
-import dev.passage.query.SearchParameters;
+import dev.passage.testing.ClusterIndex;
+import dev.passage.testing.Fixtures;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,16 +23,9 @@ class UnavailableEngineTest {
 
   @Test
   void searchesAndHealthAnswer503NamingTheClusterAndBadRequestsStill400() throws Exception {
-    OpenSearchConfig nowhere =
-        new OpenSearchConfig(
-            List.of(URI.create("http://127.0.0.1:9")), "passage", null, null, null, null);
-    OpenSearchClient client = nowhere.client();
-    SearchEngine engine =
-        new OpenSearchEngine(
-            client,
-            new OpenSearchIndex(client, nowhere),
-            new SearchParameters(new Schema(), KnownValues.bundled()),
-            SearchEngine.DEFAULT_TIME_LIMIT);
+    ClusterIndex nowhere =
+        ClusterIndex.on(List.of("http://127.0.0.1:9"), "passage", Fixtures.SEED_ARTICLES);
+    SearchEngine engine = nowhere.engine();
     Javalin app = PassageServer.create(engine, PassageServer.Options.defaults());
     app.start("localhost", 0);
     try (HttpClient http = HttpClient.newHttpClient()) {
@@ -56,7 +44,7 @@ class UnavailableEngineTest {
       assertThat(bad.statusCode()).isEqualTo(400);
     } finally {
       app.stop();
-      client._transport().close();
+      nowhere.close();
     }
   }
 
