@@ -54,6 +54,10 @@ vm_kb() {
 
 mib() { calc '%.0f' "$1 / 1024"; }
 
+# The load average over the last minute: read before and after each measurement, since other
+# work on the machine takes cores from the servers and wrk alike.
+load_1min() { cut -d' ' -f1 /proc/loadavg; }
+
 # Stops a process we started, by its id: TERM, then KILL if it is still there after 20 s.
 stop_pid() {
   local pid="$1" i
@@ -100,11 +104,12 @@ json_string() {
 # Runs wrk against one server with one of the Lua scripts, for SECONDS, and samples the server's
 # resident memory once a second meanwhile (reading /proc costs the measured server nothing).
 # Prints wrk's RESULT line with rss_max_kb= and hwm_kb= added. The full wrk output goes to LOG.
-#   load_run SCRIPT URL SECONDS SERVER_PID LOG
+# The script reads REQUESTS (default: the query file, $QUERIES).
+#   load_run SCRIPT URL SECONDS SERVER_PID LOG [REQUESTS]
 load_run() {
-  local script="$1" url="$2" seconds="$3" pid="$4" log="$5" rss max_rss=0 wrk_pid result
+  local script="$1" url="$2" seconds="$3" pid="$4" log="$5" requests="${6:-$QUERIES}" rss max_rss=0 wrk_pid result
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "${WRK_TIMEOUT}s" \
-    -s "$script" "$url" -- "$QUERIES" >"$log" 2>&1 &
+    -s "$script" "$url" -- "$requests" >"$log" 2>&1 &
   wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     rss="$(vm_kb "$pid" VmRSS)"
