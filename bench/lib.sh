@@ -54,6 +54,15 @@ vm_kb() {
 
 mib() { calc '%.0f' "$1 / 1024"; }
 
+# CPU time a process has used so far (user and system), in milliseconds; 0 once it is gone.
+# Fields 14 and 15 of /proc/PID/stat, counted from after the command name, which may hold spaces.
+cpu_ms() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { printf 0; return; }
+  stat="${stat##*) }"
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($12 + $13) * 1000 / hz }' <<<"$stat"
+}
+
 # The load average over the last minute: read before and after each measurement, since other
 # work on the machine takes cores from the servers and wrk alike.
 load_1min() { cut -d' ' -f1 /proc/loadavg; }

@@ -239,9 +239,11 @@ Passage's requests were recorded as they were sent (\`passage bench record\`, a 
 Passage answered every query once): ${RESULT[cluster.recorded]:-0} search requests for ${RESULT[queries]} queries
 (one per query when none needed a second round for exact facet counts). The same requests, byte for
 byte, sent straight to node 1 by \`wrk\` (\`bench/opensearch-replay.lua\`): $(check_line cluster.direct.check).
-Passage's client spreads its requests over both nodes; the direct load goes to node 1, on the same
-cores. After $WARMUP s of warm-up each, $RUNS pairs of $LOAD_SECONDS s runs, the order within a pair
-alternating; each ratio is the median of the pairs' ratios (each pair's in brackets).
+Under load, Passage is given node 1 alone (\`--opensearch $(opensearch_cluster_url 1)\`), so both
+sides send the same requests to the same coordinating node. After $WARMUP s of warm-up each, $RUNS pairs of $LOAD_SECONDS s runs, the order within a pair
+alternating; each ratio is the median of the pairs' ratios (each pair's in brackets). CPU per
+request: the CPU time the process used during the run (\`/proc/PID/stat\`, user and system) over
+the requests answered; it shows what each side costs when other work on the machine moves the rates.
 
 | | Passage on OpenSearch | straight to OpenSearch | Passage / OpenSearch |
 |---|---|---|---|
@@ -252,6 +254,9 @@ EOF
   row "p99, ms" "$(cell cluster.passage.p99)" "$(cell cluster.direct.p99)" \
     "$(two_places "$(med_exact cluster.p99_ratio)") ($(two_places_each "${RESULT[cluster.p99_ratio]:-}"))"
   row "errors" "$(sum_of cluster.passage.errors)" "$(sum_of cluster.direct.errors)" ""
+  row "CPU per request, ms: Passage's JVM" "$(cell cluster.passage.passage_cpu_ms)" "-" ""
+  row "CPU per request, ms: both nodes" "$(cell cluster.passage.nodes_cpu_ms)" "$(cell cluster.direct.nodes_cpu_ms)" \
+    "$(ratio "$(med cluster.passage.nodes_cpu_ms)" "$(med cluster.direct.nodes_cpu_ms)")"
   row "resident memory under load, MiB (Passage; node 1)" "$(cell cluster.passage.rss_mib)" "$(cell cluster.direct.rss_mib)" ""
   row "load average before→after each run" "$(loads cluster.passage.load)" "$(loads cluster.direct.load)" ""
   tagging="$(med cluster.tagging.rate)"
