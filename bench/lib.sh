@@ -54,6 +54,19 @@ vm_kb() {
 
 mib() { calc '%.0f' "$1 / 1024"; }
 
+# CPU time a process has used so far (user and system), in milliseconds; 0 once it is gone.
+# Fields 14 and 15 of /proc/PID/stat, counted from after the command name, which may hold spaces.
+cpu_ms() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { printf 0; return; }
+  stat="${stat##*) }"
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($12 + $13) * 1000 / hz }' <<<"$stat"
+}
+
+# The load average over the last minute: read before and after each measurement, since other
+# work on the machine takes cores from the servers and wrk alike.
+load_1min() { cut -d' ' -f1 /proc/loadavg; }
+
 # Stops a process we started, by its id: TERM, then KILL if it is still there after 20 s.
 stop_pid() {
   local pid="$1" i
@@ -100,11 +113,12 @@ json_string() {
 # Runs wrk against one server with one of the Lua scripts, for SECONDS, and samples the server's
 # resident memory once a second meanwhile (reading /proc costs the measured server nothing).
 # Prints wrk's RESULT line with rss_max_kb= and hwm_kb= added. The full wrk output goes to LOG.
-#   load_run SCRIPT URL SECONDS SERVER_PID LOG
+# The script reads REQUESTS (default: the query file, $QUERIES).
+#   load_run SCRIPT URL SECONDS SERVER_PID LOG [REQUESTS]
 load_run() {
-  local script="$1" url="$2" seconds="$3" pid="$4" log="$5" rss max_rss=0 wrk_pid result
+  local script="$1" url="$2" seconds="$3" pid="$4" log="$5" requests="${6:-$QUERIES}" rss max_rss=0 wrk_pid result
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "${WRK_TIMEOUT}s" \
-    -s "$script" "$url" -- "$QUERIES" >"$log" 2>&1 &
+    -s "$script" "$url" -- "$requests" >"$log" 2>&1 &
   wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     rss="$(vm_kb "$pid" VmRSS)"

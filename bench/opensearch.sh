@@ -6,6 +6,8 @@
 #   bench/opensearch.sh load  WORK_DIR BULK_FILE  (re)create the index and bulk-load the file
 #   bench/opensearch.sh check WORK_DIR QUERY_FILE ask every query once; count non-200s and hits
 #   bench/opensearch.sh stop  WORK_DIR            stop the node by the pid it wrote
+#   bench/opensearch.sh cluster-start WORK_DIR    two nodes on loopback, green before it returns
+#   bench/opensearch.sh cluster-stop  WORK_DIR    stop both by the pids they wrote
 #
 # The node is the integ-test distribution from Maven Central (scripts/install-opensearch fetches
 # it): OpenSearch with its core modules, no security plugin, plain HTTP. It refuses to run as root,
@@ -17,6 +19,11 @@ OPENSEARCH_USER="${OPENSEARCH_USER:-opensearch}"
 OPENSEARCH_PORT="${OPENSEARCH_PORT:-19200}"
 OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-1g}"
 OPENSEARCH_INDEX="passage"
+# The two-node cluster Passage's OpenSearch engine is measured on (issue 16): its nodes' HTTP
+# ports, the transport ports 100 above them, and each node's heap.
+OPENSEARCH_CLUSTER_PORTS="${OPENSEARCH_CLUSTER_PORTS:-19401,19402}"
+OPENSEARCH_CLUSTER_HEAP="${OPENSEARCH_CLUSTER_HEAP:-1g}"
+OPENSEARCH_CLUSTER_NODES=(n1 n2)
 OPENSEARCH_ZIP="$HOME/.m2/repository/org/opensearch/distribution/integ-test-zip/opensearch/$OPENSEARCH_VERSION/opensearch-$OPENSEARCH_VERSION.zip"
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -167,13 +174,169 @@ opensearch_check() {
   printf 'queries=%d non200=%d no_hits=%d hits=%d\n' "$n" "$non200" "$no_hits" "$hits"
 }
 
+# ---------------------------------------------------------------------------------------------
+# A real two-node cluster on loopback, from the same unpacked distribution: each node has its own
+# config (the keystore is written there at start), data, logs and temporary dir under
+# WORK_DIR/cluster/NODE, and both are cluster-manager eligible so that they elect one another.
+
+# The HTTP port of node N (1 or 2), and its URL.
+opensearch_cluster_port() { cut -d, -f"$1" <<<"$OPENSEARCH_CLUSTER_PORTS"; }
+opensearch_cluster_url() { printf 'http://127.0.0.1:%s' "$(opensearch_cluster_port "$1")"; }
+# Both nodes, comma-separated, as passage --opensearch takes them.
+opensearch_cluster_urls() { printf '%s,%s' "$(opensearch_cluster_url 1)" "$(opensearch_cluster_url 2)"; }
+
+# Starts both nodes and waits until the cluster is green with both of them. Sets
+# OPENSEARCH_CLUSTER_PIDS to the nodes' java processes, in node order.
+opensearch_cluster_start() {
+  local work="$1" home="$1/opensearch/opensearch-$OPENSEARCH_VERSION" i n port node dir seeds=""
+  opensearch_unpack "$work"
+  for i in 1 2; do
+    port="$(opensearch_cluster_port "$i")"
+    [[ -n "$port" ]] || die "OPENSEARCH_CLUSTER_PORTS needs two ports, such as 19401,19402."
+    need_free_port "$port"
+    seeds+="${seeds:+,}127.0.0.1:$((port + 100))"
+  done
+  mkdir -p "$work/cluster"
+  chown "$OPENSEARCH_USER:" "$work/cluster"
+  runuser -u "$OPENSEARCH_USER" -- test -x "$work/cluster" ||
+    die "user '$OPENSEARCH_USER' cannot reach $work/cluster; use a --work dir every user can enter (such as under /tmp)."
+  OPENSEARCH_CLUSTER_PIDS=()
+  OPENSEARCH_CLUSTER_RUNUSER_PIDS=()
+  for i in 1 2; do
+    node="${OPENSEARCH_CLUSTER_NODES[i - 1]}"
+    dir="$work/cluster/$node"
+    port="$(opensearch_cluster_port "$i")"
+    rm -rf "$dir"
+    mkdir -p "$dir/data" "$dir/logs" "$dir/tmp"
+    cp -r "$home/config" "$dir/config"
+    chown -R "$OPENSEARCH_USER:" "$dir"
+    say "Starting OpenSearch node $node on $(opensearch_cluster_url "$i") (heap $OPENSEARCH_CLUSTER_HEAP) …"
+    runuser -u "$OPENSEARCH_USER" -- env \
+      OPENSEARCH_JAVA_HOME="${OPENSEARCH_JAVA_HOME:-$JAVA_HOME}" \
+      OPENSEARCH_JAVA_OPTS="-Xms$OPENSEARCH_CLUSTER_HEAP -Xmx$OPENSEARCH_CLUSTER_HEAP" \
+      OPENSEARCH_PATH_CONF="$dir/config" OPENSEARCH_TMPDIR="$dir/tmp" \
+      "$home/bin/opensearch" -p "$dir/pid" \
+      -E cluster.name=passage-bench -E node.name="$node" -E network.host=127.0.0.1 \
+      -E http.port="$port" -E transport.port="$((port + 100))" \
+      -E discovery.seed_hosts="$seeds" \
+      -E cluster.initial_cluster_manager_nodes="$(IFS=,; printf '%s' "${OPENSEARCH_CLUSTER_NODES[*]}")" \
+      -E path.data="$dir/data" -E path.logs="$dir/logs" \
+      -E cluster.routing.allocation.disk.threshold_enabled=false \
+      </dev/null >"$dir/console.log" 2>&1 &
+    OPENSEARCH_CLUSTER_RUNUSER_PIDS+=($!)
+  done
+  for ((n = 0; n < 360; n++)); do
+    if [[ -s "$work/cluster/n1/pid" && -s "$work/cluster/n2/pid" ]] &&
+      curl -sf -o /dev/null "$(opensearch_cluster_url 1)/_cluster/health?wait_for_nodes=2&wait_for_status=green&timeout=1s"; then
+      OPENSEARCH_CLUSTER_PIDS=("$(<"$work/cluster/n1/pid")" "$(<"$work/cluster/n2/pid")")
+      return 0
+    fi
+    for i in 0 1; do
+      kill -0 "${OPENSEARCH_CLUSTER_RUNUSER_PIDS[i]}" 2>/dev/null ||
+        die "OpenSearch node ${OPENSEARCH_CLUSTER_NODES[i]} stopped while starting; see $work/cluster/${OPENSEARCH_CLUSTER_NODES[i]}/."
+    done
+    sleep 0.5
+  done
+  die "the two-node cluster was not green within 180 s; see $work/cluster/n1/ and n2/."
+}
+
+# Stops both nodes by the pids they wrote (each only while it is still that node: its command
+# line names its data dir), then the runusers that waited for them.
+opensearch_cluster_stop() {
+  local work="$1" node dir pid
+  for node in "${OPENSEARCH_CLUSTER_NODES[@]}"; do
+    dir="$work/cluster/$node"
+    if [[ -s "$dir/pid" ]]; then
+      pid="$(<"$dir/pid")"
+      if tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "path.data=$dir/data"; then
+        say "Stopping OpenSearch node $node (pid $pid) …"
+        stop_pid "$pid"
+      fi
+      rm -f "$dir/pid"
+    fi
+  done
+  for pid in "${OPENSEARCH_CLUSTER_RUNUSER_PIDS[@]}"; do
+    stop_pid "$pid"
+  done
+  OPENSEARCH_CLUSTER_PIDS=()
+  OPENSEARCH_CLUSTER_RUNUSER_PIDS=()
+}
+
+# The body that creates an index as passage index --engine opensearch creates its own: the
+# mapping and analysis of src/main/resources/opensearch/index.json, 2 primary shards, 1 replica,
+# refresh off while loading.
+OPENSEARCH_CLUSTER_INDEX_SETTINGS='.settings += {"number_of_shards": 2, "number_of_replicas": 1, "refresh_interval": "-1"}'
+opensearch_cluster_index_body() {
+  jq -c "$OPENSEARCH_CLUSTER_INDEX_SETTINGS" "$ROOT/src/main/resources/opensearch/index.json"
+}
+
+# Sends one bulk part to node 1 or 2 by the parity of its number, as Passage's client spreads
+# its requests over the nodes it is given.
+opensearch_cluster_bulk_part() {
+  local number="${1##*part-}"
+  OPENSEARCH_PORT="$(cut -d, -f"$((10#$number % 2 + 1))" <<<"$OPENSEARCH_CLUSTER_PORTS")" opensearch_bulk_part "$1"
+}
+
+# Creates INDEX with Passage's mapping on the cluster and bulk-loads the file (Passage's own
+# documents, bench export --documents passage), one client per core (BULK_CLIENTS), with refresh
+# off, timed from the first request to the end of the refresh; prints the seconds. The index stays.
+#   opensearch_cluster_load WORK_DIR BULK_FILE EXPECTED_DOCS INDEX
+opensearch_cluster_load() {
+  local parts started seconds failures count url index="$4"
+  url="$(opensearch_cluster_url 1)"
+  parts="$(opensearch_split_bulk "$2" "$1")"
+  curl -s -o /dev/null -X DELETE "$url/$index"
+  OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl PUT "/$index" \
+    -H 'Content-Type: application/json' --data-binary "$(opensearch_cluster_index_body)" >/dev/null
+  OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl GET \
+    "/_cluster/health/$index?wait_for_status=green&timeout=60s" >/dev/null
+  export -f opensearch_bulk_part opensearch_cluster_bulk_part opensearch_url
+  export OPENSEARCH_CLUSTER_PORTS
+  started="$(now)"
+  failures="$(find "$parts" -type f -name 'part-*' | sort |
+    xargs -P "${BULK_CLIENTS:-$(nproc)}" -I{} bash -c 'opensearch_cluster_bulk_part "$1"' _ {})"
+  OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl POST "/$index/_refresh" >/dev/null
+  seconds="$(calc '%.2f' "$(now) - $started")"
+  [[ -z "$failures" ]] || die "OpenSearch rejected documents: $failures"
+  count="$(OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl GET "/$index/_count")"
+  [[ "$count" == *"\"count\":$3,"* ]] || die "the cluster holds ${count} after loading, not $3 documents."
+  printf '%s' "$seconds"
+}
+
+# Sends every recorded request (bench record: METHOD PATH, a tab, the body) once to node 1 and
+# prints "queries=N non200=N no_hits=N hits=N", as opensearch_check does.
+opensearch_replay_check() {
+  local line method path body out status total non200=0 no_hits=0 hits=0 n=0
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    [[ -n "$line" ]] || continue
+    n=$((n + 1))
+    method="${line%% *}"
+    path="${line#* }"
+    path="${path%%$'\t'*}"
+    body="${line#*$'\t'}"
+    out="$(curl -s -X "$method" "$(opensearch_cluster_url 1)$path" \
+      -H 'Content-Type: application/json' --data-binary "$body" -w '\n%{http_code}')" || true
+    status="${out##*$'\n'}"
+    if [[ "$status" != 200 ]]; then
+      non200=$((non200 + 1))
+      say "  OpenSearch answered $status to: ${line:0:200}"
+      continue
+    fi
+    [[ "$out" =~ \"total\":\{\"value\":([0-9]+) ]] && total="${BASH_REMATCH[1]}" || total=0
+    ((total > 0)) || no_hits=$((no_hits + 1))
+    hits=$((hits + total))
+  done <"$1"
+  printf 'queries=%d non200=%d no_hits=%d hits=%d\n' "$n" "$non200" "$no_hits" "$hits"
+}
+
 # Run alone: the subcommands in the header.
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   set -euo pipefail
   source "$BENCH_DIR/lib.sh"
   command="${1:-}"
   work="${2:-}"
-  [[ -n "$command" && -n "$work" ]] || die "usage: bench/opensearch.sh start|load|check|stop WORK_DIR [FILE]"
+  [[ -n "$command" && -n "$work" ]] ||
+    die "usage: bench/opensearch.sh start|load|check|stop|cluster-start|cluster-stop WORK_DIR [FILE]"
   mkdir -p "$work"
   work="$(cd "$work" && pwd)"
   if [[ -z "${OPENSEARCH_JAVA_HOME:-}" ]]; then
@@ -191,6 +354,14 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
       opensearch_check "$3"
       ;;
     stop) opensearch_stop "$work" ;;
-    *) die "unknown command '$command': start, load, check or stop" ;;
+    cluster-start)
+      opensearch_cluster_start "$work" &&
+        say "The cluster is green: pids ${OPENSEARCH_CLUSTER_PIDS[*]}, $(opensearch_cluster_urls)"
+      ;;
+    cluster-stop)
+      OPENSEARCH_CLUSTER_RUNUSER_PIDS=()
+      opensearch_cluster_stop "$work"
+      ;;
+    *) die "unknown command '$command': start, load, check, stop, cluster-start or cluster-stop" ;;
   esac
 fi

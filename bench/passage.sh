@@ -20,20 +20,25 @@ passage() {
 }
 
 # Indexes CORPUS into INDEX under /usr/bin/time -v and prints
-# "articles=N paragraphs=N wall_s=S max_rss_kb=N". Passage's own output goes to LOG.
-#   passage_index CORPUS INDEX LOG
+# "articles=N paragraphs=N wall_s=S build_s=S max_rss_kb=N" (build_s: the time Passage itself
+# reports, from the start of the build to the commit). Passage's own output goes to LOG. An empty
+# INDEX gives no --index, for another engine, whose options come after LOG.
+#   passage_index CORPUS INDEX LOG [INDEX_OPTION ...]
 passage_index() {
-  local corpus="$1" index="$2" log="$3" summary articles paragraphs wall rss
-  local -a cmd
-  mapfile -t cmd < <(passage_cmd index --articles "$corpus" --index "$index")
+  local corpus="$1" index="$2" log="$3" summary articles paragraphs wall build rss
+  local -a cmd where=(--articles "$corpus")
+  [[ -z "$index" ]] || where+=(--index "$index")
+  mapfile -t cmd < <(passage_cmd index "${where[@]}" "${@:4}")
   /usr/bin/time -v -o "$log.time" "${cmd[@]}" >"$log" 2>&1 || die "passage index failed; see $log."
   summary="$(grep -m 1 '^Indexed ' "$log")" || die "passage index printed no summary; see $log."
   # "Indexed 21,578 articles, 109,213 paragraphs in 29.1 s."
   articles="$(sed -n 's/^Indexed \([0-9,]*\) articles.*/\1/p' <<<"$summary" | tr -d ,)"
   paragraphs="$(sed -n 's/.* \([0-9,]*\) paragraphs in .*/\1/p' <<<"$summary" | tr -d ,)"
+  build="$(sed -n 's/.* paragraphs in \([0-9.]*\) s\..*/\1/p' <<<"$summary")"
   wall="$(elapsed_seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$log.time")")"
   rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log.time")"
-  printf 'articles=%s paragraphs=%s wall_s=%s max_rss_kb=%s\n' "$articles" "$paragraphs" "$wall" "$rss"
+  printf 'articles=%s paragraphs=%s wall_s=%s build_s=%s max_rss_kb=%s\n' \
+    "$articles" "$paragraphs" "$wall" "$build" "$rss"
 }
 
 # /usr/bin/time's "h:mm:ss" or "m:ss.ss" in seconds.
@@ -43,14 +48,15 @@ elapsed_seconds() {
 
 # Starts `passage serve` on an existing index and waits for the answer to QUERY. Sets PASSAGE_PID
 # and PASSAGE_FIRST_ANSWER_S: seconds from starting the process to the first 200 answer to the
-# query (polled every 20 ms, so up to 20 ms late). Options after LOG go to serve.
+# query (polled every 20 ms, so up to 20 ms late). Options after LOG go to serve; an empty INDEX
+# gives no --index, for another engine.
 #   passage_start CORPUS INDEX QUERY LOG [SERVE_OPTION ...]
 passage_start() {
   local corpus="$1" index="$2" url started status i
-  local -a cmd
+  local -a cmd where=(--articles "$corpus")
+  [[ -z "$index" ]] || where+=(--index "$index")
   # The java command itself goes in the background, so that $! is the JVM's pid.
-  mapfile -t cmd < <(passage_cmd serve --articles "$corpus" --index "$index" \
-    --host 127.0.0.1 --port "$PASSAGE_PORT" "${@:5}")
+  mapfile -t cmd < <(passage_cmd serve "${where[@]}" --host 127.0.0.1 --port "$PASSAGE_PORT" "${@:5}")
   url="$(passage_url)/api/search?q=$(url_encode "$3")&size=10"
   need_free_port "$PASSAGE_PORT"
   started="$(now)"
@@ -93,8 +99,13 @@ passage_heap() {
 
 # Asks every query once, as bench/passage.lua does, and prints
 # "queries=N non200=N no_hits=N hits=N" (hits: the hit counts added up over the queries).
+# With ANSWERS, also writes there one line per query: the query, a tab, and the answer's total
+# and facet counts (every value listed, in order, with its count) as compact JSON, a tab, and
+# the ids of the page's hits: what the engines are compared on.
+#   passage_check QUERY_FILE [ANSWERS]
 passage_check() {
-  local q out status total non200=0 no_hits=0 hits=0 n=0
+  local q out status total non200=0 no_hits=0 hits=0 n=0 answers="${2:-}"
+  [[ -z "$answers" ]] || : >"$answers"
   while IFS= read -r q || [[ -n "$q" ]]; do
     [[ -n "${q// /}" ]] || continue
     n=$((n + 1))
@@ -103,11 +114,16 @@ passage_check() {
     if [[ "$status" != 200 ]]; then
       non200=$((non200 + 1))
       say "  Passage answered $status to: $q"
+      [[ -z "$answers" ]] || printf '%s\tstatus %s\t-\n' "$q" "$status" >>"$answers"
       continue
     fi
     [[ "$out" =~ \"total\":([0-9]+) ]] && total="${BASH_REMATCH[1]}" || total=0
     ((total > 0)) || no_hits=$((no_hits + 1))
     hits=$((hits + total))
+    if [[ -n "$answers" ]]; then
+      printf '%s\t%s\n' "$q" "$(jq -r '[({total} + {facets: (.facets | map_values(map([.value, .count])))} | tojson),
+        ([.hits[].id] | join(" "))] | join("\t")' <<<"${out%$'\n'*}")" >>"$answers"
+    fi
   done <"$1"
   printf 'queries=%d non200=%d no_hits=%d hits=%d\n' "$n" "$non200" "$no_hits" "$hits"
 }

@@ -4,6 +4,16 @@
 
 # Shares, given as one string of numbers, as percentages with one decimal: "48.5 %, 49.2 %"; "-"
 # for none.
+# The load averages around each run of KEY ("1.2→3.4" each), in one cell: "1.2→3.4, 2.0→2.5".
+loads() { if has "$1"; then runs_of "$1"; else printf -- '-'; fi; }
+
+# Ratios, given as one string of numbers, to two places: "0.98, 1.02"; "-" for none.
+# shellcheck disable=SC2086 # the values, split on purpose
+two_places_each() {
+  [[ -n "$1" && "$1" != - ]] || { printf -- '-'; return; }
+  printf '%s\n' $1 | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 }'
+}
+
 # shellcheck disable=SC2086 # the values, split on purpose
 percents() {
   [[ -n "$1" && "$1" != - ]] || { printf -- '-'; return; }
@@ -56,6 +66,7 @@ what each number means. Each cell is the median of the runs, with every run's va
 | system | ${RESULT[os]} |
 | Java | ${RESULT[java]}; Passage run by \`./passage\` with \`PASSAGE_JAVA_OPTS='$PASSAGE_JVM'\` (the launcher adds the parallel collector and a class-data archive per command) |
 | OpenSearch | $( ((SKIP_OPENSEARCH)) && printf 'not measured (--skip-opensearch)' || printf '%s (integ-test distribution, Lucene 10.4.0), single node, `-Xms%s -Xmx%s`' "$OPENSEARCH_VERSION" "$OPENSEARCH_HEAP" "$OPENSEARCH_HEAP") |
+| OpenSearch cluster | $( ((SKIP_CLUSTER)) && printf 'not measured (--skip-cluster)' || printf '%s, two nodes on loopback (both cluster-manager eligible, data), `-Xms%s -Xmx%s` each; Passage'"'"'s index in 2 primary shards and 1 replica' "$OPENSEARCH_VERSION" "$OPENSEARCH_CLUSTER_HEAP" "$OPENSEARCH_CLUSTER_HEAP") |
 | load | ${RESULT[wrk]}, $CONNECTIONS connections on $WRK_THREADS threads; $WARMUP s warm-up, then $RUNS runs of $LOAD_SECONDS s per server |
 
 ## Targets
@@ -178,6 +189,7 @@ EOF
     row "resident memory under load, MiB" "$(med passage.rss_mib)" "$(cell growth.http.rss_mib)"
     row "peak resident memory (VmHWM), MiB" "${RESULT[passage.hwm_mib]}" "${RESULT[growth.http.hwm_mib]}"
   fi
+  if has cluster.bulk.rate; then write_cluster_section; fi
   cat <<EOF
 
 ## Serve's first answer
@@ -196,6 +208,93 @@ What \`$COMMAND_LINE\` ran, from the repository (the work dir held the scratch f
 EOF
   printf '%s\n' "${COMMANDS[@]}"
   printf '%s\n' '```'
+}
+
+# Issue 16: Passage's OpenSearch engine on the two-node cluster.
+write_cluster_section() {
+  local tagging bulk estimate
+  cat <<EOF
+
+## Passage on a two-node OpenSearch cluster
+
+Two OpenSearch $OPENSEARCH_VERSION nodes on loopback (\`-Xms$OPENSEARCH_CLUSTER_HEAP -Xmx$OPENSEARCH_CLUSTER_HEAP\` each), on the
+same $(nproc) cores as Passage and \`wrk\`; Passage's index in 2 primary shards and 1 replica, so
+each node holds a copy of every shard. The load average (1 min) before and after each measured
+run is given beside it: other work on the machine shows there.
+
+### The same answers as the embedded engine
+
+\`passage serve --engine opensearch --opensearch $(opensearch_cluster_urls)\` asked every
+benchmark query once, page 1 of 10 hits with the four facet dimensions, and each answer's total
+and facet counts (every value listed, in order, with its count) compared with the embedded
+engine's answer to the same query (the serve measured above): **${RESULT[cluster.compared]:-0} queries
+compared, ${RESULT[cluster.mismatches]:-0} differ**$( [[ -n "${RESULT[cluster.mismatched]:-}" ]] && printf ' (%s)' "${RESULT[cluster.mismatched]}").
+Beside that, not a target (scores may differ between engines): the first page of hits, ids in
+order, was the same for ${RESULT[cluster.same_pages]:-0} of them.
+Passage on the cluster: $(check_line cluster.check).
+
+### What Passage adds to OpenSearch's own search
+
+Passage's requests were recorded as they were sent (\`passage bench record\`, a proxy, while
+Passage answered every query once): ${RESULT[cluster.recorded]:-0} search requests for ${RESULT[queries]} queries
+(one per query when none needed a second round for exact facet counts). The same requests, byte for
+byte, sent straight to node 1 by \`wrk\` (\`bench/opensearch-replay.lua\`): $(check_line cluster.direct.check).
+Under load, Passage is given node 1 alone (\`--opensearch $(opensearch_cluster_url 1)\`), so both
+sides send the same requests to the same coordinating node. After $WARMUP s of warm-up each, $RUNS pairs of $LOAD_SECONDS s runs, the order within a pair
+alternating; each ratio is the median of the pairs' ratios (each pair's in brackets). CPU per
+request: the CPU time the process used during the run (\`/proc/PID/stat\`, user and system) over
+the requests answered; it shows what each side costs when other work on the machine moves the rates.
+
+| | Passage on OpenSearch | straight to OpenSearch | Passage / OpenSearch |
+|---|---|---|---|
+EOF
+  row "requests/s" "$(cell cluster.passage.rps)" "$(cell cluster.direct.rps)" \
+    "$(two_places "$(med_exact cluster.rps_share)") ($(two_places_each "${RESULT[cluster.rps_share]:-}"))"
+  row "p50, ms" "$(cell cluster.passage.p50)" "$(cell cluster.direct.p50)" "$(ratio "$(med cluster.passage.p50)" "$(med cluster.direct.p50)")"
+  row "p99, ms" "$(cell cluster.passage.p99)" "$(cell cluster.direct.p99)" \
+    "$(two_places "$(med_exact cluster.p99_ratio)") ($(two_places_each "${RESULT[cluster.p99_ratio]:-}"))"
+  row "errors" "$(sum_of cluster.passage.errors)" "$(sum_of cluster.direct.errors)" ""
+  row "CPU per request, ms: Passage's JVM" "$(cell cluster.passage.passage_cpu_ms)" "-" ""
+  row "CPU per request, ms: both nodes" "$(cell cluster.passage.nodes_cpu_ms)" "$(cell cluster.direct.nodes_cpu_ms)" \
+    "$(ratio "$(med cluster.passage.nodes_cpu_ms)" "$(med cluster.direct.nodes_cpu_ms)")"
+  row "resident memory under load, MiB (Passage; node 1)" "$(cell cluster.passage.rss_mib)" "$(cell cluster.direct.rss_mib)" ""
+  row "load average before→after each run" "$(loads cluster.passage.load)" "$(loads cluster.direct.load)" ""
+  tagging="$(med cluster.tagging.rate)"
+  bulk="$(med cluster.bulk.rate)"
+  estimate="$(awk -v t="$tagging" -v b="$bulk" 'BEGIN { printf "%.0f", (t < b ? t : b) }')"
+  cat <<EOF
+
+Peak resident memory (VmHWM) of the nodes after the load: ${RESULT[cluster.node1.hwm_mib]:--} and ${RESULT[cluster.node2.hwm_mib]:--} MiB.
+
+### Indexing on the cluster
+
+Passage: \`passage index --engine opensearch\`, the whole process under \`/usr/bin/time -v\`:
+reading, cleaning and tagging on $(nproc) threads overlapped with bulk requests ($(nproc) at a time, 2,000
+paragraphs each), then the refresh and the alias moved to the new index; each run a new index.
+OpenSearch: the same paragraphs as Passage sends them (\`passage bench export --documents passage\`:
+the same ids, fields and routing), ready-tagged, bulk-loaded into a fresh index with Passage's
+mapping, 2 shards and a replica, ${BULK_DOCS:-10000} per request, $(nproc) at a time to the nodes in
+turn, refresh off, timed from the first request to the end of the refresh.
+
+| | Passage, tagging on | OpenSearch bulk, tags ready-made | Passage / OpenSearch |
+|---|---|---|---|
+EOF
+  row "paragraphs" "${RESULT[cluster.paragraphs]:--}" "${RESULT[cluster.bulk.docs]:--}" ""
+  row "wall time, s" "$(cell cluster.index.seconds)" "$(cell cluster.bulk.seconds)" ""
+  row "paragraphs/s" "$(cell cluster.index.rate)" "$(cell cluster.bulk.rate)" "$(ratio "$(med cluster.index.rate)" "$(med cluster.bulk.rate)")"
+  row "Passage's own build time (start of the build to the alias moved), s" "$(cell cluster.index.build_s)" "" ""
+  row "peak resident memory of Passage's process, MiB" "$(cell cluster.index.rss_mib)" "" ""
+  row "load average before→after each run" "$(loads cluster.load.index)" "$(loads cluster.load.bulk)" ""
+  cat <<EOF
+
+Tagging on its own machine: \`passage bench tagging\` does Passage's side of that build alone
+(reading, cleaning, tagging, each paragraph's document as JSON, on $(nproc) threads, nothing sent),
+timed as the whole process, while the cluster idles: $(cell cluster.tagging.rate) paragraphs/s
+(load average $(loads cluster.load.tagging)). With the tagging on a machine of its own, as fast as
+this one, and the cluster on this one, the build would run at about the slower of the two rates,
+since tagging and bulk requests overlap: min($tagging, $bulk) = $estimate paragraphs/s, or
+$(ratio "$estimate" "$bulk" '%.2f')× OpenSearch's bulk rate here (an estimate from the two rates measured alone, not a measurement).
+EOF
 }
 
 # shellcheck disable=SC2086 # the runs' values, split on purpose
@@ -230,6 +329,17 @@ print_summary() {
       "$(sum_of growth.http.errors)" "$(med growth.http.heap_mib)"
   fi
   printf 'first answer after serve starts: %s s (runs: %s)\n' "$(med first_answer_s)" "$(runs_of first_answer_s)"
+  if has cluster.bulk.rate; then
+    printf 'cluster: %s of %s queries compared with the embedded engine, %s differ\n' \
+      "${RESULT[cluster.compared]:-0}" "${RESULT[queries]}" "${RESULT[cluster.mismatches]:-0}"
+    printf '%-34s %12s %12s %12s\n' "" "Passage/OS" "OS direct" "ratio"
+    printf '%-34s %12s %12s %12s\n' "cluster requests/s" "$(med cluster.passage.rps)" \
+      "$(med cluster.direct.rps)" "$(two_places "$(med_exact cluster.rps_share)")"
+    printf '%-34s %12s %12s %12s\n' "cluster p99, ms" "$(med cluster.passage.p99)" \
+      "$(med cluster.direct.p99)" "$(two_places "$(med_exact cluster.p99_ratio)")"
+    summary_row "cluster indexing, paragraphs/s" cluster.index.rate cluster.bulk.rate
+    printf 'tagging alone: %s paragraphs/s\n' "$(med cluster.tagging.rate)"
+  fi
   printf 'targets:\n'
   for t in "${TARGETS[@]}"; do
     IFS='|' read -r what measured result <<<"$t"

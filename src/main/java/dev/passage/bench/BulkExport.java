@@ -1,7 +1,9 @@
 package dev.passage.bench;
 
+import dev.passage.index.ArticleStamp;
 import dev.passage.index.ParagraphDocuments;
 import dev.passage.index.ProcessedArticle;
+import dev.passage.opensearch.ParagraphSources;
 import dev.passage.tagging.TaggedParagraph;
 import java.io.IOException;
 import java.io.Writer;
@@ -46,6 +48,26 @@ public final class BulkExport {
       source.put("organisation", p.tags().organisations());
       source.put("topic", p.tags().topics());
       out.write(JSON.writeValueAsString(source));
+      out.write('\n');
+      paragraphs++;
+    }
+  }
+
+  /**
+   * Writes the documents {@code passage index --engine opensearch} sends for {@code article}, with
+   * the same ids, fields and routing, so OpenSearch's own bulk rate is measured on the very
+   * documents Passage's build sends, into the same mapping.
+   */
+  public void writeEngineDocuments(ProcessedArticle article, ArticleStamp stamp)
+      throws IOException {
+    for (ParagraphSources.Source s : ParagraphSources.of(article, stamp)) {
+      Map<String, String> action = new LinkedHashMap<>();
+      action.put("_index", index);
+      action.put("_id", s.id());
+      action.put("routing", article.id());
+      out.write(JSON.writeValueAsString(Map.of("index", action)));
+      out.write('\n');
+      out.write(JSON.writeValueAsString(s.fields()));
       out.write('\n');
       paragraphs++;
     }

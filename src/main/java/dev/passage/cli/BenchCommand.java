@@ -6,9 +6,13 @@ import dev.passage.bench.FloorBenchmark;
 import dev.passage.bench.IndexingFloor;
 import dev.passage.bench.LiveUpdates;
 import dev.passage.bench.QueryList;
+import dev.passage.bench.RequestRecorder;
+import dev.passage.bench.TaggingRate;
 import dev.passage.index.ArticlePipeline;
+import dev.passage.index.ArticleStamp;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
+import dev.passage.index.StampingSink;
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleFiles;
 import dev.passage.ingest.ArticleFolder;
@@ -21,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +51,9 @@ import picocli.CommandLine.Option;
       BenchCommand.Floor.class,
       BenchCommand.IndexFloor.class,
       BenchCommand.Split.class,
-      BenchCommand.Updates.class
+      BenchCommand.Updates.class,
+      BenchCommand.Record.class,
+      BenchCommand.Tagging.class
     })
 final class BenchCommand implements Runnable {
 
@@ -123,7 +130,11 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
-      description = "Writes the cleaned, tagged paragraphs as an OpenSearch _bulk file.")
+      description = {
+        "Writes the cleaned, tagged paragraphs as an OpenSearch _bulk file.",
+        "--documents bench (the default): the flat documents of bench/opensearch-index.json;"
+            + " passage: the documents, ids and routing passage index --engine opensearch sends."
+      })
   static final class Export implements Callable<Integer> {
     @Option(names = "--articles", required = true, paramLabel = "PATH")
     Path articles;
@@ -134,22 +145,51 @@ final class BenchCommand implements Runnable {
     @Option(names = "--index-name", defaultValue = "passage", paramLabel = "NAME")
     String indexName;
 
+    @Option(names = "--documents", defaultValue = "bench", paramLabel = "bench|passage")
+    String documents;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      if (!documents.equals("bench") && !documents.equals("passage")) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--documents is bench or passage");
+      }
       ArticlePipeline pipeline = ArticlePipeline.bundled();
       try (Writer w = writer(out)) {
         BulkExport export = new BulkExport(w, indexName);
-        each(
-            articles,
-            a -> {
-              ProcessedArticle processed = pipeline.process(a);
-              // An article that is nothing but page furniture has no paragraph to export.
-              if (processed != null) {
-                export.write(processed);
-              }
-            });
+        if (documents.equals("passage")) {
+          // Read with the files' stamps, which the first paragraph of each article carries.
+          new ArticleFolder(articles)
+              .read(
+                  new StampingSink() {
+                    @Override
+                    protected void accept(Article article, ArticleStamp stamp) {
+                      ProcessedArticle processed = pipeline.process(article);
+                      if (processed != null) {
+                        try {
+                          export.writeEngineDocuments(processed, stamp);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      }
+                    }
+
+                    @Override
+                    public void problem(Problem problem) {}
+                  });
+        } else {
+          each(
+              articles,
+              a -> {
+                ProcessedArticle processed = pipeline.process(a);
+                // An article that is nothing but page furniture has no paragraph to export.
+                if (processed != null) {
+                  export.write(processed);
+                }
+              });
+        }
         report(spec, "%d paragraphs", export.paragraphs());
       }
       return 0;
@@ -374,6 +414,83 @@ final class BenchCommand implements Runnable {
           r.maxMs(),
           r.failed(),
           r.serverErrors());
+      return 0;
+    }
+  }
+
+  /** {@code bench record}: a proxy that records the search requests sent through it. */
+  @Command(
+      name = "record",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Forwards requests to an OpenSearch node and records each search request, path and"
+            + " body, as it was sent, one a line (METHOD PATH, a tab, the body). Runs until"
+            + " stopped."
+      })
+  static final class Record implements Callable<Integer> {
+    @Option(names = "--listen", required = true, paramLabel = "PORT")
+    int port;
+
+    @Option(names = "--forward", required = true, paramLabel = "URL")
+    URI forward;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Writer w = writer(out);
+          RequestRecorder recorder = RequestRecorder.start(port, forward, w)) {
+        report(spec, "recording on http://127.0.0.1:%d for %s", recorder.port(), forward);
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () ->
+                        report(
+                            spec,
+                            "recorded %d search requests, %d left out",
+                            recorder.recorded(),
+                            recorder.skipped()),
+                    "passage-record-summary"));
+        Thread.currentThread().join();
+      }
+      return 0;
+    }
+  }
+
+  /** {@code bench tagging}: the build's own work, with no engine to send it to. */
+  @Command(
+      name = "tagging",
+      mixinStandardHelpOptions = true,
+      description =
+          "Reads, cleans and tags the articles and writes each paragraph's OpenSearch document"
+              + " as JSON, on N threads, sending nothing: the rate tagging alone could feed a"
+              + " cluster.")
+  static final class Tagging implements Callable<Integer> {
+    @Option(names = "--articles", required = true, paramLabel = "PATH")
+    Path articles;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Default: the processors.")
+    Integer threads;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      TaggingRate.Result r = TaggingRate.run(articles, ArticlePipeline.bundled(), n);
+      report(
+          spec,
+          "tagging: %d articles, %d paragraphs in %.2f s (%.0f paragraphs/s, %d threads, %d"
+              + " bytes of JSON)",
+          r.articles(),
+          r.paragraphs(),
+          r.seconds(),
+          r.perSecond(),
+          n,
+          r.bytes());
       return 0;
     }
   }

@@ -2,7 +2,9 @@ package dev.passage.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.passage.index.ArticlePipeline;
+import dev.passage.index.ArticleStamp;
 import dev.passage.index.FolderWatcher;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
@@ -14,8 +16,16 @@ import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
 import dev.passage.web.AdminAccess;
 import dev.passage.web.PassageServer;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,6 +93,90 @@ class BenchToolsTest {
     assertThat(second.get("year").get(0).asString()).isEqualTo("2013");
     assertThat(JSON.readTree(lines[1]).get("organisation").get(0).asString())
         .isEqualTo("Conference on Interaction and Confidence Building Measures in Asia");
+  }
+
+  @Test
+  void theEngineDocumentsAreWhatTheOpenSearchBuildSendsRoutedByArticle() throws Exception {
+    ProcessedArticle article = Fixtures.seedArticles().getFirst();
+    ArticleStamp stamp = new ArticleStamp("a.txt", "hash", 10, 20);
+    StringWriter out = new StringWriter();
+    BulkExport export = new BulkExport(out, "passage-bulk");
+    export.writeEngineDocuments(article, stamp);
+
+    List<JsonNode> lines = out.toString().lines().map(JSON::readTree).toList();
+    assertThat(export.paragraphs()).isEqualTo(article.paragraphs().size());
+    assertThat(lines).hasSize(2 * article.paragraphs().size());
+    JsonNode action = lines.get(0).get("index");
+    assertThat(action.get("_index").asString()).isEqualTo("passage-bulk");
+    assertThat(action.get("_id").asString()).isEqualTo(article.id() + "#1");
+    assertThat(action.get("routing").asString()).isEqualTo(article.id());
+    JsonNode first = lines.get(1);
+    assertThat(first.get(Schema.ARTICLE_ID).asString()).isEqualTo(article.id());
+    assertThat(first.get(Schema.ARTICLE_HASH).asString()).isEqualTo("hash");
+    assertThat(first.has(Schema.REASONS)).isTrue();
+    // The stamp goes with the first paragraph only, as the build sends it.
+    assertThat(lines.get(3).has(Schema.ARTICLE_HASH)).isFalse();
+  }
+
+  @Test
+  void taggingAloneMakesEveryParagraphsDocumentAndSendsNothing() throws Exception {
+    long paragraphs = Fixtures.seedArticles().stream().mapToLong(a -> a.paragraphs().size()).sum();
+
+    TaggingRate.Result r = TaggingRate.run(Fixtures.SEED_ARTICLES, ArticlePipeline.bundled(), 2);
+
+    assertThat(r.articles()).isEqualTo(Fixtures.seedArticles().size());
+    assertThat(r.paragraphs()).isEqualTo(paragraphs);
+    assertThat(r.bytes()).isGreaterThan(paragraphs * 100);
+    assertThat(r.perSecond()).isPositive();
+  }
+
+  @Test
+  void theRecorderPassesEverythingOnAndWritesEachSearchAsItWasSent() throws Exception {
+    HttpServer node =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    node.createContext(
+        "/",
+        exchange -> {
+          byte[] answer =
+              ("{\"path\":\"" + exchange.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(201, answer.length);
+          try (OutputStream o = exchange.getResponseBody()) {
+            o.write(answer);
+          }
+        });
+    node.start();
+    StringWriter recorded = new StringWriter();
+    HttpClient client = HttpClient.newHttpClient();
+    try (RequestRecorder recorder =
+        RequestRecorder.start(
+            0, URI.create("http://127.0.0.1:" + node.getAddress().getPort()), recorded)) {
+      String base = "http://127.0.0.1:" + recorder.port();
+      String body = "{\"query\":{\"match_all\":{}},\"size\":10}";
+      HttpResponse<String> search =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(base + "/passage/_search?typed_keys=true&search_type=dfs"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/_cluster/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(search.statusCode()).isEqualTo(201);
+      assertThat(search.body())
+          .isEqualTo("{\"path\":\"/passage/_search?typed_keys=true&search_type=dfs\"}");
+      assertThat(health.body()).isEqualTo("{\"path\":\"/_cluster/health\"}");
+      assertThat(recorder.recorded()).isEqualTo(1);
+      assertThat(recorded.toString())
+          .isEqualTo("POST /passage/_search?typed_keys=true&search_type=dfs\t" + body + "\n");
+    } finally {
+      client.close();
+      node.stop(0);
+    }
   }
 
   @Test

@@ -193,6 +193,15 @@ abstract class EngineContract {
   }
 
   @Test
+  void aPatternMarksTheWordsItMatchedInEverySnippet() throws Exception {
+    SearchResponse r = search("q", "cooperation*");
+
+    assertThat(r.hits()).isNotEmpty();
+    assertThat(r.hits())
+        .allSatisfy(h -> assertThat(h.snippet()).containsIgnoringCase("<mark>cooperation"));
+  }
+
+  @Test
   void oldestFirstBeginsWithTheEarliestArticleInParagraphOrder() throws Exception {
     SearchResponse r = search("q", "", "sort", "oldest", "size", "3");
 
