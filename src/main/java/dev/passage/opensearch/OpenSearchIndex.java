@@ -237,18 +237,39 @@ public final class OpenSearchIndex {
           }
           return u;
         });
-    if (old.stream().anyMatch(o -> !o.equals(index))) {
-      // A search that found the old index through the alias just before it moved may still be
-      // reading it: it is deleted once such a search has had its whole time.
-      try {
-        Thread.sleep(SearchEngine.DEFAULT_TIME_LIMIT.toMillis() + 1_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     for (String o : old) {
       if (!o.equals(index)) {
+        awaitSearchesOn(o);
         deleteQuietly(o);
+      }
+    }
+  }
+
+  /**
+   * Waits until no search is reading {@code index}, or a search's whole time limit has passed: a
+   * search that found it through the alias just before the alias moved may still be reading it.
+   */
+  private void awaitSearchesOn(String index) {
+    long deadline = System.nanoTime() + SearchEngine.DEFAULT_TIME_LIMIT.toNanos() + 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try {
+        var search =
+            client.indices().stats(s -> s.index(index)).indices().get(index).total().search();
+        if (search.queryCurrent() + search.fetchCurrent() == 0) {
+          return;
+        }
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException | RuntimeException e) {
+        // The stats cannot say: wait the whole limit, as if a search were under way.
+        try {
+          Thread.sleep(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return;
       }
     }
   }
