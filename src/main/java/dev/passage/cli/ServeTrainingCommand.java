@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,17 +23,16 @@ import picocli.CommandLine.Option;
  * {@code passage serve-training} (hidden): the short run of {@code serve} that the launcher makes
  * once after each build, with the JVM recording what it loads, so that every start of {@code
  * serve}, the first one included, finds those classes ready in a class-data archive or AOT cache.
- * It indexes an articles folder into a folder of its own, serves that index on a free port through
- * the real {@code serve} command, asks what a first visit asks, and exits; the launcher runs it in
- * its own JVM, whose exit stops the server.
+ * It serves an index of a few articles on a free port through the real {@code serve} command, asks
+ * what a first visit asks, and exits; the launcher builds the index beforehand in another JVM, so
+ * that only what serve loads is recorded, and this command's exit stops the server.
  */
 @Command(
     name = "serve-training",
     hidden = true,
     description =
-        "Indexes the articles into WORK/index, serves them on a free port, asks for the search"
-            + " page and a search, and exits: the launcher's training run for serve's start-up"
-            + " cache.")
+        "Serves the index of the articles on a free port, asks for the search page and a search,"
+            + " and exits: the launcher's training run for serve's start-up cache.")
 final class ServeTrainingCommand implements Callable<Integer> {
 
   /** What a first visit asks of a new server: the search page and the search it runs. */
@@ -54,28 +52,17 @@ final class ServeTrainingCommand implements Callable<Integer> {
   Path articles;
 
   @Option(
-      names = "--work",
+      names = "--index",
       paramLabel = "DIR",
       required = true,
-      description = "An empty folder for the index, left for the caller to remove.")
-  Path work;
+      description = "The index of the articles, built by passage index.")
+  Path index;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    String index = work.resolve("index").toString();
-    StringWriter indexing = new StringWriter();
-    PrintWriter indexingOut = new PrintWriter(indexing, true);
-    int indexed =
-        new CommandLine(new PassageCli())
-            .setOut(indexingOut)
-            .setErr(indexingOut)
-            .execute("index", "--articles", articles.toString(), "--index", index);
-    if (indexed != 0) {
-      throw new IOException("indexing " + articles + " failed:\n" + indexing);
-    }
     PortWatcher serving = new PortWatcher();
     PrintWriter serveOut = new PrintWriter(serving, true);
     CompletableFuture<Integer> stopped = new CompletableFuture<>();
@@ -93,7 +80,7 @@ final class ServeTrainingCommand implements Callable<Integer> {
                         "--articles",
                         articles.toString(),
                         "--index",
-                        index,
+                        index.toString(),
                         "--host",
                         "127.0.0.1",
                         "--port",
