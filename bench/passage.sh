@@ -46,10 +46,11 @@ elapsed_seconds() {
   awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }' <<<"$1"
 }
 
-# Starts `passage serve` on an existing index and waits for the answer to QUERY. Sets PASSAGE_PID
-# and PASSAGE_FIRST_ANSWER_S: seconds from starting the process to the first 200 answer to the
-# query (polled every 20 ms, so up to 20 ms late). Options after LOG go to serve; an empty INDEX
-# gives no --index, for another engine.
+# Starts `passage serve` on an existing index and waits for the answer to QUERY. Sets PASSAGE_PID,
+# PASSAGE_FIRST_ANSWER_S: seconds from starting the process to the first 200 answer to the query
+# (polled every 20 ms, so up to 20 ms late), and PASSAGE_FIRST_ANSWER_CPU_S: the CPU seconds the
+# process had used by then. Options after LOG go to serve; an empty INDEX gives no --index, for
+# another engine.
 #   passage_start CORPUS INDEX QUERY LOG [SERVE_OPTION ...]
 passage_start() {
   local corpus="$1" index="$2" url started status i
@@ -66,6 +67,7 @@ passage_start() {
     status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$url")" || true
     if [[ "$status" == 200 ]]; then
       PASSAGE_FIRST_ANSWER_S="$(calc '%.3f' "$(now) - $started")"
+      PASSAGE_FIRST_ANSWER_CPU_S="$(cpu_seconds "$PASSAGE_PID")"
       return 0
     fi
     kill -0 "$PASSAGE_PID" 2>/dev/null || die "passage serve stopped while starting; see $4."
@@ -73,6 +75,13 @@ passage_start() {
     sleep 0.02
   done
   die "passage serve did not answer within a minute; see $4."
+}
+
+# The CPU seconds a process has used, all its threads (a JVM's compilers and collector too): on a
+# machine shared with other work, the wall time of a start grows with the load, this hardly.
+cpu_seconds() {
+  # /proc/PID/stat: utime and stime are the 12th and 13th fields after the name in brackets.
+  sed 's/.*) //' "/proc/$1/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / hz }'
 }
 
 passage_stop() {

@@ -64,7 +64,7 @@ what each number means. Each cell is the median of the runs, with every run's va
 | memory | ${RESULT[memory]} |
 | load average (1, 5, 15 min) | ${RESULT[load_before]} before the run, ${RESULT[load_after]} after it (the run itself keeps about 2 busy) |
 | system | ${RESULT[os]} |
-| Java | ${RESULT[java]}; Passage run by \`./passage\` with \`PASSAGE_JAVA_OPTS='$PASSAGE_JVM'\` (the launcher adds the parallel collector and a class-data archive per command) |
+| Java | ${RESULT[java]}; Passage run by \`./passage\` with \`PASSAGE_JAVA_OPTS='$PASSAGE_JVM'\` (the launcher adds the parallel collector, a class-data archive per command and serve's trained start-up cache) |
 | OpenSearch | $( ((SKIP_OPENSEARCH)) && printf 'not measured (--skip-opensearch)' || printf '%s (integ-test distribution, Lucene 10.4.0), single node, `-Xms%s -Xmx%s`' "$OPENSEARCH_VERSION" "$OPENSEARCH_HEAP" "$OPENSEARCH_HEAP") |
 | OpenSearch cluster | $( ((SKIP_CLUSTER)) && printf 'not measured (--skip-cluster)' || printf '%s, two nodes on loopback (both cluster-manager eligible, data), `-Xms%s -Xmx%s` each; Passage'"'"'s index in 2 primary shards and 1 replica' "$OPENSEARCH_VERSION" "$OPENSEARCH_CLUSTER_HEAP" "$OPENSEARCH_CLUSTER_HEAP") |
 | load | ${RESULT[wrk]}, $CONNECTIONS connections on $WRK_THREADS threads; $WARMUP s warm-up, then $RUNS runs of $LOAD_SECONDS s per server |
@@ -196,9 +196,12 @@ EOF
 
 \`passage serve\` on the existing $n-paragraph index, a new process each run, the index files in the
 page cache: seconds from starting the process to the first 200 answer to the query
-"$FIRST_QUERY" (polled every 20 ms): $(cell first_answer_s). The first run after the benchmark's builds
-finds no class-data archive for \`serve\` and writes one as it stops (unless an earlier serve of the same
-jar did); the later runs start from it.
+"$FIRST_QUERY" (polled every 20 ms): $(cell first_answer_s); the CPU seconds the process had used by
+then, all its threads (the JIT compilers' included): $(cell first_answer_cpu_s). The load average
+before these runs was ${RESULT[first_answer_load]:--}: a start is mostly CPU, so other work on the
+machine lengthens its wall time, hardly its CPU time. The launcher trained \`serve\`'s start-up cache
+(an AOT cache on JDK 25+, a class-data archive before) once the benchmark's build was done, so every
+run starts from it, the first included.
 
 ## Commands
 
@@ -328,7 +331,8 @@ print_summary() {
       "$(med growth.http.rps)" "$(med growth.http.p50)" "$(med growth.http.p99)" \
       "$(sum_of growth.http.errors)" "$(med growth.http.heap_mib)"
   fi
-  printf 'first answer after serve starts: %s s (runs: %s)\n' "$(med first_answer_s)" "$(runs_of first_answer_s)"
+  printf 'first answer after serve starts: %s s (runs: %s), CPU %s s (runs: %s)\n' "$(med first_answer_s)" \
+    "$(runs_of first_answer_s)" "$(med first_answer_cpu_s)" "$(runs_of first_answer_cpu_s)"
   if has cluster.bulk.rate; then
     printf 'cluster: %s of %s queries compared with the embedded engine, %s differ\n' \
       "${RESULT[cluster.compared]:-0}" "${RESULT[queries]}" "${RESULT[cluster.mismatches]:-0}"

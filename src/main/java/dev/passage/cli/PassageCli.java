@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      ServeTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PassageCli implements Runnable {

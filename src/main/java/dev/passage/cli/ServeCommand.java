@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -322,7 +323,13 @@ final class ServeCommand implements Callable<Integer> {
       // The folder may have changed while the server was down; the index is served meanwhile.
       // A moment later: reading the whole folder would take the cores a first search needs.
       CompletableFuture.delayedExecutor(RECONCILE_DELAY.toMillis(), TimeUnit.MILLISECONDS)
-          .execute(() -> served.reindexer().start(false));
+          .execute(() -> {
+            try {
+              served.reindexer().start(false);
+            } catch (RejectedExecutionException e) {
+              // The server stopped within those seconds; the next start compares the folder.
+            }
+          });
     }
     stopped.await();
     return 0;

@@ -1,0 +1,231 @@
+package dev.passage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.testing.Fixtures;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher {@code ./passage} and serve's start-up cache, run as a user runs it, in a copy of
+ * the repository whose jar is new: the classes compiled for this test run, with their dependencies.
+ */
+class LauncherTest {
+
+  private static final String JAVA_HOME = System.getProperty("java.home");
+
+  @TempDir Path repo;
+
+  @TempDir Path scratch;
+
+  private Path jar;
+  private Path cds;
+
+  /** What a run of the launcher printed, and how it ended. */
+  private record Run(int exit, String output) {}
+
+  @BeforeEach
+  void copyTheLauncherAndArticlesAndMakeTheJar() throws IOException {
+    Files.copy(Path.of("passage"), repo.resolve("passage"));
+    Files.createDirectories(repo.resolve("articles"));
+    try (Stream<Path> seeds = Files.list(Fixtures.SEED_ARTICLES)) {
+      for (Path seed : seeds.toList()) {
+        Files.copy(seed, repo.resolve("articles").resolve(seed.getFileName()));
+      }
+    }
+    jar = repo.resolve("target/passage.jar");
+    cds = repo.resolve("target/cds");
+    writeJar(jar);
+  }
+
+  /**
+   * The compiled classes in a jar that names its dependencies in its manifest: class-data archives
+   * and AOT caches take jars only, not folders. Without sources beside it, the launcher never
+   * builds.
+   */
+  private static void writeJar(Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.put(Attributes.Name.MAIN_CLASS, PassageCli.class.getName());
+    main.put(new Attributes.Name("Enable-Native-Access"), "ALL-UNNAMED");
+    List<String> dependencies = new ArrayList<>();
+    Path found = null;
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath();
+      if (entry.endsWith(".jar")) {
+        dependencies.add(path.toUri().toString());
+      } else if (Files.exists(
+          path.resolve(PassageCli.class.getName().replace('.', '/') + ".class"))) {
+        found = path;
+      }
+    }
+    assertThat(found).as("the compiled classes on the class path").isNotNull();
+    Path classes = found;
+    main.put(Attributes.Name.CLASS_PATH, String.join(" ", dependencies));
+    Files.createDirectories(jar.getParent());
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest);
+        Stream<Path> files = Files.walk(classes)) {
+      // Folders too: the server finds its static files' folder as an entry of the jar.
+      for (Path f : files.filter(f -> !f.equals(classes)).sorted().toList()) {
+        String name = classes.relativize(f).toString();
+        if (Files.isDirectory(f)) {
+          out.putNextEntry(new JarEntry(name + "/"));
+        } else {
+          out.putNextEntry(new JarEntry(name));
+          Files.copy(f, out);
+        }
+        out.closeEntry();
+      }
+    }
+  }
+
+  private Run launch(Path javaHome, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(repo.resolve("passage").toString()));
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile(scratch, "launcher", ".txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(repo.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().put("JAVA_HOME", javaHome.toString());
+    builder.environment().remove("PASSAGE_JAVA_OPTS");
+    Process process = builder.start();
+    boolean ended = process.waitFor(180, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String text = Files.readString(output, StandardCharsets.UTF_8);
+    Path trainingLog = cds.resolve("serve-training.log");
+    if (Files.isRegularFile(trainingLog)) {
+      text += "\n(serve-training.log:)\n" + Files.readString(trainingLog, StandardCharsets.UTF_8);
+    }
+    assertThat(ended).as("the launcher ended within 3 minutes:\n%s", text).isTrue();
+    return new Run(process.exitValue(), text);
+  }
+
+  /** Exit status of the JDK's java with {@code options} and then the jar and --version. */
+  private int javaVersionWith(String... options) throws Exception {
+    List<String> command = new ArrayList<>(List.of(JAVA_HOME + "/bin/java"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("-jar", jar.toString(), "--version"));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return process.exitValue();
+  }
+
+  private String servesCache() {
+    return Runtime.version().feature() >= 25 ? "serve.aot" : "serve.jsa";
+  }
+
+  @Test
+  void theFirstRunAfterABuildLeavesServeACacheTheJvmAcceptsAndLaterRunsKeepIt() throws Exception {
+    Run first = launch(Path.of(JAVA_HOME), "--version");
+
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output())
+        .contains("Preparing serve's start-up cache", "Passage ")
+        .doesNotContain("training run failed");
+    Path cache = cds.resolve(servesCache());
+    assertThat(cache).isRegularFile();
+    assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(Files.getLastModifiedTime(jar));
+    // With these options the JVM stops rather than start without the cache.
+    assertThat(
+            servesCache().endsWith(".aot")
+                ? javaVersionWith("-XX:AOTCache=" + cache, "-XX:AOTMode=on")
+                : javaVersionWith("-XX:SharedArchiveFile=" + cache, "-Xshare:on"))
+        .isZero();
+
+    FileTime trained = Files.getLastModifiedTime(cache);
+    Run second = launch(Path.of(JAVA_HOME), "--version");
+
+    assertThat(second.exit()).isZero();
+    assertThat(second.output()).doesNotContain("Preparing");
+    assertThat(Files.getLastModifiedTime(cache)).isEqualTo(trained);
+  }
+
+  @Test
+  void aCacheOlderThanTheJarIsNeverUsedButMadeAgain() throws Exception {
+    launch(Path.of(JAVA_HOME), "--version");
+    Path cache = cds.resolve(servesCache());
+    FileTime built = Files.getLastModifiedTime(jar);
+    Files.setLastModifiedTime(cache, FileTime.from(built.toInstant().minusSeconds(60)));
+
+    Run afterBuild = launch(Path.of(JAVA_HOME), "--version");
+
+    assertThat(afterBuild.exit()).isZero();
+    assertThat(afterBuild.output()).contains("Preparing serve's start-up cache");
+    assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(Files.getLastModifiedTime(jar));
+  }
+
+  @Test
+  void aJdkOlderThan25TrainsAClassDataArchive() throws Exception {
+    // The launcher reads a JDK's version from its release file: this one says 21, and runs the
+    // JDK of this test, which takes the options of JDK 21 too.
+    Path jdk21 = scratch.resolve("jdk21");
+    Files.createDirectories(jdk21.resolve("bin"));
+    Files.writeString(jdk21.resolve("release"), "JAVA_VERSION=\"21.0.9\"\n");
+    Path java = jdk21.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\nexec '" + JAVA_HOME + "/bin/java' \"$@\"\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+
+    Run run = launch(jdk21, "--version");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(cds.resolve("serve.jsa")).isRegularFile();
+    assertThat(cds.resolve("serve.aot")).doesNotExist();
+    assertThat(javaVersionWith("-XX:SharedArchiveFile=" + cds.resolve("serve.jsa"), "-Xshare:on"))
+        .isZero();
+  }
+
+  @Test
+  void aCacheThatCannotBeWrittenNeverStopsACommand() throws Exception {
+    // A file where the caches' folder should be: nothing can be written there, even by root.
+    Files.writeString(cds, "not a folder");
+
+    Run run = launch(Path.of(JAVA_HOME), "--version");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("Passage ").doesNotContain("Preparing");
+  }
+
+  @Test
+  void aFailedTrainingIsSaidOnceAndTheCommandRunsWithoutTheCache() throws Exception {
+    try (Stream<Path> articles = Files.list(repo.resolve("articles"))) {
+      for (Path article : articles.toList()) {
+        Files.delete(article);
+      }
+    }
+
+    Run first = launch(Path.of(JAVA_HOME), "--version");
+    Run second = launch(Path.of(JAVA_HOME), "--version");
+
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output()).contains("training run failed", "Passage ");
+    assertThat(cds.resolve(servesCache())).doesNotExist();
+    assertThat(second.exit()).isZero();
+    assertThat(second.output()).doesNotContain("Preparing").contains("Passage ");
+  }
+}
