@@ -7,7 +7,9 @@ import dev.passage.engine.SearchResponse.Warning;
 import dev.passage.engine.SortOrder;
 import dev.passage.index.Schema;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,23 @@ public final class SearchParameters {
 
   private final QueryFactory queries;
   private final KnownValues known;
+
+  /**
+   * The queries parsed lately, by their text: a request is parsed when it is validated and its
+   * query is wanted again when it runs, a moment later; Lucene's queries are immutable, so one
+   * parse serves both (and a query asked again).
+   */
+  private final Map<String, Query> parsed =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(PARSED_KEPT, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+              return size() > PARSED_KEPT;
+            }
+          });
+
+  /** Parsed queries kept for their run. */
+  static final int PARSED_KEPT = 256;
 
   /** Parameters whose tag values are looked up in the bundled names and topics. */
   public SearchParameters(Schema schema) {
@@ -119,6 +138,7 @@ public final class SearchParameters {
           "at most " + MAX_FILTER_VALUES + " filter values can be combined; got " + values);
     }
     Query parsed = queries.parse(query);
+    this.parsed.put(query.strip(), parsed);
     List<Warning> warnings = new ArrayList<>();
     if (!query.isBlank() && QueryFactory.onlyStopWords(parsed)) {
       warnings.add(
@@ -139,7 +159,8 @@ public final class SearchParameters {
    * and what another engine translates, so both read the syntax alike.
    */
   public Query luceneQuery(SearchRequest request) throws InvalidRequestException {
-    return queries.parse(request.query());
+    Query query = parsed.get(request.query());
+    return query != null ? query : queries.parse(request.query());
   }
 
   private static String unknownParameter(String name) {

@@ -164,4 +164,14 @@ class SearchParametersTest {
     assertThat(BoundedQueryParser.size(new RegExp("a{1000}{1000}{1000}", RegExp.ALL)))
         .isEqualTo(BoundedQueryParser.MAX_REGEX_SIZE + 1);
   }
+
+  @Test
+  void aRequestsQueryIsParsedOnceForItsValidationAndItsRun() throws Exception {
+    SearchParameters parameters = new SearchParameters(new Schema());
+    SearchRequest request = parameters.query("  CICA chairmanship ");
+
+    assertThat(parameters.luceneQuery(request)).isSameAs(parameters.luceneQuery(request));
+    assertThat(parameters.luceneQuery(request).toString())
+        .isEqualTo(new SearchParameters(new Schema()).luceneQuery(request).toString());
+  }
 }
