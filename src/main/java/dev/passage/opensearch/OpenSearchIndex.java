@@ -16,6 +16,7 @@ import dev.passage.ingest.Problem;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,13 +32,9 @@ import java.util.function.Consumer;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._helpers.bulk.BulkIngester;
-import org.opensearch.client.opensearch._helpers.bulk.BulkListener;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
-import org.opensearch.client.opensearch.core.BulkRequest;
-import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.opensearch.indices.IndexSettingsAnalysis;
 import org.opensearch.client.transport.TransportException;
@@ -140,51 +137,49 @@ public final class OpenSearchIndex {
     create(index, Math.min(1, nodes - 1));
     progress.accept("Building " + index + " on " + config.describe() + " …");
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    List<String> failures = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger articles = new AtomicInteger();
     AtomicInteger paragraphs = new AtomicInteger();
     boolean published = false;
     try {
-      try (BulkIngester<String> bulk =
-          BulkIngester.of(b ->
-              b.client(client)
-                  .maxOperations(BULK_OPERATIONS)
-                  .maxConcurrentRequests(Math.max(1, threads))
-                  .listener(new FailureListener(failures)))) {
-        ThreadPoolExecutor pool = IndexingThreads.start(threads, "passage-opensearch-");
-        try {
-          folder.read(
-              new StampingSink() {
-                @Override
-                protected void accept(Article article, ArticleStamp stamp) {
-                  pool.execute(() -> {
-                    try {
-                      ProcessedArticle processed = pipeline.process(article);
-                      if (processed == null) {
-                        problems.add(
-                            Problem.skipped(
-                                article.origin(), "no text left after removing page furniture"));
-                        return;
-                      }
-                      add(bulk, index, processed, stamp);
-                      articles.incrementAndGet();
-                      paragraphs.addAndGet(processed.paragraphs().size());
-                    } catch (RuntimeException | StackOverflowError e) {
-                      problems.add(Problem.skipped(article.origin(), "could not be indexed: " + e));
+      BulkSender bulk = new BulkSender(client, BULK_OPERATIONS, threads);
+      ThreadPoolExecutor pool = IndexingThreads.start(threads, "passage-opensearch-");
+      try {
+        folder.read(
+            new StampingSink() {
+              @Override
+              protected void accept(Article article, ArticleStamp stamp) {
+                pool.execute(() -> {
+                  try {
+                    ProcessedArticle processed = pipeline.process(article);
+                    if (processed == null) {
+                      problems.add(
+                          Problem.skipped(
+                              article.origin(), "no text left after removing page furniture"));
+                      return;
                     }
-                  });
-                }
+                    add(bulk, index, processed, stamp);
+                    articles.incrementAndGet();
+                    paragraphs.addAndGet(processed.paragraphs().size());
+                  } catch (InterruptedIOException | RuntimeException | StackOverflowError e) {
+                    problems.add(Problem.skipped(article.origin(), "could not be indexed: " + e));
+                  }
+                });
+              }
 
-                @Override
-                public void problem(Problem problem) {
-                  problems.add(problem);
-                }
-              });
-        } finally {
-          pool.shutdown();
+              @Override
+              public void problem(Problem problem) {
+                problems.add(problem);
+              }
+            });
+      } finally {
+        pool.shutdown();
+        try {
           IndexingThreads.await(pool);
+        } finally {
+          bulk.finish();
         }
       }
+      List<String> failures = bulk.failures();
       if (!failures.isEmpty()) {
         throw new IOException(
             "the cluster refused "
@@ -213,12 +208,13 @@ public final class OpenSearchIndex {
   }
 
   /** Queues the paragraphs of {@code article}, routed by its id so they share one shard. */
-  static void add(
-      BulkIngester<String> bulk, String index, ProcessedArticle article, ArticleStamp stamp) {
+  private static void add(
+      BulkSender bulk, String index, ProcessedArticle article, ArticleStamp stamp)
+      throws InterruptedIOException {
     for (ParagraphSources.Source s : ParagraphSources.of(article, stamp)) {
       bulk.add(
-          op -> op.index(i -> i.index(index).id(s.id()).routing(article.id()).document(s.fields())),
-          s.id());
+          BulkOperation.of(op ->
+              op.index(i -> i.index(index).id(s.id()).routing(article.id()).document(s.fields()))));
     }
   }
 
@@ -326,28 +322,5 @@ public final class OpenSearchIndex {
   EngineUnavailableException unavailable(Exception e) {
     return new EngineUnavailableException(
         "the OpenSearch cluster at " + config.describe() + " cannot answer: " + e.getMessage(), e);
-  }
-
-  /** Collects the paragraphs the cluster refused. */
-  private record FailureListener(List<String> failures) implements BulkListener<String> {
-    @Override
-    public void beforeBulk(long id, BulkRequest request, List<String> contexts) {}
-
-    @Override
-    public void afterBulk(
-        long id, BulkRequest request, List<String> contexts, BulkResponse response) {
-      if (response.errors()) {
-        for (BulkResponseItem item : response.items()) {
-          if (item.error() != null) {
-            failures.add(item.id() + ": " + item.error().reason());
-          }
-        }
-      }
-    }
-
-    @Override
-    public void afterBulk(long id, BulkRequest request, List<String> contexts, Throwable error) {
-      failures.add(contexts.size() + " paragraphs: " + error);
-    }
   }
 }
