@@ -1,0 +1,169 @@
+package dev.passage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.testing.Fixtures;
+import dev.passage.testing.OpenSearchCluster;
+import dev.passage.testing.SecuredProxy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A cluster that speaks TLS with its own authority and wants a password or an API key, as a
+ * newsroom's would: the command line builds and searches it with the CA file and the secret, and
+ * says what is wrong when either is missing or wrong. The cluster is the test cluster behind {@link
+ * SecuredProxy}, since the integ-test distribution has no security plugin.
+ */
+class SecuredClusterTest {
+
+  @TempDir Path dir;
+
+  /** The proxies' certificates, made once for the class: keytool takes a few seconds. */
+  @TempDir static Path certificates;
+
+  private record Run(int code, String out, String err) {}
+
+  private static final String BASIC =
+      "Basic "
+          + Base64.getEncoder().encodeToString("passage:s3cret".getBytes(StandardCharsets.UTF_8));
+
+  @Test
+  void aClusterBehindTlsAndAPasswordIsBuiltAndSearchedWithTheCaFileAndThePasswordFile()
+      throws Exception {
+    Path password = Files.writeString(dir.resolve("password"), "s3cret\n");
+    try (SecuredProxy proxy = SecuredProxy.start(node(), BASIC, certificates)) {
+      List<String> secured =
+          List.of(
+              "--opensearch-user",
+              "passage",
+              "--opensearch-password-file",
+              password.toString(),
+              "--opensearch-ca-file",
+              proxy.caFile().toString());
+
+      Run built =
+          run(
+              proxy,
+              secured,
+              "index",
+              "--articles",
+              Fixtures.SEED_ARTICLES.toString(),
+              "--rebuild");
+      assertThat(built.code()).as(built.err()).isZero();
+      assertThat(built.out()).contains("Indexed 5 articles");
+      assertThat(run(proxy, secured, "search", "CICA chairmanship").out())
+          .startsWith("2 paragraphs match \"CICA chairmanship\"");
+
+      // The password goes with every request, none waits for the cluster's challenge.
+      assertThat(proxy.forwarded()).anyMatch(r -> r.startsWith("POST /_bulk"));
+      assertThat(proxy.refused()).isEmpty();
+    }
+  }
+
+  @Test
+  void anApiKeyFromItsFileGoesWithEveryRequest() throws Exception {
+    Path key = Files.writeString(dir.resolve("api-key"), "a2V5OnNlY3JldA==\n");
+    try (SecuredProxy proxy = SecuredProxy.start(node(), "ApiKey a2V5OnNlY3JldA==", certificates)) {
+      List<String> secured =
+          List.of(
+              "--opensearch-api-key-file",
+              key.toString(),
+              "--opensearch-ca-file",
+              proxy.caFile().toString());
+
+      Run built =
+          run(
+              proxy,
+              secured,
+              "index",
+              "--articles",
+              Fixtures.SEED_ARTICLES.toString(),
+              "--rebuild");
+      assertThat(built.code()).as(built.err()).isZero();
+      assertThat(run(proxy, secured, "search", "CICA chairmanship").out())
+          .startsWith("2 paragraphs match");
+      assertThat(proxy.refused()).isEmpty();
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithAReasonAndNoStackTrace() throws Exception {
+    Path password = Files.writeString(dir.resolve("password"), "wrong\n");
+    try (SecuredProxy proxy = SecuredProxy.start(node(), BASIC, certificates)) {
+      Run search =
+          run(
+              proxy,
+              List.of(
+                  "--opensearch-user",
+                  "passage",
+                  "--opensearch-password-file",
+                  password.toString(),
+                  "--opensearch-ca-file",
+                  proxy.caFile().toString()),
+              "search",
+              "CICA");
+
+      assertThat(search.code()).isEqualTo(2);
+      assertThat(search.err())
+          .startsWith("passage: the OpenSearch cluster at " + proxy.url())
+          .contains("cannot answer: Unauthorized")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void aCertificateFromAnUnknownAuthorityIsRefusedWithAReason() throws Exception {
+    Path password = Files.writeString(dir.resolve("password"), "s3cret\n");
+    try (SecuredProxy proxy = SecuredProxy.start(node(), BASIC, certificates)) {
+      Run search =
+          run(
+              proxy,
+              List.of(
+                  "--opensearch-user",
+                  "passage",
+                  "--opensearch-password-file",
+                  password.toString()),
+              "search",
+              "CICA");
+
+      assertThat(search.code()).isEqualTo(2);
+      assertThat(search.err())
+          .startsWith("passage: the OpenSearch cluster at " + proxy.url())
+          .containsIgnoringCase("certificat")
+          .doesNotContain("\tat ");
+      assertThat(proxy.forwarded()).isEmpty();
+    }
+  }
+
+  private static String node() {
+    return OpenSearchCluster.shared().urls().getFirst();
+  }
+
+  private Run run(SecuredProxy proxy, List<String> secured, String command, String... more) {
+    List<String> args = new ArrayList<>();
+    args.add(command);
+    args.addAll(
+        List.of("--engine", "opensearch", "--opensearch", proxy.url(), "--opensearch-index=tls"));
+    args.addAll(secured);
+    args.addAll(List.of(more));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new PassageCli());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      commandLine.getErr().println("passage: " + e.getMessage());
+      return 2;
+    });
+    return new Run(cli.execute(args.toArray(String[]::new)), out.toString(), err.toString());
+  }
+}
