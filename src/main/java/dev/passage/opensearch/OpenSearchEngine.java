@@ -79,6 +79,10 @@ public final class OpenSearchEngine implements SearchEngine {
           .toList();
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The aggregation that tells which filter values the index holds; no dimension's name. */
+  private static final String HELD_FILTER_VALUES = "_held_filter_values";
+
   private static final TypeReference<List<TagReason>> REASONS = new TypeReference<>() {};
 
   private final OpenSearchClient client;
@@ -117,14 +121,28 @@ public final class OpenSearchEngine implements SearchEngine {
   @Override
   public SearchResponse search(SearchRequest given) throws IOException, InvalidRequestException {
     long started = System.nanoTime();
-    SearchRequest request = heldAgainstTheIndex(given);
-    org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
-    Query query = QueryTranslator.translate(parsed);
-    boolean asWritten = QueryFactory.searchesAsWritten(parsed);
+    SearchRequest request = given;
+    boolean checked = request.filters().isEmpty();
     int shardSize = firstShardSize;
     while (true) {
+      org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
-          run(request, query, asWritten, shardSize);
+          run(
+              request,
+              QueryTranslator.translate(parsed),
+              QueryFactory.searchesAsWritten(parsed),
+              shardSize,
+              !checked);
+      if (!checked) {
+        checked = true;
+        List<String> lacking = lacking(request, response);
+        if (!lacking.isEmpty()) {
+          // A filter names a value the index does not hold as given: held against the index's
+          // own values (case, aliases), the request is run again as corrected, with its warnings.
+          request = FilterValueCheck.check(request, new FetchedValues(valuesOf(lacking)));
+          continue;
+        }
+      }
       if (exact(response) || shardSize >= MAX_SHARD_SIZE) {
         return answer(request, response, started);
       }
@@ -134,14 +152,11 @@ public final class OpenSearchEngine implements SearchEngine {
   }
 
   /**
-   * {@code request} with its filter values as the index holds them, and a warning for each it does
-   * not hold (see {@link FilterValueCheck}). The values of a dimension are read from the cluster
-   * only when a filter names one the index lacks in the case given, which one small request tells.
+   * Which filter values the index holds, over the whole index whatever the query: a global
+   * aggregation in the search itself, so a filtered search whose values all exist, the usual case,
+   * costs one request.
    */
-  private SearchRequest heldAgainstTheIndex(SearchRequest request) throws IOException {
-    if (request.filters().isEmpty()) {
-      return request;
-    }
+  private static Aggregation heldFilterValues(SearchRequest request) {
     Map<String, Aggregation> present = new LinkedHashMap<>();
     request
         .filters()
@@ -151,47 +166,48 @@ public final class OpenSearchEngine implements SearchEngine {
                 Aggregation.of(a ->
                     a.terms(t ->
                         t.field(dim.field()).size(values.size()).include(i -> i.terms(values))))));
+    return Aggregation.of(a -> a.global(g -> g).aggregations(present));
+  }
+
+  /** The dimensions of which a filter names a value the index does not hold as given. */
+  private static List<String> lacking(
+      SearchRequest request, org.opensearch.client.opensearch.core.SearchResponse<Stored> r) {
+    Map<String, Aggregate> held = r.aggregations().get(HELD_FILTER_VALUES).global().aggregations();
     List<String> lacking = new ArrayList<>();
+    request
+        .filters()
+        .forEach((dim, values) -> {
+          List<String> found =
+              held.get(dim.field()).sterms().buckets().array().stream()
+                  .map(StringTermsBucket::key)
+                  .toList();
+          if (!found.containsAll(values)) {
+            lacking.add(dim.field());
+          }
+        });
+    return lacking;
+  }
+
+  /** Every value of the dimensions {@code dims}, in the index's order. */
+  private Map<String, Aggregate> valuesOf(List<String> dims) throws IOException {
+    Map<String, Aggregation> all = new LinkedHashMap<>();
+    for (String dim : dims) {
+      all.put(
+          dim,
+          Aggregation.of(a ->
+              a.terms(t ->
+                  t.field(dim)
+                      .size(MAX_KNOWN_VALUES)
+                      .order(
+                          List.of(
+                              Map.of(
+                                  "_key",
+                                  org.opensearch.client.opensearch._types.SortOrder.Asc))))));
+    }
     try {
-      Map<String, Aggregate> found =
-          client
-              .search(s -> s.index(index.alias()).size(0).aggregations(present), Stored.class)
-              .aggregations();
-      request
-          .filters()
-          .forEach((dim, values) -> {
-            List<String> held =
-                found.get(dim.field()).sterms().buckets().array().stream()
-                    .map(StringTermsBucket::key)
-                    .toList();
-            if (!held.containsAll(values)) {
-              lacking.add(dim.field());
-            }
-          });
-      if (lacking.isEmpty()) {
-        return request;
-      }
-      Map<String, Aggregation> all = new LinkedHashMap<>();
-      for (String dim : lacking) {
-        all.put(
-            dim,
-            Aggregation.of(a ->
-                a.terms(t ->
-                    t.field(dim)
-                        .size(MAX_KNOWN_VALUES)
-                        .order(
-                            List.of(
-                                Map.of(
-                                    "_key",
-                                    org.opensearch.client.opensearch._types.SortOrder.Asc))))));
-      }
-      Map<String, Aggregate> values =
-          client
-              .search(s -> s.index(index.alias()).size(0).aggregations(all), Stored.class)
-              .aggregations();
-      return FilterValueCheck.check(request, new FetchedValues(values));
-    } catch (EngineUnavailableException e) {
-      throw e;
+      return client
+          .search(s -> s.index(index.alias()).size(0).aggregations(all), Stored.class)
+          .aggregations();
     } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
@@ -224,12 +240,16 @@ public final class OpenSearchEngine implements SearchEngine {
   }
 
   private org.opensearch.client.opensearch.core.SearchResponse<Stored> run(
-      SearchRequest request, Query query, boolean asWritten, int shardSize) throws IOException {
+      SearchRequest request, Query query, boolean asWritten, int shardSize, boolean checkFilters)
+      throws IOException {
     Map<Dimension, Query> filters = new EnumMap<>(Dimension.class);
     request.filters().forEach((dim, values) -> filters.put(dim, anyOf(dim, values)));
     Map<String, Aggregation> aggregations = new LinkedHashMap<>();
     for (Dimension dim : Dimension.values()) {
       aggregations.put(dim.field(), facet(request, dim, filters, shardSize));
+    }
+    if (checkFilters) {
+      aggregations.put(HELD_FILTER_VALUES, heldFilterValues(request));
     }
     try {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
