@@ -2,15 +2,13 @@ package dev.passage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.testing.CliRun;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.OpenSearchCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command line on a real cluster, as a person types it: an index built, searched and brought up
@@ -20,22 +18,7 @@ class OpenSearchCliTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PassageCli());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      commandLine.getErr().println("passage: " + e.getMessage());
-      return 2;
-    });
-    return new Run(cli.execute(args), out.toString(), err.toString());
-  }
-
-  private Run onCluster(String command, String... more) {
+  private CliRun onCluster(String command, String... more) {
     String[] args = new String[more.length + 6];
     args[0] = command;
     args[1] = "--engine";
@@ -44,7 +27,7 @@ class OpenSearchCliTest {
     args[4] = String.join(",", OpenSearchCluster.shared().urls());
     args[5] = "--opensearch-index=cli";
     System.arraycopy(more, 0, args, 6, more.length);
-    return run(args);
+    return CliRun.of(args);
   }
 
   @Test
@@ -55,17 +38,17 @@ class OpenSearchCliTest {
     Fixtures.write(dir, "a2/zebrafish.txt", Fixtures.article("Fins", "2020", "Zebrafish swim."));
     Fixtures.write(dir, "a3/otter.txt", Fixtures.article("Otters", "2021", "Otters float."));
 
-    Run built = onCluster("index", "--articles", a2.toString(), "--rebuild");
+    CliRun built = onCluster("index", "--articles", a2.toString(), "--rebuild");
     assertThat(built.code()).as(built.err()).isZero();
     assertThat(built.out()).contains("Indexed 1 articles, 1 paragraphs");
 
     Fixtures.write(dir, "a2/eel.txt", Fixtures.article("Eels", "2022", "Eels wriggle."));
-    Run updated = onCluster("index");
+    CliRun updated = onCluster("index");
     assertThat(updated.out()).startsWith("1 added, 0 changed, 0 removed, 1 unchanged in ");
     assertThat(onCluster("search", "eels OR zebrafish").out())
         .startsWith("2 paragraphs match \"eels OR zebrafish\"");
 
-    Run refused = onCluster("index", "--articles", a3.toString());
+    CliRun refused = onCluster("index", "--articles", a3.toString());
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err())
         .startsWith("passage: the index cli on " + OpenSearchCluster.shared().urls().getFirst())

@@ -2,11 +2,10 @@ package dev.passage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.testing.CliRun;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.OpenSearchCluster;
 import dev.passage.testing.SecuredProxy;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A cluster that speaks TLS with its own authority and wants a password or an API key, as a
@@ -30,8 +28,6 @@ class SecuredClusterTest {
   /** The proxies' certificates, made once for the class: keytool takes a few seconds. */
   @TempDir static Path certificates;
 
-  private record Run(int code, String out, String err) {}
-
   private static final String BASIC =
       "Basic "
           + Base64.getEncoder().encodeToString("passage:s3cret".getBytes(StandardCharsets.UTF_8));
@@ -41,26 +37,9 @@ class SecuredClusterTest {
       throws Exception {
     Path password = Files.writeString(dir.resolve("password"), "s3cret\n");
     try (SecuredProxy proxy = SecuredProxy.start(node(), BASIC, certificates)) {
-      List<String> secured =
-          List.of(
-              "--opensearch-user",
-              "passage",
-              "--opensearch-password-file",
-              password.toString(),
-              "--opensearch-ca-file",
-              proxy.caFile().toString());
+      List<String> secured = passwordOptions(password, proxy.caFile());
 
-      Run built =
-          run(
-              proxy,
-              secured,
-              "index",
-              "--articles",
-              Fixtures.SEED_ARTICLES.toString(),
-              "--rebuild");
-      assertThat(built.code()).as(built.err()).isZero();
-      assertThat(built.out()).contains("Indexed 5 articles");
-      assertThat(run(proxy, secured, "search", "CICA chairmanship").out())
+      assertThat(indexAndSearch(proxy, secured))
           .startsWith("2 paragraphs match \"CICA chairmanship\"");
 
       // The password goes with every request, none waits for the cluster's challenge.
@@ -80,17 +59,8 @@ class SecuredClusterTest {
               "--opensearch-ca-file",
               proxy.caFile().toString());
 
-      Run built =
-          run(
-              proxy,
-              secured,
-              "index",
-              "--articles",
-              Fixtures.SEED_ARTICLES.toString(),
-              "--rebuild");
-      assertThat(built.code()).as(built.err()).isZero();
-      assertThat(run(proxy, secured, "search", "CICA chairmanship").out())
-          .startsWith("2 paragraphs match");
+      assertThat(indexAndSearch(proxy, secured))
+          .startsWith("2 paragraphs match \"CICA chairmanship\"");
       assertThat(proxy.refused()).isEmpty();
     }
   }
@@ -99,18 +69,7 @@ class SecuredClusterTest {
   void aWrongPasswordIsRefusedWithAReasonAndNoStackTrace() throws Exception {
     Path password = Files.writeString(dir.resolve("password"), "wrong\n");
     try (SecuredProxy proxy = SecuredProxy.start(node(), BASIC, certificates)) {
-      Run search =
-          run(
-              proxy,
-              List.of(
-                  "--opensearch-user",
-                  "passage",
-                  "--opensearch-password-file",
-                  password.toString(),
-                  "--opensearch-ca-file",
-                  proxy.caFile().toString()),
-              "search",
-              "CICA");
+      CliRun search = run(proxy, passwordOptions(password, proxy.caFile()), "search", "CICA");
 
       assertThat(search.code()).isEqualTo(2);
       assertThat(search.err())
@@ -124,16 +83,7 @@ class SecuredClusterTest {
   void aCertificateFromAnUnknownAuthorityIsRefusedWithAReason() throws Exception {
     Path password = Files.writeString(dir.resolve("password"), "s3cret\n");
     try (SecuredProxy proxy = SecuredProxy.start(node(), BASIC, certificates)) {
-      Run search =
-          run(
-              proxy,
-              List.of(
-                  "--opensearch-user",
-                  "passage",
-                  "--opensearch-password-file",
-                  password.toString()),
-              "search",
-              "CICA");
+      CliRun search = run(proxy, passwordOptions(password, null), "search", "CICA");
 
       assertThat(search.code()).isEqualTo(2);
       assertThat(search.err())
@@ -148,22 +98,34 @@ class SecuredClusterTest {
     return OpenSearchCluster.shared().urls().getFirst();
   }
 
-  private Run run(SecuredProxy proxy, List<String> secured, String command, String... more) {
+  /** The options of the user "passage" with the password in {@code file}, and a CA file if any. */
+  private static List<String> passwordOptions(Path file, Path caFile) {
+    List<String> options =
+        new ArrayList<>(
+            List.of("--opensearch-user", "passage", "--opensearch-password-file", file.toString()));
+    if (caFile != null) {
+      options.addAll(List.of("--opensearch-ca-file", caFile.toString()));
+    }
+    return options;
+  }
+
+  private static CliRun run(
+      SecuredProxy proxy, List<String> secured, String command, String... more) {
     List<String> args = new ArrayList<>();
     args.add(command);
     args.addAll(
         List.of("--engine", "opensearch", "--opensearch", proxy.url(), "--opensearch-index=tls"));
     args.addAll(secured);
     args.addAll(List.of(more));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PassageCli());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      commandLine.getErr().println("passage: " + e.getMessage());
-      return 2;
-    });
-    return new Run(cli.execute(args.toArray(String[]::new)), out.toString(), err.toString());
+    return CliRun.of(args);
+  }
+
+  /** Builds the seed articles' index through the proxy and searches it; the search's output. */
+  private static String indexAndSearch(SecuredProxy proxy, List<String> secured) {
+    CliRun built =
+        run(proxy, secured, "index", "--articles", Fixtures.SEED_ARTICLES.toString(), "--rebuild");
+    assertThat(built.code()).as(built.err()).isZero();
+    assertThat(built.out()).contains("Indexed 5 articles");
+    return run(proxy, secured, "search", "CICA chairmanship").out();
   }
 }
