@@ -36,6 +36,15 @@ public interface SearchEngine {
    */
   SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException;
 
+  /** Validates the parameters of a request for suggestions ({@code q}, {@code size}). */
+  SuggestRequest parseSuggest(Map<String, List<String>> params) throws InvalidRequestException;
+
+  /**
+   * Facet values of the index that complete {@code request}'s prefix, typos forgiven, the most
+   * frequent first; a name's aliases and later words lead to it too.
+   */
+  SuggestResponse suggest(SuggestRequest request) throws IOException;
+
   /** The whole article {@code id}, or empty when there is none. */
   Optional<ArticleView> article(String id, boolean explain) throws IOException;
 

@@ -13,6 +13,8 @@ import dev.passage.engine.SearchResponse.FacetValue;
 import dev.passage.engine.SearchResponse.Hit;
 import dev.passage.engine.SnippetRules;
 import dev.passage.engine.SortOrder;
+import dev.passage.engine.SuggestRequest;
+import dev.passage.engine.SuggestResponse;
 import dev.passage.engine.TagReason;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
@@ -21,6 +23,7 @@ import dev.passage.query.IndexedValues;
 import dev.passage.query.KnownValues;
 import dev.passage.query.QueryFactory;
 import dev.passage.query.SearchParameters;
+import dev.passage.query.ValueSuggester;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.HealthStatus;
@@ -66,6 +70,9 @@ public final class OpenSearchEngine implements SearchEngine {
   /** Values of a dimension read at most to hold a filter value against. */
   static final int MAX_KNOWN_VALUES = 65_000;
 
+  /** How stale suggestions may be after the index changed. */
+  static final Duration SUGGESTER_AGE = Duration.ofSeconds(10);
+
   /** Paragraphs of one article read at most by the article view. */
   static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
 
@@ -90,6 +97,12 @@ public final class OpenSearchEngine implements SearchEngine {
   private final SearchParameters parameters;
   private final Duration timeLimit;
   private final int firstShardSize;
+
+  /** The suggester of the index's values and when it was made; remade once it is too old. */
+  private record MadeSuggester(long madeNanos, ValueSuggester suggester) {}
+
+  private volatile MadeSuggester suggester;
+  private final AtomicBoolean remaking = new AtomicBoolean();
 
   public OpenSearchEngine(
       OpenSearchClient client,
@@ -551,6 +564,79 @@ public final class OpenSearchEngine implements SearchEngine {
           > 0;
     } catch (EngineUnavailableException e) {
       throw e;
+    } catch (IOException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
+  }
+
+  @Override
+  public SuggestRequest parseSuggest(Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parameters.parseSuggest(params);
+  }
+
+  /**
+   * Suggestions from the values the cluster holds, read with their counts: at most {@link
+   * #SUGGESTER_AGE} old, or a little more while the newer ones are read in the background, since
+   * reading every value on a keystroke would cost more than the search. Only the very first
+   * suggestion waits for them.
+   */
+  @Override
+  public SuggestResponse suggest(SuggestRequest request) throws IOException {
+    MadeSuggester made = suggester;
+    if (made == null) {
+      synchronized (this) {
+        made = suggester;
+        if (made == null) {
+          made = makeSuggester();
+          suggester = made;
+        }
+      }
+    }
+    if (System.nanoTime() - made.madeNanos() > SUGGESTER_AGE.toNanos()
+        && remaking.compareAndSet(false, true)) {
+      Thread.ofVirtual()
+          .name("passage-suggester")
+          .start(() -> {
+            try {
+              suggester = makeSuggester();
+            } catch (IOException | RuntimeException e) {
+              // The older suggestions stay; a later request for suggestions tries again.
+            } finally {
+              remaking.set(false);
+            }
+          });
+    }
+    return new SuggestResponse(request.prefix(), made.suggester().suggest(request));
+  }
+
+  private MadeSuggester makeSuggester() throws IOException {
+    return new MadeSuggester(
+        System.nanoTime(), ValueSuggester.of(valueCounts(), parameters.known()));
+  }
+
+  /** How many paragraphs carry each value of each dimension. */
+  private Map<Dimension, Map<String, Long>> valueCounts() throws IOException {
+    Map<String, Aggregation> all = new LinkedHashMap<>();
+    for (Dimension dim : Dimension.values()) {
+      all.put(
+          dim.field(),
+          Aggregation.of(a -> a.terms(t -> t.field(dim.field()).size(MAX_KNOWN_VALUES))));
+    }
+    try {
+      Map<String, Aggregate> found =
+          client
+              .search(s -> s.index(index.alias()).size(0).aggregations(all), Stored.class)
+              .aggregations();
+      Map<Dimension, Map<String, Long>> counts = new EnumMap<>(Dimension.class);
+      for (Dimension dim : Dimension.values()) {
+        Map<String, Long> values = new HashMap<>();
+        for (StringTermsBucket bucket : found.get(dim.field()).sterms().buckets().array()) {
+          values.put(bucket.key(), bucket.docCount());
+        }
+        counts.put(dim, values);
+      }
+      return counts;
     } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }

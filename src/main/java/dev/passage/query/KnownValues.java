@@ -6,6 +6,7 @@ import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityType;
 import dev.passage.tagging.Tokenizer;
 import dev.passage.tagging.TopicRules;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,6 +59,11 @@ public final class KnownValues {
   public String canonical(Dimension dimension, String given) {
     String found = canonicalByKey.get(dimension).get(key(given));
     return found != null ? found : given;
+  }
+
+  /** Every name of dimension {@code dimension} by its {@link #key}, with its canonical value. */
+  public Map<String, String> namesByKey(Dimension dimension) {
+    return Collections.unmodifiableMap(canonicalByKey.get(dimension));
   }
 
   /** Case, accents and runs of spaces do not tell names apart. */

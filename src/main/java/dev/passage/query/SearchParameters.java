@@ -5,6 +5,7 @@ import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
 import dev.passage.engine.SortOrder;
+import dev.passage.engine.SuggestRequest;
 import dev.passage.index.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,9 @@ public final class SearchParameters {
               Stream.of("page", "size", "sort", "facetSize"))
           .flatMap(s -> s)
           .toList();
+
+  /** Every parameter the suggestions API knows. */
+  public static final List<String> SUGGEST_NAMES = List.of("q", "size");
 
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
 
@@ -88,15 +92,7 @@ public final class SearchParameters {
    * parsed: a request that passes here cannot fail later for bad input.
    */
   public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
-    for (String name : params.keySet()) {
-      // "?q=oil&" and "?&q=oil" carry an empty name; links are often built that way.
-      if (name.isEmpty() && params.get(name).stream().allMatch(String::isEmpty)) {
-        continue;
-      }
-      if (!NAMES.contains(name)) {
-        throw new InvalidRequestException(unknownParameter(name));
-      }
-    }
+    requireKnown(params, NAMES);
     String query = single(params, "q", "");
     if (query.length() > MAX_QUERY_CHARS) {
       throw new InvalidRequestException(
@@ -163,10 +159,47 @@ public final class SearchParameters {
     return query != null ? query : queries.parse(request.query());
   }
 
-  private static String unknownParameter(String name) {
+  /**
+   * Validates the parameters of a request for suggestions: {@code q}, the words typed so far, and
+   * {@code size}.
+   */
+  public SuggestRequest parseSuggest(Map<String, List<String>> params)
+      throws InvalidRequestException {
+    requireKnown(params, SUGGEST_NAMES);
+    String prefix = single(params, "q", "");
+    checkCharacters("q", prefix);
+    if (prefix.length() > SuggestRequest.MAX_PREFIX_CHARS) {
+      throw new InvalidRequestException(
+          String.format(
+              "q is %,d characters long; suggestions complete at most %,d",
+              prefix.length(), SuggestRequest.MAX_PREFIX_CHARS));
+    }
+    int size = number(params, "size", SuggestRequest.DEFAULT_SIZE, 1, SuggestRequest.MAX_SIZE);
+    return new SuggestRequest(prefix.strip(), size);
+  }
+
+  /** The names and aliases the tagger knows, for suggestions. */
+  public KnownValues known() {
+    return known;
+  }
+
+  private static void requireKnown(Map<String, List<String>> params, List<String> names)
+      throws InvalidRequestException {
+    for (String name : params.keySet()) {
+      // "?q=oil&" and "?&q=oil" carry an empty name; links are often built that way.
+      if (name.isEmpty() && params.get(name).stream().allMatch(String::isEmpty)) {
+        continue;
+      }
+      if (!names.contains(name)) {
+        throw new InvalidRequestException(unknownParameter(name, names));
+      }
+    }
+  }
+
+  private static String unknownParameter(String name, List<String> names) {
     String suggestion = null;
     float best = 0;
-    for (String known : NAMES) {
+    for (String known : names) {
       float similarity =
           DISTANCE.getDistance(name.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
       if (similarity > best) {
@@ -179,7 +212,7 @@ public final class SearchParameters {
     if (best >= 0.5f) {
       message += "; did you mean '" + suggestion + "'?";
     }
-    return message + " Parameters are: " + String.join(", ", NAMES) + ".";
+    return message + " Parameters are: " + String.join(", ", names) + ".";
   }
 
   private static String single(Map<String, List<String>> params, String name, String fallback)

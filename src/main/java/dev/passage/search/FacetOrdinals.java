@@ -1,10 +1,12 @@
 package dev.passage.search;
 
+import dev.passage.engine.Dimension;
 import dev.passage.query.IndexedValues;
 import dev.passage.query.KnownValues;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -146,6 +149,35 @@ final class FacetOrdinals implements IndexedValues {
               return byKey;
             })
         .get(key);
+  }
+
+  /**
+   * How many live paragraphs carry each value, by dimension; values no live paragraph carries are
+   * left out.
+   */
+  Map<Dimension, Map<String, Long>> valueCounts(Bits live) {
+    long[] counts = new long[labels.length];
+    for (int doc = 0; doc + 1 < starts.length; doc++) {
+      if (live == null || live.get(doc)) {
+        for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+          counts[ords[i]]++;
+        }
+      }
+    }
+    Map<Dimension, Map<String, Long>> byDimension = new EnumMap<>(Dimension.class);
+    for (Dimension dim : Dimension.values()) {
+      Map<String, Long> values = new HashMap<>();
+      SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim.field());
+      if (range != null) {
+        for (int ord = range.start(); ord <= range.end(); ord++) {
+          if (counts[ord] > 0) {
+            values.put(labels[ord], counts[ord]);
+          }
+        }
+      }
+      byDimension.put(dim, values);
+    }
+    return byDimension;
   }
 
   /** An array of zeros, one per facet value; give it back with {@link #returnCounts}. */

@@ -1,12 +1,15 @@
 package dev.passage.search;
 
+import dev.passage.engine.Dimension;
 import dev.passage.index.IndexInfo;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -61,6 +64,11 @@ final class PassageSearcher extends IndexSearcher {
   /** The facet state and ordinals; null when no paragraph has any tag. */
   FacetOrdinals facets() {
     return facets;
+  }
+
+  /** How many live paragraphs carry each facet value, by dimension. */
+  Map<Dimension, Map<String, Long>> valueCounts() {
+    return facets == null ? Map.of() : facets.valueCounts(MultiBits.getLiveDocs(getIndexReader()));
   }
 
   /** What the build recorded; null for an index Passage did not build. */

@@ -9,6 +9,8 @@ import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse;
 import dev.passage.engine.SearchResponse.Hit;
 import dev.passage.engine.SortOrder;
+import dev.passage.engine.SuggestRequest;
+import dev.passage.engine.SuggestResponse;
 import dev.passage.engine.TagReason;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
@@ -71,6 +73,7 @@ public final class SearchService implements SearchEngine {
   private final Schema schema;
   private final SearcherPool pool;
   private final SearchParameters parameters;
+  private final LiveSuggester suggester;
   private final Snippets snippets;
   private final Duration timeLimit;
 
@@ -92,6 +95,7 @@ public final class SearchService implements SearchEngine {
     this.schema = schema;
     this.pool = pool;
     this.parameters = new SearchParameters(schema, known);
+    this.suggester = new LiveSuggester(pool, known);
     this.snippets = new Snippets(schema);
     this.timeLimit = timeLimit;
   }
@@ -275,6 +279,22 @@ public final class SearchService implements SearchEngine {
   }
 
   /** The state of the index being served. */
+  @Override
+  public SuggestRequest parseSuggest(Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parameters.parseSuggest(params);
+  }
+
+  @Override
+  public SuggestResponse suggest(SuggestRequest request) throws IOException {
+    PassageSearcher searcher = pool.acquire();
+    try {
+      return new SuggestResponse(request.prefix(), suggester.of(searcher).suggest(request));
+    } finally {
+      pool.release(searcher);
+    }
+  }
+
   @Override
   public Health health() throws IOException {
     PassageSearcher searcher = pool.acquire();

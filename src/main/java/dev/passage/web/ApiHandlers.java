@@ -64,6 +64,12 @@ final class ApiHandlers {
     ctx.json(article.get());
   }
 
+  /** {@code GET /api/suggest}: facet values completing what the reader has typed. */
+  void suggest(Context ctx) throws InvalidRequestException, IOException {
+    QueryStrings.check(ctx.queryString());
+    ctx.json(service.suggest(service.parseSuggest(ctx.queryParamMap())));
+  }
+
   /** {@code GET /api/health}. */
   void health(Context ctx) throws IOException {
     ctx.json(service.health());

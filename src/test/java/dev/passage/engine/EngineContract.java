@@ -277,4 +277,52 @@ abstract class EngineContract {
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("size must be a whole number from 1 to 100");
   }
+
+  List<String> suggested(String prefix, String... more) throws Exception {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("q", List.of(prefix));
+    for (int i = 0; i < more.length; i += 2) {
+      params.put(more[i], List.of(more[i + 1]));
+    }
+    SuggestResponse r = engine().suggest(engine().parseSuggest(params));
+    assertThat(r.query()).isEqualTo(prefix.strip());
+    return r.suggestions().stream()
+        .peek(s -> assertThat(s.value()).isEqualTo(s.text()))
+        .map(s -> s.kind() + ":" + s.text())
+        .toList();
+  }
+
+  @Test
+  void aMisspelledSurnameSuggestsThePersonAndTheOrganisationNamedAfterHim() throws Exception {
+    assertThat(suggested("nazarbaev"))
+        .containsExactly("person:Nursultan Nazarbayev", "organisation:Nazarbayev University");
+  }
+
+  @Test
+  void anAliasInAnyCaseSuggestsTheCanonicalName() throws Exception {
+    assertThat(suggested("sco")).containsExactly("organisation:Shanghai Cooperation Organisation");
+    assertThat(suggested("SCO")).isEqualTo(suggested("sco"));
+    assertThat(suggested("cica"))
+        .containsExactly(
+            "organisation:Conference on Interaction and Confidence Building Measures in Asia");
+  }
+
+  @Test
+  void valuesCompletedAsTypedComeBeforeThoseFoundByForgivingATypo() throws Exception {
+    assertThat(suggested("wat")).containsExactly("topic:water", "person:Wang Yi");
+    assertThat(suggested("201", "size", "3"))
+        .containsExactly("year:2013", "year:2014", "year:2012");
+  }
+
+  @Test
+  void nothingTypedSuggestsNothingAndBadParametersSayWhatToFix() throws Exception {
+    assertThat(suggested("  ")).isEmpty();
+    assertThatThrownBy(() -> engine().parseSuggest(Map.of("q", List.of("x"), "size", List.of("0"))))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("size must be a whole number from 1 to 20, not 0");
+    assertThatThrownBy(() -> engine().parseSuggest(Map.of("qq", List.of("x"))))
+        .hasMessage("unknown parameter 'qq'; did you mean 'q'? Parameters are: q, size.");
+    assertThatThrownBy(() -> engine().parseSuggest(Map.of("q", List.of("x".repeat(101)))))
+        .hasMessage("q is 101 characters long; suggestions complete at most 100");
+  }
 }

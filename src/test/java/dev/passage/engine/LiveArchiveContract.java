@@ -9,6 +9,8 @@ import dev.passage.ingest.ArticleDraft;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -137,5 +139,25 @@ abstract class LiveArchiveContract {
     Files.delete(articles().resolve("markhor.txt"));
     assertThat(live().reconcile().removed()).isEqualTo(1);
     assertThat(total("markhor")).isZero();
+  }
+
+  @Test
+  void aNameInAPutArticleIsSuggestedSoonAfter() throws Exception {
+    assertThat(suggested("putin")).isEmpty();
+
+    put("steppe-visit", "A visit", "Vladimir Putin visited Astana in June.");
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    List<String> found = suggested("putin");
+    while (found.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      found = suggested("putin");
+    }
+    assertThat(found).containsExactly("person:Vladimir Putin");
+  }
+
+  private List<String> suggested(String prefix) throws Exception {
+    SuggestResponse r = engine().suggest(engine().parseSuggest(Map.of("q", List.of(prefix))));
+    return r.suggestions().stream().map(x -> x.kind() + ":" + x.value()).toList();
   }
 }
