@@ -1,0 +1,114 @@
+package dev.passage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passage.testing.Browser;
+import dev.passage.testing.Fixtures;
+import dev.passage.testing.TestServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** Suggestions under the search box, in a real headless Chromium, over the bundled articles. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SuggestionsBrowserTest {
+
+  @TempDir static Path dir;
+  TestServer passage;
+  Browser browser;
+  SearchBox box;
+
+  @BeforeAll
+  void serveTheSeeds() throws Exception {
+    passage =
+        TestServer.build(
+            Fixtures.SEED_ARTICLES, dir.resolve("index"), PassageServer.Options.defaults());
+    browser = Browser.start(dir.resolve("profile"));
+    browser.onEveryPage(SearchBox.ANSWER_COUNTER);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    passage.close();
+  }
+
+  @BeforeEach
+  void openTheSearchPage() {
+    browser.resize(1280, 900);
+    box = new SearchBox(browser, "passage-search");
+    browser.open(passage.base() + "/");
+    box.awaitAnswers(1);
+  }
+
+  private List<WebElement> options() {
+    return box.root().findElements(By.cssSelector("#suggestions:not([hidden]) [role=option]"));
+  }
+
+  /**
+   * Presses a key in whatever has the focus, as a reader does; an element's sendKeys would focus
+   * the box again first, and the list closes when the box loses the focus.
+   */
+  private void press(CharSequence key) {
+    new Actions(browser.driver()).sendKeys(key).perform();
+  }
+
+  private List<String> shown() {
+    return options().stream().map(WebElement::getText).toList();
+  }
+
+  @Test
+  void aMisspelledNameIsOfferedAndArrowDownThenEnterFiltersByIt() {
+    box.input().sendKeys("nazarbaev");
+    browser.waitFor(d -> !options().isEmpty());
+
+    assertThat(shown()).first().asString().startsWith("Nursultan Nazarbayev").endsWith("person");
+    assertThat(box.input().getDomAttribute("aria-expanded")).isEqualTo("true");
+
+    press(Keys.ARROW_DOWN);
+    assertThat(options().getFirst().getDomAttribute("aria-selected")).isEqualTo("true");
+    assertThat(box.input().getDomAttribute("aria-activedescendant")).isEqualTo("suggestion-0");
+
+    box.andWait(() -> press(Keys.ENTER));
+    browser.waitFor(d -> browser.url().equals(passage.base() + "/?person=Nursultan+Nazarbayev"));
+    assertThat(box.input().getDomProperty("value")).isEmpty();
+    assertThat(box.checked("person")).containsExactly("Nursultan Nazarbayev");
+    assertThat(options()).isEmpty();
+    assertThat(box.input().getDomAttribute("aria-expanded")).isEqualTo("false");
+  }
+
+  @Test
+  void escapeClosesTheListAndKeepsTheWordsTyped() {
+    box.input().sendKeys("sco");
+    browser.waitFor(d -> !options().isEmpty());
+    assertThat(shown()).first().asString().startsWith("Shanghai Cooperation Organisation");
+
+    press(Keys.ESCAPE);
+
+    assertThat(options()).isEmpty();
+    assertThat(box.input().getDomProperty("value")).isEqualTo("sco");
+  }
+
+  @Test
+  void clickingANameFiltersByIt() {
+    box.input().sendKeys("cica");
+    browser.waitFor(d -> !options().isEmpty());
+
+    box.andWait(() -> options().getFirst().click());
+
+    browser.waitFor(d -> browser.url().contains("organisation=Conference+on+Interaction"));
+    assertThat(box.checked("organisation"))
+        .containsExactly("Conference on Interaction and Confidence Building Measures in Asia");
+  }
+}
