@@ -88,9 +88,9 @@
 
   // ---- State and URLs ------------------------------------------------------------------------
 
-  /** A search: the query, chosen facet values, page and order. */
+  /** A search: the query, chosen facet values, publication dates, page and order. */
   function emptyState() {
-    return { q: '', filters: Object.fromEntries(DIMENSIONS.map((d) => [d.name, []])), page: 1, sort: '' };
+    return { q: '', filters: Object.fromEntries(DIMENSIONS.map((d) => [d.name, []])), from: '', to: '', page: 1, sort: '' };
   }
 
   /** Reads a search from URL parameters, ignoring what it does not know. */
@@ -100,6 +100,8 @@
     for (const { name } of DIMENSIONS) {
       state.filters[name] = [...new Set(params.getAll(name).filter((v) => v))];
     }
+    state.from = params.get('from') || '';
+    state.to = params.get('to') || '';
     const page = Number.parseInt(params.get('page') || '1', 10);
     state.page = Number.isFinite(page) && page > 1 ? page : 1;
     const sort = params.get('sort') || '';
@@ -114,6 +116,8 @@
     for (const { name } of DIMENSIONS) {
       for (const value of state.filters[name]) params.append(name, value);
     }
+    if (state.from) params.set('from', state.from);
+    if (state.to) params.set('to', state.to);
     if (state.page > 1) params.set('page', String(state.page));
     if (state.sort) params.set('sort', state.sort);
     return params;
@@ -165,6 +169,44 @@
 
   function plural(count, one, many) {
     return `${NUMBER.format(count)} ${count === 1 ? one : many}`;
+  }
+
+  /** True when the search keeps to any filter value or publication date. */
+  function narrowed(state) {
+    return DIMENSIONS.some((d) => state.filters[d.name].length) || Boolean(state.from || state.to);
+  }
+
+  /** Months are counted when both ends of the dates fall in one year, years otherwise. */
+  function timelineUnit(state) {
+    return state.from && state.to && state.from.slice(0, 4) === state.to.slice(0, 4) ? 'month' : 'year';
+  }
+
+  /**
+   * The periods of a timeline with the empty ones between them, so bars stand at their place in
+   * time: every year between the first and last (up to a century), or every month of the year.
+   * A month timeline lists articles dated only to the year first, under the year.
+   */
+  function periodsWithGaps(timeline) {
+    const counts = new Map(timeline.map((p) => [p.period, p.count]));
+    const months = timeline.some((p) => p.period.length === 7);
+    const dated = timeline.filter((p) => p.period.length === (months ? 7 : 4));
+    if (dated.length < 2) return timeline;
+    const first = dated[0].period;
+    const last = dated[dated.length - 1].period;
+    const periods = [];
+    if (!months) {
+      if (Number(last) - Number(first) > 100) return timeline;
+      for (let y = Number(first); y <= Number(last); y++) periods.push(String(y));
+    } else {
+      let [y, m] = first.split('-').map(Number);
+      const [ly, lm] = last.split('-').map(Number);
+      if ((ly - y) * 12 + lm - m > 120) return timeline;
+      for (; y < ly || (y === ly && m <= lm); m === 12 ? (y++, m = 1) : m++) {
+        periods.push(`${y}-${String(m).padStart(2, '0')}`);
+      }
+      periods.unshift(...timeline.filter((p) => p.period.length === 4).map((p) => p.period));
+    }
+    return periods.map((period) => ({ period, count: counts.get(period) || 0 }));
   }
 
   // ---- <passage-search> ----------------------------------------------------------------------
@@ -283,6 +325,7 @@
         el('div', { class: 'facets-head' }, el('h2', null, 'Filter'), clearAll),
         el('div', { class: 'dimensions' }),
       );
+      const timeline = el('div', { class: 'timeline', hidden: true });
       const message = el('div', { class: 'message', hidden: true });
       const results = el('ol', { class: 'results', 'aria-label': 'Results' });
       const pages = el('nav', { class: 'pages', 'aria-label': 'Result pages', hidden: true });
@@ -293,10 +336,10 @@
         el('section', { class: 'main', 'aria-label': 'Results' },
           el('div', { class: 'toolbar' }, status, toggle,
             el('label', { class: 'sort-label', for: 'sort' }, 'Sort ', sort)),
-          message, results, pages),
+          timeline, message, results, pages),
       );
       this.#root.replaceChildren(stylesheet(), el('div', { class: 'passage', part: 'container' }, form, layout));
-      this.#ui = { input, form, sort, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), message, results, pages };
+      this.#ui = { input, form, sort, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), timeline, message, results, pages };
 
       input.addEventListener('input', () => {
         clearTimeout(this.#timer);
@@ -326,7 +369,7 @@
         layout.classList.toggle('facets-open', open);
       });
       clearAll.addEventListener('click', () => {
-        this.#change({ filters: emptyState().filters, page: 1 });
+        this.#change({ filters: emptyState().filters, from: '', to: '', page: 1 });
         input.focus();
       });
       results.addEventListener('keydown', (event) => this.#moveThroughResults(event));
@@ -366,6 +409,7 @@
       }
       params.set('size', String(this.#size()));
       params.set('facetSize', String(this.#expanded.size ? FACET_ALL : FACET_SHOWN + 1));
+      if (timelineUnit(this.#state) === 'month') params.set('timeline', 'month');
       this.setAttribute('aria-busy', 'true');
       try {
         const answer = await fetchJson(`${server}/api/search?${params}`, controller.signal);
@@ -401,11 +445,12 @@
           + ` · ${took}`
           + (answer.partial ? ' · stopped at the time limit: try a more specific query to see every match' : '');
       this.#renderFacets(answer.facets, fixed);
+      this.#renderTimeline(answer.timeline || []);
       results.replaceChildren(...answer.hits.map((hit) => this.#card(hit, server)));
       this.#renderPages(answer);
       const notes = (answer.warnings || []).map((w) => this.#warning(w, fixed));
       if (answer.total === 0) {
-        const filtered = DIMENSIONS.some((d) => this.#state.filters[d.name].length);
+        const filtered = narrowed(this.#state);
         const advice = filtered ? 'try fewer words or remove a filter.' : 'try fewer or other words.';
         message.replaceChildren(
           el('p', { class: 'empty' },
@@ -471,8 +516,9 @@
     }
 
     #renderError(error, server) {
-      const { status, message, results, pages, dims, clearAll } = this.#ui;
+      const { status, message, results, pages, dims, clearAll, timeline } = this.#ui;
       results.replaceChildren();
+      timeline.hidden = true;
       pages.hidden = true;
       status.textContent = '';
       let text;
@@ -542,8 +588,7 @@
       }
       dims.replaceChildren(...groups);
       if (!groups.length) dims.append(el('p', { class: 'muted' }, 'No tags to filter by.'));
-      const anyChosen = DIMENSIONS.some((d) => this.#state.filters[d.name].length);
-      clearAll.hidden = !anyChosen;
+      clearAll.hidden = !narrowed(this.#state);
       const count = DIMENSIONS.reduce((n, d) => n + this.#state.filters[d.name].length, 0);
       this.#ui.toggle.textContent = count ? `Filters (${count})` : 'Filters';
       if (focusKey) {
@@ -599,7 +644,50 @@
 
     #clearFiltersButton() {
       const button = el('button', { type: 'button', class: 'link' }, 'Remove all filters');
-      button.addEventListener('click', () => this.#change({ filters: emptyState().filters, page: 1 }));
+      button.addEventListener('click', () => this.#change({ filters: emptyState().filters, from: '', to: '', page: 1 }));
+      return button;
+    }
+
+    /**
+     * The matching paragraphs by their articles' year (or month, within one year) as a bar chart;
+     * a bar is a button that keeps the search to its period, and the dates chosen can be cleared.
+     */
+    #renderTimeline(timeline) {
+      const box = this.#ui.timeline;
+      const { from, to } = this.#state;
+      const chosen = from || to;
+      if (!timeline.length && !chosen) {
+        box.hidden = true;
+        box.replaceChildren();
+        return;
+      }
+      const periods = periodsWithGaps(timeline);
+      const most = Math.max(1, ...periods.map((p) => p.count));
+      const bars = el('ol', { class: 'timeline-bars', 'aria-label': 'Matching paragraphs by publication date' });
+      const labelled = periods.length <= 12 ? 1 : Math.ceil(periods.length / 6);
+      periods.forEach((p, i) => {
+        const name = `${p.period}: ${plural(p.count, 'paragraph', 'paragraphs')}`;
+        const bar = el('button', {
+          type: 'button', class: 'timeline-bar', 'data-period': p.period, title: name, 'aria-label': name,
+          disabled: p.count === 0 || (from === p.period && to === p.period),
+        }, el('span', { class: 'timeline-fill' }));
+        // Set through the CSSOM: a style attribute is what a Content-Security-Policy refuses.
+        bar.firstChild.style.height = `${p.count ? Math.max(4, Math.round((p.count / most) * 100)) : 0}%`;
+        bar.addEventListener('click', () => this.#change({ from: p.period, to: p.period, page: 1 }));
+        const label = i % labelled === 0 || i === periods.length - 1 ? p.period : '';
+        bars.append(el('li', null, bar, el('span', { class: 'timeline-label', 'aria-hidden': 'true' }, label)));
+      });
+      const range = from && to ? (from === to ? `in ${from}` : `from ${from} to ${to}`) : from ? `from ${from}` : to ? `up to ${to}` : '';
+      const head = el('p', { class: 'timeline-head' },
+        range ? `Published ${range}` : 'Published',
+        chosen ? [' ', this.#clearDatesButton()] : null);
+      box.replaceChildren(head, timeline.length ? bars : el('p', { class: 'muted' }, 'No dated paragraphs match.'));
+      box.hidden = false;
+    }
+
+    #clearDatesButton() {
+      const button = el('button', { type: 'button', class: 'link clear-dates' }, 'Clear dates');
+      button.addEventListener('click', () => this.#change({ from: '', to: '', page: 1 }));
       return button;
     }
 

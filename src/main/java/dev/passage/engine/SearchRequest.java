@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * @param size hits per page
  * @param sort the order of hits
  * @param facetSize values per facet dimension (years are all listed)
+ * @param dates the publication dates to keep to; {@link DateRange#ANY} for all
+ * @param timeline the period each count of the response's timeline covers
  * @param warnings what parsing found the reader should know, passed on to the response
  */
 public record SearchRequest(
@@ -29,6 +31,8 @@ public record SearchRequest(
     int size,
     SortOrder sort,
     int facetSize,
+    DateRange dates,
+    TimelineUnit timeline,
     List<Warning> warnings) {
 
   public SearchRequest {
@@ -40,6 +44,9 @@ public record SearchRequest(
     });
     filters = Collections.unmodifiableMap(copy);
     warnings = List.copyOf(warnings);
+    if (dates == null || timeline == null) {
+      throw new IllegalArgumentException("dates and timeline are required; DateRange.ANY is none");
+    }
   }
 
   /** This request with one more filter value. */
@@ -52,14 +59,14 @@ public record SearchRequest(
 
   /** This request with other filters. */
   public SearchRequest withFilters(Map<Dimension, List<String>> other) {
-    return new SearchRequest(query, other, page, size, sort, facetSize, warnings);
+    return new SearchRequest(query, other, page, size, sort, facetSize, dates, timeline, warnings);
   }
 
   /** This request with {@code more} warnings after its own. */
   public SearchRequest withWarnings(List<Warning> more) {
     List<Warning> all = new ArrayList<>(warnings);
     all.addAll(more);
-    return new SearchRequest(query, filters, page, size, sort, facetSize, all);
+    return new SearchRequest(query, filters, page, size, sort, facetSize, dates, timeline, all);
   }
 
   /** The filter values of one dimension, possibly none. */

@@ -16,10 +16,14 @@ import java.util.Map;
  *     only the paragraphs searched by then
  * @param filters the filter values searched, by dimension, as the index holds them: an alias or
  *     another case given in the request is replaced by the canonical value
+ * @param from the earliest publication date searched, as given, or null
+ * @param to the latest publication date searched, as given, or null
  * @param warnings what in the request may not do what the reader meant (an unknown filter value, a
  *     query of stop words); empty when there is nothing to say
  * @param hits this page's paragraphs
  * @param facets counts per facet value; a dimension's counts ignore its own selection
+ * @param timeline how many matching paragraphs each period's articles hold, oldest period first,
+ *     periods without any left out; paragraphs of undated articles are in none
  */
 public record SearchResponse(
     String query,
@@ -30,9 +34,21 @@ public record SearchResponse(
     double tookMs,
     boolean partial,
     Map<String, List<String>> filters,
+    String from,
+    String to,
     List<Warning> warnings,
     List<Hit> hits,
-    FacetCounts facets) {
+    FacetCounts facets,
+    List<Period> timeline) {
+
+  /**
+   * One bar of the timeline.
+   *
+   * @param period a year ("2013") or a month ("2013-08"); in a timeline by month, articles dated
+   *     only to the year are counted under their year
+   * @param count the matching paragraphs of articles published in it
+   */
+  public record Period(String period, long count) {}
 
   /**
    * Something about the request a reader should know, because it may explain few or no hits.

@@ -1,6 +1,7 @@
 package dev.passage.opensearch;
 
 import dev.passage.engine.ArticleView;
+import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.EngineUnavailableException;
 import dev.passage.engine.Health;
@@ -11,6 +12,7 @@ import dev.passage.engine.SearchResponse;
 import dev.passage.engine.SearchResponse.FacetCounts;
 import dev.passage.engine.SearchResponse.FacetValue;
 import dev.passage.engine.SearchResponse.Hit;
+import dev.passage.engine.SearchResponse.Period;
 import dev.passage.engine.SnippetRules;
 import dev.passage.engine.SortOrder;
 import dev.passage.engine.TagReason;
@@ -21,6 +23,7 @@ import dev.passage.query.IndexedValues;
 import dev.passage.query.KnownValues;
 import dev.passage.query.QueryFactory;
 import dev.passage.query.SearchParameters;
+import dev.passage.query.Timeline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.HealthStatus;
@@ -38,6 +42,7 @@ import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.HistogramBucket;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -62,6 +67,11 @@ public final class OpenSearchEngine implements SearchEngine {
 
   /** Years listed at most, newest first, as in the embedded engine. */
   static final int MAX_YEARS = 500;
+
+  /** The aggregation counting the timeline, and its histogram inside the filters. */
+  private static final String TIMELINE = "timeline";
+
+  private static final String PERIODS = "periods";
 
   /** Values of a dimension read at most to hold a filter value against. */
   static final int MAX_KNOWN_VALUES = 65_000;
@@ -119,7 +129,7 @@ public final class OpenSearchEngine implements SearchEngine {
     long started = System.nanoTime();
     SearchRequest request = heldAgainstTheIndex(given);
     org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
-    Query query = QueryTranslator.translate(parsed);
+    Query query = dated(QueryTranslator.translate(parsed), request.dates());
     boolean asWritten = QueryFactory.searchesAsWritten(parsed);
     int shardSize = firstShardSize;
     while (true) {
@@ -231,6 +241,7 @@ public final class OpenSearchEngine implements SearchEngine {
     for (Dimension dim : Dimension.values()) {
       aggregations.put(dim.field(), facet(request, dim, filters, shardSize));
     }
+    aggregations.put(TIMELINE, timeline(request, filters));
     try {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
           client.search(
@@ -321,6 +332,49 @@ public final class OpenSearchEngine implements SearchEngine {
     return Aggregation.of(a -> a.filter(others).aggregations(counts));
   }
 
+  /**
+   * {@code query} kept to the request's publication dates, a filter that does not score; the query
+   * itself when they bound nothing.
+   */
+  private static Query dated(Query query, DateRange dates) {
+    if (dates.any()) {
+      return query;
+    }
+    Query range =
+        Query.of(q ->
+            q.range(r ->
+                r.field(Schema.DATE_SORT)
+                    .gte(JsonData.of(dates.lowestKey()))
+                    .lte(JsonData.of(dates.highestKey()))));
+    return Query.of(q -> q.bool(b -> b.must(query).filter(range)));
+  }
+
+  /**
+   * The timeline: the hits (every selection applied, as the post filter applies them to hits)
+   * counted by period, a histogram of the date keys whose interval is the period, exact on every
+   * shard count.
+   */
+  private static Aggregation timeline(SearchRequest request, Map<Dimension, Query> filters) {
+    double interval = Timeline.interval(request.timeline());
+    Aggregation periods =
+        Aggregation.of(
+            a -> a.histogram(h -> h.field(Schema.DATE_SORT).interval(interval).minDocCount(1)));
+    return Aggregation.of(a -> a.filter(all(filters, null)).aggregations(PERIODS, periods));
+  }
+
+  /** The periods counted by {@link #timeline}, oldest first; undated articles are in none. */
+  private static List<Period> periods(Aggregate timeline) {
+    List<Period> periods = new ArrayList<>();
+    for (HistogramBucket b :
+        timeline.filter().aggregations().get(PERIODS).histogram().buckets().array()) {
+      int period = (int) b.key();
+      if (period > 0 && b.docCount() > 0) {
+        periods.add(new Period(Timeline.label(period), b.docCount()));
+      }
+    }
+    return periods;
+  }
+
   /** Every selection but {@code except}'s (all of them when null); match-all when none. */
   private static Query all(Map<Dimension, Query> filters, Dimension except) {
     List<Query> kept = new ArrayList<>();
@@ -394,13 +448,16 @@ public final class OpenSearchEngine implements SearchEngine {
         tookMs,
         response.timedOut(),
         filters,
+        request.dates().from(),
+        request.dates().to(),
         request.warnings(),
         hits,
         new FacetCounts(
             counts.get(Dimension.YEAR),
             counts.get(Dimension.PERSON),
             counts.get(Dimension.ORGANISATION),
-            counts.get(Dimension.TOPIC)));
+            counts.get(Dimension.TOPIC)),
+        periods(response.aggregations().get(TIMELINE)));
   }
 
   private static List<FacetValue> values(SearchRequest request, Dimension dim, Aggregate facet) {

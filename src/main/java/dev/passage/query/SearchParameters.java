@@ -1,10 +1,12 @@
 package dev.passage.query;
 
+import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
 import dev.passage.engine.SortOrder;
+import dev.passage.engine.TimelineUnit;
 import dev.passage.index.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +43,7 @@ public final class SearchParameters {
       Stream.of(
               Stream.of("q"),
               Stream.of(Dimension.values()).map(Dimension::field),
-              Stream.of("page", "size", "sort", "facetSize"))
+              Stream.of("from", "to", "page", "size", "sort", "facetSize", "timeline"))
           .flatMap(s -> s)
           .toList();
 
@@ -115,6 +117,8 @@ public final class SearchParameters {
     }
     int facetSize = number(params, "facetSize", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE);
     SortOrder sort = sort(single(params, "sort", ""), query);
+    DateRange dates = PublicationDates.range(single(params, "from", ""), single(params, "to", ""));
+    TimelineUnit timeline = timeline(single(params, "timeline", ""));
     Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
     int values = 0;
     for (Dimension d : Dimension.values()) {
@@ -151,7 +155,8 @@ public final class SearchParameters {
                   + " matches nothing; add a word that says what the paragraphs are about",
               List.of()));
     }
-    return new SearchRequest(query.strip(), filters, page, size, sort, facetSize, warnings);
+    return new SearchRequest(
+        query.strip(), filters, page, size, sort, facetSize, dates, timeline, warnings);
   }
 
   /**
@@ -226,6 +231,18 @@ public final class SearchParameters {
     }
     throw new InvalidRequestException(
         "sort must be relevance, newest or oldest, not '" + clip(text) + "'");
+  }
+
+  private static TimelineUnit timeline(String text) throws InvalidRequestException {
+    if (text.isBlank()) {
+      return TimelineUnit.YEAR;
+    }
+    for (TimelineUnit unit : TimelineUnit.values()) {
+      if (unit.apiName().equals(text.strip().toLowerCase(Locale.ROOT))) {
+        return unit;
+      }
+    }
+    throw new InvalidRequestException("timeline must be year or month, not '" + clip(text) + "'");
   }
 
   private static void checkFilterValue(Dimension d, String value) throws InvalidRequestException {

@@ -137,12 +137,14 @@ public final class SearchService implements SearchEngine {
           request.filters().isEmpty()
               ? shared.withTimeout(new QueryTimeoutImpl(timeLimit.toMillis()))
               : shared;
+      // The dates filter the hits and every count; the snippets mark the query's words only.
+      Query dated = DatedQuery.of(query, request.dates());
       TopDocs top;
       Facets facets;
       FacetsCollector matching;
       if (searcher.facets() == null) {
         // No paragraph has any tag, so no filter can match and there is nothing to count.
-        Query filtered = request.filters().isEmpty() ? query : MatchNoDocsQuery.INSTANCE;
+        Query filtered = request.filters().isEmpty() ? dated : MatchNoDocsQuery.INSTANCE;
         FacetsCollectorManager.FacetsResult result =
             sort == null
                 ? FacetsCollectorManager.search(
@@ -155,16 +157,16 @@ public final class SearchService implements SearchEngine {
       } else if (request.filters().isEmpty()) {
         FacetsCollectorManager.FacetsResult result =
             sort == null
-                ? FacetsCollectorManager.search(searcher, query, topN, new FacetsCollectorManager())
+                ? FacetsCollectorManager.search(searcher, dated, topN, new FacetsCollectorManager())
                 : FacetsCollectorManager.search(
-                    searcher, query, topN, sort, true, new FacetsCollectorManager());
+                    searcher, dated, topN, sort, true, new FacetsCollectorManager());
         top = result.topDocs();
         matching = result.facetsCollector();
         facets = borrowCounts(searcher.facets(), matching, counted);
       } else {
         // Drill sideways: each selected dimension is counted as if its own selection were
         // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
-        DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), query);
+        DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), dated);
         request
             .filters()
             .forEach((dim, values) -> values.forEach(v -> drillDown.add(dim.field(), v)));
@@ -192,9 +194,12 @@ public final class SearchService implements SearchEngine {
           tookMs,
           searcher.timedOut(),
           filtersOf(request),
+          request.dates().from(),
+          request.dates().to(),
           request.warnings(),
           hits,
-          counts);
+          counts,
+          TimelineCounter.count(matching, request.timeline()));
     } finally {
       counted.forEach(TouchedFacetCounts::release);
       pool.release(shared);

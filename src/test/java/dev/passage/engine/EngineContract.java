@@ -268,6 +268,96 @@ abstract class EngineContract {
     assertThat(health.builtAt()).isNotBlank();
   }
 
+  private int paragraphsOf(String id) {
+    try {
+      return engine().article(id, false).orElseThrow().paragraphs().size();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static List<String> timeline(SearchResponse r) {
+    return r.timeline().stream().map(p -> p.period() + "=" + p.count()).toList();
+  }
+
+  @Test
+  void theTimelineCountsEveryParagraphByItsArticlesYearOrMonthOldestFirst() throws Exception {
+    assertThat(timeline(search("q", "")))
+        .containsExactly("2013=25", "2014=16", "2022=6", "2024=11");
+    // The seed articles are dated 2013, 2013-08, 2014-03, 2022-09 and 2024-05-20.
+    assertThat(
+            List.of(FIRST, "002_89bf8cead1161fd8", SECOND, FOURTH, NEWEST).stream()
+                .map(id -> paragraphsOf(id))
+                .toList())
+        .containsExactly(8, 17, 16, 6, 11);
+    assertThat(timeline(search("q", "", "timeline", "month")))
+        .containsExactly("2013=8", "2013-08=17", "2014-03=16", "2022-09=6", "2024-05=11");
+  }
+
+  @Test
+  void theTimelineCountsOnlyTheHitsOfTheQueryAndItsFilters() throws Exception {
+    assertThat(timeline(search("q", "CICA chairmanship"))).containsExactly("2013=1", "2014=1");
+    assertThat(timeline(search("q", "china", "topic", "energy", "year", "2013")))
+        .containsExactly("2013=3");
+    assertThat(timeline(search("q", "xylophone"))).isEmpty();
+  }
+
+  @Test
+  void fromAndToKeepToArticlesPublishedBetweenThemBothInclusive() throws Exception {
+    SearchResponse r = search("q", "", "from", "2014", "to", "2022", "size", "1");
+
+    assertThat(r.total()).isEqualTo(22);
+    assertThat(timeline(r)).containsExactly("2014=16", "2022=6");
+    assertThat(ids(r)).containsExactly(FOURTH + "#1");
+    assertThat(r.from()).isEqualTo("2014");
+    assertThat(r.to()).isEqualTo("2022");
+    assertThat(search("q", "", "to", "2013").total()).isEqualTo(25);
+    assertThat(search("q", "", "from", "2024-05-20", "to", "2024-05-20").total()).isEqualTo(11);
+    assertThat(search("q", "", "from", "2024-05-21").total()).isZero();
+  }
+
+  @Test
+  void anArticleDatedOnlyToTheYearOrMonthCountsAsItsFirstDay() throws Exception {
+    assertThat(timeline(search("q", "", "from", "2013-08", "timeline", "month")))
+        .containsExactly("2013-08=17", "2014-03=16", "2022-09=6", "2024-05=11");
+    assertThat(timeline(search("q", "", "to", "2013-08", "timeline", "month")))
+        .containsExactly("2013=8", "2013-08=17");
+    assertThat(search("q", "", "from", "2014-03-01").total()).isEqualTo(33);
+    assertThat(search("q", "", "from", "2014-03-02").total()).isEqualTo(17);
+    assertThat(search("q", "", "from", "2013-01-01").total()).isEqualTo(58);
+    assertThat(search("q", "", "to", "2014-03-31").total()).isEqualTo(41);
+  }
+
+  @Test
+  void datesNarrowTheFacetCountsAndTheQuerysHits() throws Exception {
+    SearchResponse r = search("q", "Nazarbayev", "from", "2014", "to", "2014-12", "facetSize", "2");
+
+    assertThat(ids(r)).containsExactly(SECOND + "#7", SECOND + "#2", SECOND + "#4");
+    assertThat(counts(r.facets().year())).containsExactly("2014=3");
+    assertThat(counts(r.facets().person()))
+        .containsExactly("Nursultan Nazarbayev=3", "Erlan Idrissov=2");
+  }
+
+  @Test
+  void aDateThatIsNoDateOrARangeBackwardsIsRefused() {
+    assertThatThrownBy(() -> search("from", "2013-13"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage(
+            "from must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08;"
+                + " '2013-13' is no such date");
+    assertThatThrownBy(() -> search("to", "last year"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage(
+            "to must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08, not 'last"
+                + " year'");
+    assertThatThrownBy(() -> search("from", "2015", "to", "2013"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("from (2015) is after to (2013); give the earlier date as from");
+    assertThatThrownBy(() -> search("timeline", "week"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("timeline must be year or month, not 'week'");
+  }
+
   @Test
   void aMalformedQueryIsRefusedBeforeTheEngineSeesIt() {
     assertThatThrownBy(() -> search("q", "\"chairmanship of"))

@@ -67,6 +67,26 @@ class ApiTest {
   }
 
   @Test
+  void datesFilterTheSearchAndTheTimelineCountsItsHitsByPeriod() throws Exception {
+    JsonNode r = json("/api/search?q=CICA&from=2014&to=2014-12&timeline=month");
+    assertThat(r.get("from").asString()).isEqualTo("2014");
+    assertThat(r.get("to").asString()).isEqualTo("2014-12");
+    assertThat(r.get("timeline").toString())
+        .isEqualTo("[{\"period\":\"2014-03\",\"count\":" + r.get("total").asInt() + "}]");
+    assertThat(json("/api/search?q=CICA").get("from").isNull()).isTrue();
+  }
+
+  @Test
+  void aDateThatIsNoDateIsA400WithAJsonError() throws Exception {
+    HttpResponse<String> bad = get("/api/search?from=" + q("2013/08"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("error").asString())
+        .isEqualTo(
+            "from must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08, not"
+                + " '2013/08'");
+  }
+
+  @Test
   void cicaChairmanshipFindsTheParagraphsOfBothArticlesThatSpeakOfIt() throws Exception {
     JsonNode r = json("/api/search?q=" + q("CICA chairmanship"));
     assertThat(r.get("total").asInt()).isEqualTo(2);

@@ -277,6 +277,39 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theTimelineDrawsTheHitsByYearAndABarKeepsTheSearchToItsYear() {
+    open("/?q=CICA+chairmanship");
+    assertThat(box.timeline()).containsExactly(Map.entry("2013", 1), Map.entry("2014", 1));
+
+    box.andWait(() -> box.timelineBar("2014").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA+chairmanship&from=2014&to=2014");
+    assertThat(box.resultLinks())
+        .containsExactly(
+            base + "/articles/" + CICA_ARTICLE + "?q=CICA+chairmanship&from=2014&to=2014&p=8");
+    assertThat(box.timeline()).containsExactly(Map.entry("2014-03", 1));
+    assertThat(box.button(".timeline-head").getText()).isEqualTo("Published in 2014 Clear dates");
+
+    box.andWait(() -> box.button(".clear-dates").click());
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA+chairmanship");
+    assertThat(box.cards()).hasSize(2);
+  }
+
+  @Test
+  void theTimelineStandsEachYearAtItsPlaceWithTheEmptyYearsBetweenThem() {
+    open("/");
+    Map<String, Integer> years = new java.util.LinkedHashMap<>();
+    for (int year = 2013; year <= 2024; year++) {
+      years.put(Integer.toString(year), 0);
+    }
+    years.putAll(Map.of("2013", 25, "2014", 16, "2020", 2, "2022", 6, "2024", 11));
+
+    assertThat(box.timeline()).containsExactlyEntriesOf(years);
+    assertThat(box.timelineBar("2015").isEnabled()).isFalse();
+    assertThat(box.timelineBar("2020").getAccessibleName()).isEqualTo("2020: 2 paragraphs");
+  }
+
+  @Test
   void showMoreListsTheRestOfALongDimension() {
     open("/");
     assertThat(box.facetItems("organisation")).hasSize(8);
