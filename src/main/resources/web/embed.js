@@ -88,9 +88,9 @@
 
   // ---- State and URLs ------------------------------------------------------------------------
 
-  /** A search: the query, chosen facet values, publication dates, page and order. */
+  /** A search: the query, chosen facet values, publication dates, page, order and grouping. */
   function emptyState() {
-    return { q: '', filters: Object.fromEntries(DIMENSIONS.map((d) => [d.name, []])), from: '', to: '', page: 1, sort: '' };
+    return { q: '', filters: Object.fromEntries(DIMENSIONS.map((d) => [d.name, []])), from: '', to: '', page: 1, sort: '', group: '' };
   }
 
   /** Reads a search from URL parameters, ignoring what it does not know. */
@@ -106,6 +106,7 @@
     state.page = Number.isFinite(page) && page > 1 ? page : 1;
     const sort = params.get('sort') || '';
     state.sort = SORTS.some((s) => s.name === sort) ? sort : '';
+    state.group = params.get('group') === 'article' ? 'article' : '';
     return state;
   }
 
@@ -120,6 +121,7 @@
     if (state.to) params.set('to', state.to);
     if (state.page > 1) params.set('page', String(state.page));
     if (state.sort) params.set('sort', state.sort);
+    if (state.group) params.set('group', state.group);
     return params;
   }
 
@@ -212,7 +214,7 @@
   // ---- <passage-search> ----------------------------------------------------------------------
 
   class PassageSearch extends HTMLElement {
-    static observedAttributes = ['query', 'server', 'year', 'person', 'organisation', 'topic', 'size', 'placeholder'];
+    static observedAttributes = ['query', 'server', 'year', 'person', 'organisation', 'topic', 'size', 'placeholder', 'group'];
 
     #root;
     #ui = null;
@@ -238,7 +240,7 @@
         this.#state = stateFromParams(new URLSearchParams(location.search));
         window.addEventListener('popstate', this.#onPopState);
       } else {
-        this.#state = { ...emptyState(), q: this.getAttribute('query') || '' };
+        this.#state = { ...emptyState(), q: this.getAttribute('query') || '', group: this.#groupAttribute() };
       }
       this.#ui.input.value = this.#state.q;
       if (this.hasAttribute('autofocus')) this.#ui.input.focus();
@@ -261,6 +263,9 @@
         this.#state = { ...this.#state, q: after || '', page: 1 };
         this.#ui.input.value = this.#state.q;
       }
+      if (name === 'group') {
+        this.#state = { ...this.#state, group: this.#groupAttribute(), page: 1 };
+      }
       this.#run();
     }
 
@@ -282,6 +287,11 @@
         if (values.length) fixed[name] = values;
       }
       return fixed;
+    }
+
+    /** `group="article"` shows articles with their best paragraphs instead of paragraphs. */
+    #groupAttribute() {
+      return (this.getAttribute('group') || '').trim() === 'article' ? 'article' : '';
     }
 
     #size() {
@@ -313,6 +323,7 @@
         SORTS.map((s) => el('option', { value: s.name }, s.label)),
       );
       const status = el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+      const grouping = el('input', { type: 'checkbox', id: 'group', class: 'group-toggle' });
       const toggle = el(
         'button',
         { type: 'button', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'facets' },
@@ -323,6 +334,7 @@
         'div',
         { id: 'facets', class: 'facets', role: 'group', 'aria-label': 'Filters' },
         el('div', { class: 'facets-head' }, el('h2', null, 'Filter'), clearAll),
+        el('p', { class: 'muted facets-unit', hidden: true }, 'Counts are paragraphs, not articles.'),
         el('div', { class: 'dimensions' }),
       );
       const timeline = el('div', { class: 'timeline', hidden: true });
@@ -335,11 +347,12 @@
         facets,
         el('section', { class: 'main', 'aria-label': 'Results' },
           el('div', { class: 'toolbar' }, status, toggle,
+            el('label', { class: 'group-label', for: 'group' }, grouping, ' Group by article'),
             el('label', { class: 'sort-label', for: 'sort' }, 'Sort ', sort)),
           timeline, message, results, pages),
       );
       this.#root.replaceChildren(stylesheet(), el('div', { class: 'passage', part: 'container' }, form, layout));
-      this.#ui = { input, form, sort, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), timeline, message, results, pages };
+      this.#ui = { input, form, sort, grouping, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), timeline, message, results, pages };
 
       input.addEventListener('input', () => {
         clearTimeout(this.#timer);
@@ -363,6 +376,7 @@
         this.#commit(true);
       });
       sort.addEventListener('change', () => this.#change({ sort: sort.value, page: 1 }));
+      grouping.addEventListener('change', () => this.#change({ group: grouping.checked ? 'article' : '', page: 1 }));
       toggle.addEventListener('click', () => {
         const open = toggle.getAttribute('aria-expanded') !== 'true';
         toggle.setAttribute('aria-expanded', String(open));
@@ -428,26 +442,35 @@
     }
 
     #render(answer, server, fixed) {
-      const { status, message, results, sort } = this.#ui;
+      const { status, message, results, sort, grouping, facets } = this.#ui;
       this.#adoptFilters(answer.filters || {}, fixed);
       sort.value = answer.sort;
+      const grouped = Array.isArray(answer.groups);
+      grouping.checked = grouped;
+      facets.querySelector('.facets-unit').hidden = !grouped;
+      const shown = grouped ? answer.groups.length : answer.hits.length;
+      const resultCount = grouped ? answer.totalArticles : answer.total;
       if (this.#syncsUrl()) {
         document.title = this.#state.q ? `${this.#state.q} — Passage` : 'Passage — search the archive';
       }
       const first = (answer.page - 1) * answer.size + 1;
-      const last = first + answer.hits.length - 1;
+      const last = first + shown - 1;
       const took = `${answer.tookMs < 10 ? answer.tookMs.toFixed(1) : Math.round(answer.tookMs)} ms`;
       const what = this.#state.q ? ` match “${this.#state.q}”` : '';
+      const counted = plural(answer.total, 'paragraph', 'paragraphs')
+        + (grouped ? ` in ${plural(answer.totalArticles, 'article', 'articles')}` : '');
       status.textContent = answer.total === 0
         ? `No paragraphs${what} · ${took}`
-        : `${plural(answer.total, 'paragraph', 'paragraphs')}${what}`
-          + (answer.total > answer.hits.length && answer.hits.length ? ` · showing ${NUMBER.format(first)}–${NUMBER.format(last)}` : '')
+        : `${counted}${what}`
+          + (resultCount > shown && shown ? ` · showing ${NUMBER.format(first)}–${NUMBER.format(last)}` : '')
           + ` · ${took}`
           + (answer.partial ? ' · stopped at the time limit: try a more specific query to see every match' : '');
       this.#renderFacets(answer.facets, fixed);
       this.#renderTimeline(answer.timeline || []);
-      results.replaceChildren(...answer.hits.map((hit) => this.#card(hit, server)));
-      this.#renderPages(answer);
+      results.replaceChildren(...(grouped
+        ? answer.groups.map((group) => this.#articleCard(group, server))
+        : answer.hits.map((hit) => this.#card(hit, server))));
+      this.#renderPages(answer.page, answer.size, resultCount);
       const notes = (answer.warnings || []).map((w) => this.#warning(w, fixed));
       if (answer.total === 0) {
         const filtered = narrowed(this.#state);
@@ -460,7 +483,7 @@
           ...(filtered ? [this.#clearFiltersButton()] : []),
         );
         message.hidden = false;
-      } else if (answer.hits.length === 0) {
+      } else if (shown === 0) {
         message.replaceChildren(el('p', { class: 'empty' }, `Page ${answer.page} is past the last result.`),
           this.#pageButton('Go to the first page', 1));
         message.hidden = false;
@@ -539,17 +562,37 @@
       }
     }
 
-    #card(hit, server) {
-      const meta = [hit.date, hit.section, `¶ ${hit.paragraph}`].filter((m) => m);
+    /** A result: its article's title, linking to the article at `paragraph`, facts, then `body`. */
+    #resultCard(server, className, hit, facts, ...body) {
       return el(
         'li',
-        { class: 'card' },
+        { class: className },
         el('h3', { class: 'card-title' },
           el('a', { href: articleUrl(server, hit.articleId, hit.paragraph, this.#state), class: 'result-link' },
             hit.title || hit.articleId)),
-        el('p', { class: 'card-meta' }, meta.join(' · ')),
+        el('p', { class: 'card-meta' }, facts.filter((f) => f).join(' · ')),
+        ...body,
+      );
+    }
+
+    #card(hit, server) {
+      return this.#resultCard(server, 'card', hit, [hit.date, hit.section, `¶ ${hit.paragraph}`],
         el('p', { class: 'snippet' }, markedText(hit.snippet)),
-        tagList(hit),
+        tagList(hit));
+    }
+
+    /** An article of a grouped search: its title, how many paragraphs match, and the best ones. */
+    #articleCard(group, server) {
+      return this.#resultCard(server, 'card article-card', group.hits[0],
+        [group.date, plural(group.total, 'matching paragraph', 'matching paragraphs')],
+        el('ol', { class: 'best-paragraphs', 'aria-label': 'Best matching paragraphs' },
+          group.hits.map((hit) => el('li', { class: 'best-paragraph' },
+            el('p', { class: 'snippet' },
+              el('a', { href: articleUrl(server, hit.articleId, hit.paragraph, this.#state), class: 'para-link' },
+                `¶ ${hit.paragraph}`),
+              hit.section ? ` ${hit.section} · ` : ' ',
+              markedText(hit.snippet)),
+            tagList(hit)))),
       );
     }
 
@@ -701,15 +744,15 @@
       return button;
     }
 
-    #renderPages(answer) {
+    /** Buttons for the pages of `results` (paragraphs, or articles when grouped), `size` a page. */
+    #renderPages(current, size, results) {
       const { pages } = this.#ui;
-      const last = Math.max(1, Math.min(Math.ceil(answer.total / answer.size), Math.floor(RESULT_WINDOW / answer.size)));
-      if (last <= 1 || answer.page > last) {
+      const last = Math.max(1, Math.min(Math.ceil(results / size), Math.floor(RESULT_WINDOW / size)));
+      if (last <= 1 || current > last) {
         pages.hidden = true;
         pages.replaceChildren();
         return;
       }
-      const current = answer.page;
       const numbers = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])]
         .filter((p) => p >= 1 && p <= last)
         .sort((a, b) => a - b);

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * @param facetSize values per facet dimension (years are all listed)
  * @param dates the publication dates to keep to; {@link DateRange#ANY} for all
  * @param timeline the period each count of the response's timeline covers
+ * @param group whether results are paragraphs or articles; pages and sizes count results
  * @param warnings what parsing found the reader should know, passed on to the response
  */
 public record SearchRequest(
@@ -33,6 +34,7 @@ public record SearchRequest(
     int facetSize,
     DateRange dates,
     TimelineUnit timeline,
+    GroupBy group,
     List<Warning> warnings) {
 
   public SearchRequest {
@@ -44,8 +46,9 @@ public record SearchRequest(
     });
     filters = Collections.unmodifiableMap(copy);
     warnings = List.copyOf(warnings);
-    if (dates == null || timeline == null) {
-      throw new IllegalArgumentException("dates and timeline are required; DateRange.ANY is none");
+    if (dates == null || timeline == null || group == null) {
+      throw new IllegalArgumentException(
+          "dates, timeline and group are required; DateRange.ANY is no dates");
     }
   }
 
@@ -59,14 +62,16 @@ public record SearchRequest(
 
   /** This request with other filters. */
   public SearchRequest withFilters(Map<Dimension, List<String>> other) {
-    return new SearchRequest(query, other, page, size, sort, facetSize, dates, timeline, warnings);
+    return new SearchRequest(
+        query, other, page, size, sort, facetSize, dates, timeline, group, warnings);
   }
 
   /** This request with {@code more} warnings after its own. */
   public SearchRequest withWarnings(List<Warning> more) {
     List<Warning> all = new ArrayList<>(warnings);
     all.addAll(more);
-    return new SearchRequest(query, filters, page, size, sort, facetSize, dates, timeline, all);
+    return new SearchRequest(
+        query, filters, page, size, sort, facetSize, dates, timeline, group, all);
   }
 
   /** The filter values of one dimension, possibly none. */

@@ -4,6 +4,7 @@ import dev.passage.engine.ArticleView;
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.EngineUnavailableException;
+import dev.passage.engine.GroupBy;
 import dev.passage.engine.Health;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.SearchEngine;
@@ -11,6 +12,7 @@ import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse;
 import dev.passage.engine.SearchResponse.FacetCounts;
 import dev.passage.engine.SearchResponse.FacetValue;
+import dev.passage.engine.SearchResponse.Group;
 import dev.passage.engine.SearchResponse.Hit;
 import dev.passage.engine.SearchResponse.Period;
 import dev.passage.engine.SnippetRules;
@@ -38,6 +40,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Script;
 import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
@@ -47,7 +50,9 @@ import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
+import org.opensearch.client.opensearch.core.search.Highlight;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.HitsMetadata;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +77,20 @@ public final class OpenSearchEngine implements SearchEngine {
   private static final String TIMELINE = "timeline";
 
   private static final String PERIODS = "periods";
+
+  /** The aggregation counting the articles of the hits, and a group's best paragraphs. */
+  private static final String ARTICLES = "articles";
+
+  private static final String BEST = "best";
+
+  // Distinct article ids counted exactly, shard by shard into sets that the reduce joins: a
+  // cardinality aggregation only estimates, and a terms aggregation would send every id back.
+  private static final String IDS_INIT = "state.ids = new HashSet();";
+  private static final String IDS_MAP = "state.ids.add(doc['" + Schema.ARTICLE_ID + "'].value);";
+  private static final String IDS_COMBINE = "return state.ids;";
+  private static final String IDS_REDUCE =
+      "Set all = new HashSet(); for (s in states) { if (s != null) { all.addAll(s); } }"
+          + " return all.size();";
 
   /** Values of a dimension read at most to hold a filter value against. */
   static final int MAX_KNOWN_VALUES = 65_000;
@@ -242,6 +261,10 @@ public final class OpenSearchEngine implements SearchEngine {
       aggregations.put(dim.field(), facet(request, dim, filters, shardSize));
     }
     aggregations.put(TIMELINE, timeline(request, filters));
+    boolean grouped = request.group() == GroupBy.ARTICLE;
+    if (grouped) {
+      aggregations.put(ARTICLES, articles(filters));
+    }
     try {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
           client.search(
@@ -255,22 +278,20 @@ public final class OpenSearchEngine implements SearchEngine {
                     .timeout(timeLimit.toMillis() + "ms")
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                     .sort(sortOf(request.sort()))
-                    .aggregations(aggregations)
-                    .highlight(h -> {
-                      h.encoder(HighlighterEncoder.Html)
-                          .type(t -> t.builtin(BuiltinHighlighterType.Unified))
-                          .preTags(SnippetRules.MARK)
-                          .postTags(SnippetRules.END_MARK)
-                          // The whole paragraph, marked: its best sentence is chosen here,
-                          // as the unified highlighter merges sentences up to a size.
-                          .numberOfFragments(0)
-                          .noMatchSize(Integer.MAX_VALUE)
-                          .fields(Schema.TEXT, f -> f);
-                      if (asWritten) {
-                        h.fields(Schema.TEXT_EXACT, f -> f.noMatchSize(0));
-                      }
-                      return h;
-                    });
+                    .aggregations(aggregations);
+                if (grouped) {
+                  // An article a hit: its best paragraph places it, its best ones come inside.
+                  s.collapse(c ->
+                      c.field(Schema.ARTICLE_ID)
+                          .innerHits(i ->
+                              i.name(BEST)
+                                  .size(GroupBy.HITS_PER_ARTICLE)
+                                  .sort(withinArticle(request.sort()))
+                                  .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                                  .highlight(h -> highlight(h, asWritten))));
+                } else {
+                  s.highlight(h -> highlight(h, asWritten));
+                }
                 if (!filters.isEmpty()) {
                   s.postFilter(all(filters, null));
                 }
@@ -293,6 +314,46 @@ public final class OpenSearchEngine implements SearchEngine {
     } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
+  }
+
+  /** Marks a paragraph's matches, as the embedded engine's snippets do. */
+  private static Highlight.Builder highlight(Highlight.Builder h, boolean asWritten) {
+    h.encoder(HighlighterEncoder.Html)
+        .type(t -> t.builtin(BuiltinHighlighterType.Unified))
+        .preTags(SnippetRules.MARK)
+        .postTags(SnippetRules.END_MARK)
+        // The whole paragraph, marked: its best sentence is chosen here, as the unified
+        // highlighter merges sentences up to a size.
+        .numberOfFragments(0)
+        .noMatchSize(Integer.MAX_VALUE)
+        .fields(Schema.TEXT, f -> f);
+    if (asWritten) {
+      h.fields(Schema.TEXT_EXACT, f -> f.noMatchSize(0));
+    }
+    return h;
+  }
+
+  /** The order of an article's best paragraphs: by score, ties in paragraph order; or in order. */
+  private static List<SortOptions> withinArticle(SortOrder order) {
+    List<SortOptions> sort = byScoreFirst(order);
+    sort.add(ascending(Schema.PARAGRAPH));
+    return sort;
+  }
+
+  /** The number of articles the hits are in (every selection applied), exactly. */
+  private static Aggregation articles(Map<Dimension, Query> filters) {
+    Aggregation distinct =
+        Aggregation.of(a ->
+            a.scriptedMetric(m ->
+                m.initScript(painless(IDS_INIT))
+                    .mapScript(painless(IDS_MAP))
+                    .combineScript(painless(IDS_COMBINE))
+                    .reduceScript(painless(IDS_REDUCE))));
+    return Aggregation.of(a -> a.filter(all(filters, null)).aggregations(ARTICLES, distinct));
+  }
+
+  private static Script painless(String source) {
+    return Script.of(s -> s.inline(i -> i.source(source)));
   }
 
   /** The count of one dimension: the query with every selection but its own. */
@@ -415,22 +476,26 @@ public final class OpenSearchEngine implements SearchEngine {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response,
       long started) {
     List<Hit> hits = new ArrayList<>();
-    for (org.opensearch.client.opensearch.core.search.Hit<Stored> hit : response.hits().hits()) {
-      Stored doc = hit.source();
-      hits.add(
-          new Hit(
-              doc.id(),
-              doc.articleId(),
-              doc.title(),
-              doc.date(),
-              doc.paragraph() == null ? 0 : doc.paragraph(),
-              doc.section(),
-              hit.score() == null ? 0f : hit.score().floatValue(),
-              snippet(hit),
-              orEmpty(doc.year()),
-              orEmpty(doc.person()),
-              orEmpty(doc.organisation()),
-              orEmpty(doc.topic())));
+    List<Group> groups = null;
+    Long totalArticles = null;
+    if (request.group() == GroupBy.ARTICLE) {
+      groups = new ArrayList<>();
+      for (org.opensearch.client.opensearch.core.search.Hit<Stored> article :
+          response.hits().hits()) {
+        HitsMetadata<JsonData> best = article.innerHits().get(BEST).hits();
+        List<Hit> its = new ArrayList<>();
+        for (org.opensearch.client.opensearch.core.search.Hit<JsonData> inner : best.hits()) {
+          its.add(hit(inner.source().to(Stored.class), inner.score(), inner.highlight()));
+        }
+        groups.add(Group.of(its, best.total() == null ? its.size() : best.total().value()));
+      }
+      Aggregate counted =
+          response.aggregations().get(ARTICLES).filter().aggregations().get(ARTICLES);
+      totalArticles = counted.scriptedMetric().value().to(Long.class);
+    } else {
+      for (org.opensearch.client.opensearch.core.search.Hit<Stored> hit : response.hits().hits()) {
+        hits.add(hit(hit.source(), hit.score(), hit.highlight()));
+      }
     }
     Map<Dimension, List<FacetValue>> counts = new EnumMap<>(Dimension.class);
     for (Dimension dim : Dimension.values()) {
@@ -442,8 +507,10 @@ public final class OpenSearchEngine implements SearchEngine {
     return new SearchResponse(
         request.query(),
         response.hits().total() == null ? 0 : response.hits().total().value(),
+        totalArticles,
         request.page(),
         request.size(),
+        request.group().apiName(),
         request.sort().apiName(),
         tookMs,
         response.timedOut(),
@@ -452,6 +519,7 @@ public final class OpenSearchEngine implements SearchEngine {
         request.dates().to(),
         request.warnings(),
         hits,
+        groups,
         new FacetCounts(
             counts.get(Dimension.YEAR),
             counts.get(Dimension.PERSON),
@@ -487,10 +555,27 @@ public final class OpenSearchEngine implements SearchEngine {
     return values;
   }
 
+  /** One paragraph of the answer, from its stored fields, score and marked text. */
+  private static Hit hit(Stored doc, Double score, Map<String, List<String>> highlight) {
+    return new Hit(
+        doc.id(),
+        doc.articleId(),
+        doc.title(),
+        doc.date(),
+        doc.paragraph() == null ? 0 : doc.paragraph(),
+        doc.section(),
+        score == null ? 0f : score.floatValue(),
+        snippet(highlight),
+        orEmpty(doc.year()),
+        orEmpty(doc.person()),
+        orEmpty(doc.organisation()),
+        orEmpty(doc.topic()));
+  }
+
   /** The snippet of a hit: the text's, unless only the text as written matched. */
-  private static String snippet(org.opensearch.client.opensearch.core.search.Hit<Stored> hit) {
-    List<String> text = hit.highlight().get(Schema.TEXT);
-    List<String> asWritten = hit.highlight().get(Schema.TEXT_EXACT);
+  private static String snippet(Map<String, List<String>> highlight) {
+    List<String> text = highlight.get(Schema.TEXT);
+    List<String> asWritten = highlight.get(Schema.TEXT_EXACT);
     String snippet = text == null || text.isEmpty() ? "" : text.getFirst();
     if (!snippet.contains(SnippetRules.MARK) && asWritten != null && !asWritten.isEmpty()) {
       snippet = asWritten.getFirst();
@@ -498,13 +583,24 @@ public final class OpenSearchEngine implements SearchEngine {
     return SnippetRules.trim(SnippetRules.bestSentence(snippet).strip());
   }
 
-  private static List<SortOptions> sortOf(SortOrder order) {
+  private static SortOptions ascending(String field) {
+    return SortOptions.of(s ->
+        s.field(f -> f.field(field).order(org.opensearch.client.opensearch._types.SortOrder.Asc)));
+  }
+
+  /** Best score first when {@code order} is relevance; the ties' keys are added after it. */
+  private static List<SortOptions> byScoreFirst(SortOrder order) {
     List<SortOptions> sort = new ArrayList<>();
     if (order == SortOrder.RELEVANCE) {
       sort.add(
           SortOptions.of(
               s -> s.score(x -> x.order(org.opensearch.client.opensearch._types.SortOrder.Desc))));
     }
+    return sort;
+  }
+
+  private static List<SortOptions> sortOf(SortOrder order) {
+    List<SortOptions> sort = byScoreFirst(order);
     org.opensearch.client.opensearch._types.SortOrder dates =
         order == SortOrder.OLDEST
             ? org.opensearch.client.opensearch._types.SortOrder.Asc
@@ -512,16 +608,8 @@ public final class OpenSearchEngine implements SearchEngine {
     // The embedded index is sorted newest first, then by article and paragraph, which is also
     // the order of its ties: the same keys break ties here.
     sort.add(SortOptions.of(s -> s.field(f -> f.field(Schema.DATE_SORT).order(dates))));
-    sort.add(
-        SortOptions.of(s ->
-            s.field(f ->
-                f.field(Schema.ARTICLE_ID)
-                    .order(org.opensearch.client.opensearch._types.SortOrder.Asc))));
-    sort.add(
-        SortOptions.of(s ->
-            s.field(f ->
-                f.field(Schema.PARAGRAPH)
-                    .order(org.opensearch.client.opensearch._types.SortOrder.Asc))));
+    sort.add(ascending(Schema.ARTICLE_ID));
+    sort.add(ascending(Schema.PARAGRAPH));
     return sort;
   }
 
@@ -536,10 +624,7 @@ public final class OpenSearchEngine implements SearchEngine {
                       .query(q -> q.term(t -> t.field(Schema.ARTICLE_ID).value(FieldValue.of(id))))
                       .size(MAX_ARTICLE_PARAGRAPHS)
                       .source(src -> src.filter(f -> f.includes(ARTICLE_FIELDS)))
-                      .sort(o ->
-                          o.field(f ->
-                              f.field(Schema.PARAGRAPH)
-                                  .order(org.opensearch.client.opensearch._types.SortOrder.Asc))),
+                      .sort(ascending(Schema.PARAGRAPH)),
               Stored.class);
       List<org.opensearch.client.opensearch.core.search.Hit<Stored>> hits = response.hits().hits();
       if (hits.isEmpty()) {

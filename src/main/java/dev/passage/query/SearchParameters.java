@@ -2,6 +2,7 @@ package dev.passage.query;
 
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
+import dev.passage.engine.GroupBy;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.LevenshteinDistance;
@@ -43,7 +45,7 @@ public final class SearchParameters {
       Stream.of(
               Stream.of("q"),
               Stream.of(Dimension.values()).map(Dimension::field),
-              Stream.of("from", "to", "page", "size", "sort", "facetSize", "timeline"))
+              Stream.of("from", "to", "page", "size", "sort", "facetSize", "timeline", "group"))
           .flatMap(s -> s)
           .toList();
 
@@ -116,9 +118,17 @@ public final class SearchParameters {
               page, size, MAX_RESULT_WINDOW));
     }
     int facetSize = number(params, "facetSize", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE);
-    SortOrder sort = sort(single(params, "sort", ""), query);
+    SortOrder sort =
+        choice(
+            params,
+            "sort",
+            SortOrder.values(),
+            SortOrder::apiName,
+            query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE);
     DateRange dates = PublicationDates.range(single(params, "from", ""), single(params, "to", ""));
-    TimelineUnit timeline = timeline(single(params, "timeline", ""));
+    TimelineUnit timeline =
+        choice(params, "timeline", TimelineUnit.values(), TimelineUnit::apiName, TimelineUnit.YEAR);
+    GroupBy group = choice(params, "group", GroupBy.values(), GroupBy::apiName, GroupBy.PARAGRAPH);
     Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
     int values = 0;
     for (Dimension d : Dimension.values()) {
@@ -156,7 +166,7 @@ public final class SearchParameters {
               List.of()));
     }
     return new SearchRequest(
-        query.strip(), filters, page, size, sort, facetSize, dates, timeline, warnings);
+        query.strip(), filters, page, size, sort, facetSize, dates, timeline, group, warnings);
   }
 
   /**
@@ -220,29 +230,30 @@ public final class SearchParameters {
     return (int) value;
   }
 
-  private static SortOrder sort(String text, String query) throws InvalidRequestException {
+  /**
+   * The one of {@code choices} whose API name {@code parameter} gives, in any case; {@code
+   * fallback} when it is not given.
+   */
+  private static <E extends Enum<E>> E choice(
+      Map<String, List<String>> params,
+      String parameter,
+      E[] choices,
+      Function<E, String> apiName,
+      E fallback)
+      throws InvalidRequestException {
+    String text = single(params, parameter, "");
     if (text.isBlank()) {
-      return query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE;
+      return fallback;
     }
-    for (SortOrder order : SortOrder.values()) {
-      if (order.apiName().equals(text.strip().toLowerCase(Locale.ROOT))) {
-        return order;
-      }
+    List<String> names = Stream.of(choices).map(apiName).toList();
+    int at = names.indexOf(text.strip().toLowerCase(Locale.ROOT));
+    if (at >= 0) {
+      return choices[at];
     }
+    String listed =
+        String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     throw new InvalidRequestException(
-        "sort must be relevance, newest or oldest, not '" + clip(text) + "'");
-  }
-
-  private static TimelineUnit timeline(String text) throws InvalidRequestException {
-    if (text.isBlank()) {
-      return TimelineUnit.YEAR;
-    }
-    for (TimelineUnit unit : TimelineUnit.values()) {
-      if (unit.apiName().equals(text.strip().toLowerCase(Locale.ROOT))) {
-        return unit;
-      }
-    }
-    throw new InvalidRequestException("timeline must be year or month, not '" + clip(text) + "'");
+        parameter + " must be " + listed + ", not '" + clip(text) + "'");
   }
 
   private static void checkFilterValue(Dimension d, String value) throws InvalidRequestException {

@@ -358,6 +358,87 @@ abstract class EngineContract {
         .hasMessage("timeline must be year or month, not 'week'");
   }
 
+  static List<String> groups(SearchResponse r) {
+    return r.groups().stream()
+        .map(g ->
+            g.articleId()
+                + " "
+                + g.total()
+                + " "
+                + g.hits().stream().map(h -> "#" + h.paragraph()).toList())
+        .toList();
+  }
+
+  @Test
+  void groupedByArticleEachResultIsAnArticleWithItsBestParagraphsAndBothTotalsAreExact()
+      throws Exception {
+    SearchResponse r = search("q", "CICA", "group", "article");
+
+    assertThat(r.total()).isEqualTo(7);
+    assertThat(r.totalArticles()).isEqualTo(4);
+    assertThat(r.group()).isEqualTo("article");
+    assertThat(r.hits()).isEmpty();
+    // Articles in the order of their best paragraph, as the paragraphs are ranked ungrouped.
+    assertThat(ids(search("q", "CICA")))
+        .startsWith(FIRST + "#8", SECOND + "#7", SECOND + "#3", NEWEST + "#9");
+    assertThat(groups(r))
+        .containsExactly(
+            FIRST + " 1 [#8]",
+            SECOND + " 4 [#7, #3, #8]",
+            NEWEST + " 1 [#9]",
+            "002_89bf8cead1161fd8 1 [#15]");
+    SearchResponse.Group cica = r.groups().get(1);
+    assertThat(cica.title()).startsWith("Kazakhstan Foreign Minister Erlan Idrissov met with");
+    assertThat(cica.date()).isEqualTo("2014-03");
+    assertThat(cica.hits().get(2).snippet())
+        .isEqualTo(
+            "During the summit, scheduled for May 20-21, China will take over the chairmanship of"
+                + " <mark>CICA</mark> from Turkey.");
+  }
+
+  @Test
+  void groupedByArticleWithoutAQueryListsTheNewestArticlesWithTheirFirstParagraphs()
+      throws Exception {
+    SearchResponse r = search("q", "", "group", "article", "size", "2");
+
+    assertThat(r.total()).isEqualTo(58);
+    assertThat(r.totalArticles()).isEqualTo(5);
+    assertThat(groups(r)).containsExactly(NEWEST + " 11 [#1, #2, #3]", FOURTH + " 6 [#1, #2, #3]");
+    assertThat(r.groups().getFirst().date()).isEqualTo("2024-05-20");
+    assertThat(groups(search("q", "", "group", "article", "size", "2", "page", "3")))
+        .containsExactly(FIRST + " 8 [#1, #2, #3]");
+    assertThat(groups(search("q", "", "group", "article", "sort", "oldest", "size", "1")))
+        .containsExactly(FIRST + " 8 [#1, #2, #3]");
+  }
+
+  @Test
+  void groupedByArticleTheFiltersAndDatesApplyAndTheFacetsStillCountParagraphs() throws Exception {
+    SearchResponse r =
+        search(
+            "q", "", "person", "Xi Jinping", "from", "2014", "group", "article", "facetSize", "2");
+
+    assertThat(r.total()).isEqualTo(4);
+    assertThat(r.totalArticles()).isEqualTo(2);
+    assertThat(groups(r)).containsExactly(FOURTH + " 3 [#1, #2, #3]", SECOND + " 1 [#4]");
+    assertThat(counts(r.facets().person()))
+        .containsExactly("Erlan Idrissov=7", "Wang Yi=5", "Xi Jinping=4 (selected)");
+    assertThat(timeline(r)).containsExactly("2014=1", "2022=3");
+    assertThat(search("q", "xylophone", "group", "article").groups()).isEmpty();
+    assertThat(search("q", "xylophone", "group", "article").totalArticles()).isZero();
+  }
+
+  @Test
+  void aSearchOfParagraphsCountsNoArticles() throws Exception {
+    SearchResponse r = search("q", "CICA");
+
+    assertThat(r.group()).isEqualTo("paragraph");
+    assertThat(r.groups()).isNull();
+    assertThat(r.totalArticles()).isNull();
+    assertThatThrownBy(() -> search("group", "site"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("group must be paragraph or article, not 'site'");
+  }
+
   @Test
   void aMalformedQueryIsRefusedBeforeTheEngineSeesIt() {
     assertThatThrownBy(() -> search("q", "\"chairmanship of"))

@@ -87,6 +87,25 @@ class ApiTest {
   }
 
   @Test
+  void groupedByArticleTheAnswerCountsBothUnitsAndListsEachArticlesBestParagraphs()
+      throws Exception {
+    JsonNode r = json("/api/search?q=CICA&group=article&size=2");
+    assertThat(r.get("total").asInt()).isEqualTo(7);
+    assertThat(r.get("totalArticles").asInt()).isEqualTo(4);
+    assertThat(r.get("group").asString()).isEqualTo("article");
+    assertThat(r.get("hits").size()).isZero();
+    assertThat(texts(r.get("groups"), "articleId"))
+        .containsExactly("000_c3b115836f1d2521", "001_4c331c42e6f04ea6");
+    assertThat(texts(r.get("groups").get(1).get("hits"), "id"))
+        .containsExactly(
+            "001_4c331c42e6f04ea6#7", "001_4c331c42e6f04ea6#3", "001_4c331c42e6f04ea6#8");
+    HttpResponse<String> bad = get("/api/search?q=CICA&group=site");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("error").asString())
+        .isEqualTo("group must be paragraph or article, not 'site'");
+  }
+
+  @Test
   void cicaChairmanshipFindsTheParagraphsOfBothArticlesThatSpeakOfIt() throws Exception {
     JsonNode r = json("/api/search?q=" + q("CICA chairmanship"));
     assertThat(r.get("total").asInt()).isEqualTo(2);

@@ -310,6 +310,40 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theGroupToggleShowsArticlesWithTheirBestParagraphsAndCountsInBothUnits() {
+    open("/?q=CICA");
+    assertThat(box.cards()).hasSize(7);
+
+    box.andWait(() -> box.button("#group").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA&group=article");
+    assertThat(box.status()).startsWith("7 paragraphs in 4 articles match “CICA”");
+    List<WebElement> articles = box.root().findElements(By.cssSelector(".results .article-card"));
+    assertThat(articles).hasSize(4);
+    assertThat(articles.get(1).findElement(By.cssSelector(".card-meta")).getText())
+        .isEqualTo("2014-03 · 4 matching paragraphs");
+    assertThat(articles.get(1).findElements(By.cssSelector(".para-link")))
+        .extracting(WebElement::getText)
+        .containsExactly("¶ 7", "¶ 3", "¶ 8");
+    assertThat(
+            articles
+                .get(1)
+                .findElements(By.cssSelector(".para-link"))
+                .get(2)
+                .getDomAttribute("href"))
+        .isEqualTo(base + "/articles/" + CICA_ARTICLE + "?q=CICA&group=article&p=8");
+    assertThat(box.button(".facets-unit").getText())
+        .isEqualTo("Counts are paragraphs, not articles.");
+    assertThat(box.counts("year")).containsEntry("2014", 5);
+
+    box.andWait(() -> box.button("#group").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA");
+    assertThat(box.cards()).hasSize(7);
+    assertThat(box.button(".facets-unit").isDisplayed()).isFalse();
+  }
+
+  @Test
   void showMoreListsTheRestOfALongDimension() {
     open("/");
     assertThat(box.facetItems("organisation")).hasSize(8);
@@ -400,6 +434,15 @@ class SearchPageBrowserTest {
 
       box.andWait(() -> box.checkbox("topic", "diplomacy").click());
       assertThat(box.cards()).hasSize(1);
+
+      // The site asks for articles: group="article" on the element.
+      box.andWait(() ->
+          browser.script(
+              "document.querySelector('passage-search').setAttribute('group', 'article');"));
+      assertThat(box.status()).startsWith("1 paragraph in 1 article match “CICA chairmanship”");
+      assertThat(box.root().findElements(By.cssSelector(".article-card .para-link")))
+          .extracting(WebElement::getText)
+          .containsExactly("¶ 8");
     } finally {
       otherSite.stop(0);
     }
