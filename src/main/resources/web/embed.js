@@ -341,6 +341,7 @@
       const message = el('div', { class: 'message', hidden: true });
       const results = el('ol', { class: 'results', 'aria-label': 'Results' });
       const pages = el('nav', { class: 'pages', 'aria-label': 'Result pages', hidden: true });
+      const downloads = el('p', { class: 'downloads muted', hidden: true });
       const layout = el(
         'div',
         { class: 'layout' },
@@ -349,10 +350,10 @@
           el('div', { class: 'toolbar' }, status, toggle,
             el('label', { class: 'group-label', for: 'group' }, grouping, ' Group by article'),
             el('label', { class: 'sort-label', for: 'sort' }, 'Sort ', sort)),
-          timeline, message, results, pages),
+          timeline, message, results, pages, downloads),
       );
       this.#root.replaceChildren(stylesheet(), el('div', { class: 'passage', part: 'container' }, form, layout));
-      this.#ui = { input, form, sort, grouping, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), timeline, message, results, pages };
+      this.#ui = { input, form, sort, grouping, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), timeline, message, results, pages, downloads };
 
       input.addEventListener('input', () => {
         clearTimeout(this.#timer);
@@ -409,6 +410,16 @@
       this.#run();
     }
 
+    /** The search as API parameters: the state's, with the filters the attributes fix. */
+    #searched(fixed) {
+      const params = paramsFromState(this.#state);
+      for (const [name, values] of Object.entries(fixed)) {
+        params.delete(name);
+        for (const value of values) params.append(name, value);
+      }
+      return params;
+    }
+
     /** Runs the current search; an answer that arrives after a newer search started is dropped. */
     async #run() {
       if (this.#inFlight) this.#inFlight.abort();
@@ -416,11 +427,7 @@
       this.#inFlight = controller;
       const server = serverBase(this);
       const fixed = this.#fixedFilters();
-      const params = paramsFromState(this.#state);
-      for (const [name, values] of Object.entries(fixed)) {
-        params.delete(name);
-        for (const value of values) params.append(name, value);
-      }
+      const params = this.#searched(fixed);
       params.set('size', String(this.#size()));
       params.set('facetSize', String(this.#expanded.size ? FACET_ALL : FACET_SHOWN + 1));
       if (timelineUnit(this.#state) === 'month') params.set('timeline', 'month');
@@ -471,6 +478,7 @@
         ? answer.groups.map((group) => this.#articleCard(group, server))
         : answer.hits.map((hit) => this.#card(hit, server))));
       this.#renderPages(answer.page, answer.size, resultCount);
+      this.#renderDownloads(answer, server, fixed);
       const notes = (answer.warnings || []).map((w) => this.#warning(w, fixed));
       if (answer.total === 0) {
         const filtered = narrowed(this.#state);
@@ -539,9 +547,10 @@
     }
 
     #renderError(error, server) {
-      const { status, message, results, pages, dims, clearAll, timeline } = this.#ui;
+      const { status, message, results, pages, dims, clearAll, timeline, downloads } = this.#ui;
       results.replaceChildren();
       timeline.hidden = true;
+      downloads.hidden = true;
       pages.hidden = true;
       status.textContent = '';
       let text;
@@ -726,6 +735,22 @@
         chosen ? [' ', this.#clearDatesButton()] : null);
       box.replaceChildren(head, timeline.length ? bars : el('p', { class: 'muted' }, 'No dated paragraphs match.'));
       box.hidden = false;
+    }
+
+    /** Links that download the search's paragraphs (up to the API's 10,000) with their tags. */
+    #renderDownloads(answer, server, fixed) {
+      const { downloads } = this.#ui;
+      downloads.hidden = answer.total === 0;
+      const params = this.#searched(fixed);
+      params.delete('page');
+      params.delete('group');
+      const link = (format, label) => {
+        params.set('format', format);
+        return el('a', { href: `${server}/api/search?${params}`, download: `passage-search.${format}`, class: `download-${format}` }, label);
+      };
+      const count = Math.min(answer.total, RESULT_WINDOW);
+      downloads.replaceChildren(`Download ${answer.total > RESULT_WINDOW ? 'the first ' : ''}${plural(count, 'paragraph', 'paragraphs')} with their tags: `,
+        link('csv', 'CSV'), ' · ', link('jsonl', 'JSON lines'));
     }
 
     #clearDatesButton() {

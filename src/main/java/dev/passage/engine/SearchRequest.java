@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  * @param dates the publication dates to keep to; {@link DateRange#ANY} for all
  * @param timeline the period each count of the response's timeline covers
  * @param group whether results are paragraphs or articles; pages and sizes count results
+ * @param format how the answer is written; engines search alike for every format
  * @param warnings what parsing found the reader should know, passed on to the response
  */
 public record SearchRequest(
@@ -35,6 +36,7 @@ public record SearchRequest(
     DateRange dates,
     TimelineUnit timeline,
     GroupBy group,
+    ResultFormat format,
     List<Warning> warnings) {
 
   public SearchRequest {
@@ -46,9 +48,9 @@ public record SearchRequest(
     });
     filters = Collections.unmodifiableMap(copy);
     warnings = List.copyOf(warnings);
-    if (dates == null || timeline == null || group == null) {
+    if (dates == null || timeline == null || group == null || format == null) {
       throw new IllegalArgumentException(
-          "dates, timeline and group are required; DateRange.ANY is no dates");
+          "dates, timeline, group and format are required; DateRange.ANY is no dates");
     }
   }
 
@@ -63,7 +65,7 @@ public record SearchRequest(
   /** This request with other filters. */
   public SearchRequest withFilters(Map<Dimension, List<String>> other) {
     return new SearchRequest(
-        query, other, page, size, sort, facetSize, dates, timeline, group, warnings);
+        query, other, page, size, sort, facetSize, dates, timeline, group, format, warnings);
   }
 
   /** This request with {@code more} warnings after its own. */
@@ -71,7 +73,7 @@ public record SearchRequest(
     List<Warning> all = new ArrayList<>(warnings);
     all.addAll(more);
     return new SearchRequest(
-        query, filters, page, size, sort, facetSize, dates, timeline, group, all);
+        query, filters, page, size, sort, facetSize, dates, timeline, group, format, all);
   }
 
   /** The filter values of one dimension, possibly none. */

@@ -4,6 +4,7 @@ import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.ResultFormat;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
 import dev.passage.engine.SortOrder;
@@ -45,7 +46,8 @@ public final class SearchParameters {
       Stream.of(
               Stream.of("q"),
               Stream.of(Dimension.values()).map(Dimension::field),
-              Stream.of("from", "to", "page", "size", "sort", "facetSize", "timeline", "group"))
+              Stream.of(
+                  "from", "to", "page", "size", "sort", "facetSize", "timeline", "group", "format"))
           .flatMap(s -> s)
           .toList();
 
@@ -108,7 +110,13 @@ public final class SearchParameters {
               "q is %,d characters long; the limit is %,d", query.length(), MAX_QUERY_CHARS));
     }
     checkCharacters("q", query);
-    int size = number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    ResultFormat format =
+        choice(params, "format", ResultFormat.values(), ResultFormat::apiName, ResultFormat.JSON);
+    // A download holds the search's hits, as deep as a search reaches, unless a size is given.
+    int size =
+        format.download()
+            ? number(params, "size", MAX_RESULT_WINDOW, 1, MAX_RESULT_WINDOW)
+            : number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
     int page = number(params, "page", 1, 1, Integer.MAX_VALUE);
     if ((long) page * size > MAX_RESULT_WINDOW) {
       throw new InvalidRequestException(
@@ -129,6 +137,12 @@ public final class SearchParameters {
     TimelineUnit timeline =
         choice(params, "timeline", TimelineUnit.values(), TimelineUnit::apiName, TimelineUnit.YEAR);
     GroupBy group = choice(params, "group", GroupBy.values(), GroupBy::apiName, GroupBy.PARAGRAPH);
+    if (format.download() && group == GroupBy.ARTICLE) {
+      throw new InvalidRequestException(
+          "format="
+              + format.apiName()
+              + " downloads paragraphs, one a row; leave out group=article");
+    }
     Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
     int values = 0;
     for (Dimension d : Dimension.values()) {
@@ -166,7 +180,17 @@ public final class SearchParameters {
               List.of()));
     }
     return new SearchRequest(
-        query.strip(), filters, page, size, sort, facetSize, dates, timeline, group, warnings);
+        query.strip(),
+        filters,
+        page,
+        size,
+        sort,
+        facetSize,
+        dates,
+        timeline,
+        group,
+        format,
+        warnings);
   }
 
   /**

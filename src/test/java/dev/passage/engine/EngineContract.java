@@ -440,6 +440,17 @@ abstract class EngineContract {
   }
 
   @Test
+  void aDownloadHoldsEveryHitOfTheSearchInOneAnswer() throws Exception {
+    SearchResponse r = search("q", "", "format", "jsonl");
+
+    assertThat(r.hits()).hasSize(58);
+    assertThat(ids(r)).startsWith(NEWEST + "#1").endsWith(FIRST + "#8");
+    assertThat(search("q", "china", "format", "csv", "from", "2022").hits())
+        .allSatisfy(h -> assertThat(h.date()).startsWith("202"))
+        .hasSize((int) search("q", "china", "from", "2022").total());
+  }
+
+  @Test
   void aMalformedQueryIsRefusedBeforeTheEngineSeesIt() {
     assertThatThrownBy(() -> search("q", "\"chairmanship of"))
         .isInstanceOf(InvalidRequestException.class)

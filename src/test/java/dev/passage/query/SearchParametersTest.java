@@ -50,7 +50,7 @@ class SearchParametersTest {
     rejects(
         Map.of("yaer", List.of("2013")),
         "unknown parameter 'yaer'; did you mean 'year'? Parameters are: q, year, person,"
-            + " organisation, topic, from, to, page, size, sort, facetSize, timeline, group.");
+            + " organisation, topic, from, to, page, size, sort, facetSize, timeline, group, format.");
   }
 
   @Test

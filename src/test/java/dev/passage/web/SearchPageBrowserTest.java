@@ -344,6 +344,19 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theDownloadLinksFetchTheSearchsParagraphsWithTheirTags() throws Exception {
+    open("/?q=CICA&year=2014&group=article");
+
+    assertThat(box.button(".downloads").getText())
+        .isEqualTo("Download 5 paragraphs with their tags: CSV · JSON lines");
+    String csv = box.button(".download-csv").getDomAttribute("href");
+    assertThat(csv).isEqualTo(base + "/api/search?q=CICA&year=2014&format=csv");
+    assertThat(box.button(".download-jsonl").getDomAttribute("href"))
+        .isEqualTo(base + "/api/search?q=CICA&year=2014&format=jsonl");
+    assertThat(passage.get(csv.substring(base.length())).body().lines()).hasSize(1 + 5);
+  }
+
+  @Test
   void showMoreListsTheRestOfALongDimension() {
     open("/");
     assertThat(box.facetItems("organisation")).hasSize(8);
