@@ -90,9 +90,9 @@
 
   // ---- State and URLs ------------------------------------------------------------------------
 
-  /** A search: the query, chosen facet values, page and order. */
+  /** A search: the query, chosen facet values, publication dates, page, order and grouping. */
   function emptyState() {
-    return { q: '', filters: Object.fromEntries(DIMENSIONS.map((d) => [d.name, []])), page: 1, sort: '' };
+    return { q: '', filters: Object.fromEntries(DIMENSIONS.map((d) => [d.name, []])), from: '', to: '', page: 1, sort: '', group: '' };
   }
 
   /** Reads a search from URL parameters, ignoring what it does not know. */
@@ -102,10 +102,13 @@
     for (const { name } of DIMENSIONS) {
       state.filters[name] = [...new Set(params.getAll(name).filter((v) => v))];
     }
+    state.from = params.get('from') || '';
+    state.to = params.get('to') || '';
     const page = Number.parseInt(params.get('page') || '1', 10);
     state.page = Number.isFinite(page) && page > 1 ? page : 1;
     const sort = params.get('sort') || '';
     state.sort = SORTS.some((s) => s.name === sort) ? sort : '';
+    state.group = params.get('group') === 'article' ? 'article' : '';
     return state;
   }
 
@@ -116,8 +119,11 @@
     for (const { name } of DIMENSIONS) {
       for (const value of state.filters[name]) params.append(name, value);
     }
+    if (state.from) params.set('from', state.from);
+    if (state.to) params.set('to', state.to);
     if (state.page > 1) params.set('page', String(state.page));
     if (state.sort) params.set('sort', state.sort);
+    if (state.group) params.set('group', state.group);
     return params;
   }
 
@@ -167,6 +173,44 @@
 
   function plural(count, one, many) {
     return `${NUMBER.format(count)} ${count === 1 ? one : many}`;
+  }
+
+  /** True when the search keeps to any filter value or publication date. */
+  function narrowed(state) {
+    return DIMENSIONS.some((d) => state.filters[d.name].length) || Boolean(state.from || state.to);
+  }
+
+  /** Months are counted when both ends of the dates fall in one year, years otherwise. */
+  function timelineUnit(state) {
+    return state.from && state.to && state.from.slice(0, 4) === state.to.slice(0, 4) ? 'month' : 'year';
+  }
+
+  /**
+   * The periods of a timeline with the empty ones between them, so bars stand at their place in
+   * time: every year between the first and last (up to a century), or every month of the year.
+   * A month timeline lists articles dated only to the year first, under the year.
+   */
+  function periodsWithGaps(timeline) {
+    const counts = new Map(timeline.map((p) => [p.period, p.count]));
+    const months = timeline.some((p) => p.period.length === 7);
+    const dated = timeline.filter((p) => p.period.length === (months ? 7 : 4));
+    if (dated.length < 2) return timeline;
+    const first = dated[0].period;
+    const last = dated[dated.length - 1].period;
+    const periods = [];
+    if (!months) {
+      if (Number(last) - Number(first) > 100) return timeline;
+      for (let y = Number(first); y <= Number(last); y++) periods.push(String(y));
+    } else {
+      let [y, m] = first.split('-').map(Number);
+      const [ly, lm] = last.split('-').map(Number);
+      if ((ly - y) * 12 + lm - m > 120) return timeline;
+      for (; y < ly || (y === ly && m <= lm); m === 12 ? (y++, m = 1) : m++) {
+        periods.push(`${y}-${String(m).padStart(2, '0')}`);
+      }
+      periods.unshift(...timeline.filter((p) => p.period.length === 4).map((p) => p.period));
+    }
+    return periods.map((period) => ({ period, count: counts.get(period) || 0 }));
   }
 
   // ---- <passage-search> ----------------------------------------------------------------------
@@ -307,7 +351,7 @@
   }
 
   class PassageSearch extends HTMLElement {
-    static observedAttributes = ['query', 'server', 'year', 'person', 'organisation', 'topic', 'size', 'placeholder'];
+    static observedAttributes = ['query', 'server', 'year', 'person', 'organisation', 'topic', 'size', 'placeholder', 'group'];
 
     #root;
     #ui = null;
@@ -333,7 +377,7 @@
         this.#state = stateFromParams(new URLSearchParams(location.search));
         window.addEventListener('popstate', this.#onPopState);
       } else {
-        this.#state = { ...emptyState(), q: this.getAttribute('query') || '' };
+        this.#state = { ...emptyState(), q: this.getAttribute('query') || '', group: this.#groupAttribute() };
       }
       this.#ui.input.value = this.#state.q;
       if (this.hasAttribute('autofocus')) this.#ui.input.focus();
@@ -356,6 +400,9 @@
         this.#state = { ...this.#state, q: after || '', page: 1 };
         this.#ui.input.value = this.#state.q;
       }
+      if (name === 'group') {
+        this.#state = { ...this.#state, group: this.#groupAttribute(), page: 1 };
+      }
       this.#run();
     }
 
@@ -377,6 +424,11 @@
         if (values.length) fixed[name] = values;
       }
       return fixed;
+    }
+
+    /** `group="article"` shows articles with their best paragraphs instead of paragraphs. */
+    #groupAttribute() {
+      return (this.getAttribute('group') || '').trim() === 'article' ? 'article' : '';
     }
 
     #size() {
@@ -409,6 +461,7 @@
         SORTS.map((s) => el('option', { value: s.name }, s.label)),
       );
       const status = el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+      const grouping = el('input', { type: 'checkbox', id: 'group', class: 'group-toggle' });
       const toggle = el(
         'button',
         { type: 'button', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'facets' },
@@ -419,22 +472,26 @@
         'div',
         { id: 'facets', class: 'facets', role: 'group', 'aria-label': 'Filters' },
         el('div', { class: 'facets-head' }, el('h2', null, 'Filter'), clearAll),
+        el('p', { class: 'muted facets-unit', hidden: true }, 'Counts are paragraphs, not articles.'),
         el('div', { class: 'dimensions' }),
       );
+      const timeline = el('div', { class: 'timeline', hidden: true });
       const message = el('div', { class: 'message', hidden: true });
       const results = el('ol', { class: 'results', 'aria-label': 'Results' });
       const pages = el('nav', { class: 'pages', 'aria-label': 'Result pages', hidden: true });
+      const downloads = el('p', { class: 'downloads muted', hidden: true });
       const layout = el(
         'div',
         { class: 'layout' },
         facets,
         el('section', { class: 'main', 'aria-label': 'Results' },
           el('div', { class: 'toolbar' }, status, toggle,
+            el('label', { class: 'group-label', for: 'group' }, grouping, ' Group by article'),
             el('label', { class: 'sort-label', for: 'sort' }, 'Sort ', sort)),
-          message, results, pages),
+          timeline, message, results, pages, downloads),
       );
       this.#root.replaceChildren(stylesheet(), el('div', { class: 'passage', part: 'container' }, form, layout));
-      this.#ui = { input, form, sort, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), message, results, pages };
+      this.#ui = { input, form, sort, grouping, status, toggle, clearAll, facets, dims: facets.querySelector('.dimensions'), timeline, message, results, pages, downloads };
 
       input.addEventListener('input', () => {
         clearTimeout(this.#timer);
@@ -464,13 +521,14 @@
         this.#commit(true);
       });
       sort.addEventListener('change', () => this.#change({ sort: sort.value, page: 1 }));
+      grouping.addEventListener('change', () => this.#change({ group: grouping.checked ? 'article' : '', page: 1 }));
       toggle.addEventListener('click', () => {
         const open = toggle.getAttribute('aria-expanded') !== 'true';
         toggle.setAttribute('aria-expanded', String(open));
         layout.classList.toggle('facets-open', open);
       });
       clearAll.addEventListener('click', () => {
-        this.#change({ filters: emptyState().filters, page: 1 });
+        this.#change({ filters: emptyState().filters, from: '', to: '', page: 1 });
         input.focus();
       });
       results.addEventListener('keydown', (event) => this.#moveThroughResults(event));
@@ -496,6 +554,16 @@
       this.#run();
     }
 
+    /** The search as API parameters: the state's, with the filters the attributes fix. */
+    #searched(fixed) {
+      const params = paramsFromState(this.#state);
+      for (const [name, values] of Object.entries(fixed)) {
+        params.delete(name);
+        for (const value of values) params.append(name, value);
+      }
+      return params;
+    }
+
     /** Runs the current search; an answer that arrives after a newer search started is dropped. */
     async #run() {
       if (this.#inFlight) this.#inFlight.abort();
@@ -503,13 +571,10 @@
       this.#inFlight = controller;
       const server = serverBase(this);
       const fixed = this.#fixedFilters();
-      const params = paramsFromState(this.#state);
-      for (const [name, values] of Object.entries(fixed)) {
-        params.delete(name);
-        for (const value of values) params.append(name, value);
-      }
+      const params = this.#searched(fixed);
       params.set('size', String(this.#size()));
       params.set('facetSize', String(this.#expanded.size ? FACET_ALL : FACET_SHOWN + 1));
+      if (timelineUnit(this.#state) === 'month') params.set('timeline', 'month');
       this.setAttribute('aria-busy', 'true');
       try {
         const answer = await fetchJson(`${server}/api/search?${params}`, controller.signal);
@@ -528,28 +593,39 @@
     }
 
     #render(answer, server, fixed) {
-      const { status, message, results, sort } = this.#ui;
+      const { status, message, results, sort, grouping, facets } = this.#ui;
       this.#adoptFilters(answer.filters || {}, fixed);
       sort.value = answer.sort;
+      const grouped = Array.isArray(answer.groups);
+      grouping.checked = grouped;
+      facets.querySelector('.facets-unit').hidden = !grouped;
+      const shown = grouped ? answer.groups.length : answer.hits.length;
+      const resultCount = grouped ? answer.totalArticles : answer.total;
       if (this.#syncsUrl()) {
         document.title = this.#state.q ? `${this.#state.q} — Passage` : 'Passage — search the archive';
       }
       const first = (answer.page - 1) * answer.size + 1;
-      const last = first + answer.hits.length - 1;
+      const last = first + shown - 1;
       const took = `${answer.tookMs < 10 ? answer.tookMs.toFixed(1) : Math.round(answer.tookMs)} ms`;
       const what = this.#state.q ? ` match “${this.#state.q}”` : '';
+      const counted = plural(answer.total, 'paragraph', 'paragraphs')
+        + (grouped ? ` in ${plural(answer.totalArticles, 'article', 'articles')}` : '');
       status.textContent = answer.total === 0
         ? `No paragraphs${what} · ${took}`
-        : `${plural(answer.total, 'paragraph', 'paragraphs')}${what}`
-          + (answer.total > answer.hits.length && answer.hits.length ? ` · showing ${NUMBER.format(first)}–${NUMBER.format(last)}` : '')
+        : `${counted}${what}`
+          + (resultCount > shown && shown ? ` · showing ${NUMBER.format(first)}–${NUMBER.format(last)}` : '')
           + ` · ${took}`
           + (answer.partial ? ' · stopped at the time limit: try a more specific query to see every match' : '');
       this.#renderFacets(answer.facets, fixed);
-      results.replaceChildren(...answer.hits.map((hit) => this.#card(hit, server)));
-      this.#renderPages(answer);
+      this.#renderTimeline(answer.timeline || []);
+      results.replaceChildren(...(grouped
+        ? answer.groups.map((group) => this.#articleCard(group, server))
+        : answer.hits.map((hit) => this.#card(hit, server))));
+      this.#renderPages(answer.page, answer.size, resultCount);
+      this.#renderDownloads(answer, server, fixed);
       const notes = (answer.warnings || []).map((w) => this.#warning(w, fixed));
       if (answer.total === 0) {
-        const filtered = DIMENSIONS.some((d) => this.#state.filters[d.name].length);
+        const filtered = narrowed(this.#state);
         const advice = filtered ? 'try fewer words or remove a filter.' : 'try fewer or other words.';
         message.replaceChildren(
           el('p', { class: 'empty' },
@@ -559,7 +635,7 @@
           ...(filtered ? [this.#clearFiltersButton()] : []),
         );
         message.hidden = false;
-      } else if (answer.hits.length === 0) {
+      } else if (shown === 0) {
         message.replaceChildren(el('p', { class: 'empty' }, `Page ${answer.page} is past the last result.`),
           this.#pageButton('Go to the first page', 1));
         message.hidden = false;
@@ -615,8 +691,10 @@
     }
 
     #renderError(error, server) {
-      const { status, message, results, pages, dims, clearAll } = this.#ui;
+      const { status, message, results, pages, dims, clearAll, timeline, downloads } = this.#ui;
       results.replaceChildren();
+      timeline.hidden = true;
+      downloads.hidden = true;
       pages.hidden = true;
       status.textContent = '';
       let text;
@@ -637,17 +715,37 @@
       }
     }
 
-    #card(hit, server) {
-      const meta = [hit.date, hit.section, `¶ ${hit.paragraph}`].filter((m) => m);
+    /** A result: its article's title, linking to the article at `paragraph`, facts, then `body`. */
+    #resultCard(server, className, hit, facts, ...body) {
       return el(
         'li',
-        { class: 'card' },
+        { class: className },
         el('h3', { class: 'card-title' },
           el('a', { href: articleUrl(server, hit.articleId, hit.paragraph, this.#state), class: 'result-link' },
             hit.title || hit.articleId)),
-        el('p', { class: 'card-meta' }, meta.join(' · ')),
+        el('p', { class: 'card-meta' }, facts.filter((f) => f).join(' · ')),
+        ...body,
+      );
+    }
+
+    #card(hit, server) {
+      return this.#resultCard(server, 'card', hit, [hit.date, hit.section, `¶ ${hit.paragraph}`],
         el('p', { class: 'snippet' }, markedText(hit.snippet)),
-        tagList(hit),
+        tagList(hit));
+    }
+
+    /** An article of a grouped search: its title, how many paragraphs match, and the best ones. */
+    #articleCard(group, server) {
+      return this.#resultCard(server, 'card article-card', group.hits[0],
+        [group.date, plural(group.total, 'matching paragraph', 'matching paragraphs')],
+        el('ol', { class: 'best-paragraphs', 'aria-label': 'Best matching paragraphs' },
+          group.hits.map((hit) => el('li', { class: 'best-paragraph' },
+            el('p', { class: 'snippet' },
+              el('a', { href: articleUrl(server, hit.articleId, hit.paragraph, this.#state), class: 'para-link' },
+                `¶ ${hit.paragraph}`),
+              hit.section ? ` ${hit.section} · ` : ' ',
+              markedText(hit.snippet)),
+            tagList(hit)))),
       );
     }
 
@@ -686,8 +784,7 @@
       }
       dims.replaceChildren(...groups);
       if (!groups.length) dims.append(el('p', { class: 'muted' }, 'No tags to filter by.'));
-      const anyChosen = DIMENSIONS.some((d) => this.#state.filters[d.name].length);
-      clearAll.hidden = !anyChosen;
+      clearAll.hidden = !narrowed(this.#state);
       const count = DIMENSIONS.reduce((n, d) => n + this.#state.filters[d.name].length, 0);
       this.#ui.toggle.textContent = count ? `Filters (${count})` : 'Filters';
       if (focusKey) {
@@ -752,7 +849,66 @@
 
     #clearFiltersButton() {
       const button = el('button', { type: 'button', class: 'link' }, 'Remove all filters');
-      button.addEventListener('click', () => this.#change({ filters: emptyState().filters, page: 1 }));
+      button.addEventListener('click', () => this.#change({ filters: emptyState().filters, from: '', to: '', page: 1 }));
+      return button;
+    }
+
+    /**
+     * The matching paragraphs by their articles' year (or month, within one year) as a bar chart;
+     * a bar is a button that keeps the search to its period, and the dates chosen can be cleared.
+     */
+    #renderTimeline(timeline) {
+      const box = this.#ui.timeline;
+      const { from, to } = this.#state;
+      const chosen = from || to;
+      if (!timeline.length && !chosen) {
+        box.hidden = true;
+        box.replaceChildren();
+        return;
+      }
+      const periods = periodsWithGaps(timeline);
+      const most = Math.max(1, ...periods.map((p) => p.count));
+      const bars = el('ol', { class: 'timeline-bars', 'aria-label': 'Matching paragraphs by publication date' });
+      const labelled = periods.length <= 12 ? 1 : Math.ceil(periods.length / 6);
+      periods.forEach((p, i) => {
+        const name = `${p.period}: ${plural(p.count, 'paragraph', 'paragraphs')}`;
+        const bar = el('button', {
+          type: 'button', class: 'timeline-bar', 'data-period': p.period, title: name, 'aria-label': name,
+          disabled: p.count === 0 || (from === p.period && to === p.period),
+        }, el('span', { class: 'timeline-fill' }));
+        // Set through the CSSOM: a style attribute is what a Content-Security-Policy refuses.
+        bar.firstChild.style.height = `${p.count ? Math.max(4, Math.round((p.count / most) * 100)) : 0}%`;
+        bar.addEventListener('click', () => this.#change({ from: p.period, to: p.period, page: 1 }));
+        const label = i % labelled === 0 || i === periods.length - 1 ? p.period : '';
+        bars.append(el('li', null, bar, el('span', { class: 'timeline-label', 'aria-hidden': 'true' }, label)));
+      });
+      const range = from && to ? (from === to ? `in ${from}` : `from ${from} to ${to}`) : from ? `from ${from}` : to ? `up to ${to}` : '';
+      const head = el('p', { class: 'timeline-head' },
+        range ? `Published ${range}` : 'Published',
+        chosen ? [' ', this.#clearDatesButton()] : null);
+      box.replaceChildren(head, timeline.length ? bars : el('p', { class: 'muted' }, 'No dated paragraphs match.'));
+      box.hidden = false;
+    }
+
+    /** Links that download the search's paragraphs (up to the API's 10,000) with their tags. */
+    #renderDownloads(answer, server, fixed) {
+      const { downloads } = this.#ui;
+      downloads.hidden = answer.total === 0;
+      const params = this.#searched(fixed);
+      params.delete('page');
+      params.delete('group');
+      const link = (format, label) => {
+        params.set('format', format);
+        return el('a', { href: `${server}/api/search?${params}`, download: `passage-search.${format}`, class: `download-${format}` }, label);
+      };
+      const count = Math.min(answer.total, RESULT_WINDOW);
+      downloads.replaceChildren(`Download ${answer.total > RESULT_WINDOW ? 'the first ' : ''}${plural(count, 'paragraph', 'paragraphs')} with their tags: `,
+        link('csv', 'CSV'), ' · ', link('jsonl', 'JSON lines'));
+    }
+
+    #clearDatesButton() {
+      const button = el('button', { type: 'button', class: 'link clear-dates' }, 'Clear dates');
+      button.addEventListener('click', () => this.#change({ from: '', to: '', page: 1 }));
       return button;
     }
 
@@ -766,15 +922,15 @@
       return button;
     }
 
-    #renderPages(answer) {
+    /** Buttons for the pages of `results` (paragraphs, or articles when grouped), `size` a page. */
+    #renderPages(current, size, results) {
       const { pages } = this.#ui;
-      const last = Math.max(1, Math.min(Math.ceil(answer.total / answer.size), Math.floor(RESULT_WINDOW / answer.size)));
-      if (last <= 1 || answer.page > last) {
+      const last = Math.max(1, Math.min(Math.ceil(results / size), Math.floor(RESULT_WINDOW / size)));
+      if (last <= 1 || current > last) {
         pages.hidden = true;
         pages.replaceChildren();
         return;
       }
-      const current = answer.page;
       const numbers = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])]
         .filter((p) => p >= 1 && p <= last)
         .sort((a, b) => a - b);

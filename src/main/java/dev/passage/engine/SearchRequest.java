@@ -20,6 +20,10 @@ import java.util.stream.Stream;
  * @param size hits per page
  * @param sort the order of hits
  * @param facetSize values per facet dimension (years are all listed)
+ * @param dates the publication dates to keep to; {@link DateRange#ANY} for all
+ * @param timeline the period each count of the response's timeline covers
+ * @param group whether results are paragraphs or articles; pages and sizes count results
+ * @param format how the answer is written; engines search alike for every format
  * @param warnings what parsing found the reader should know, passed on to the response
  */
 public record SearchRequest(
@@ -29,6 +33,10 @@ public record SearchRequest(
     int size,
     SortOrder sort,
     int facetSize,
+    DateRange dates,
+    TimelineUnit timeline,
+    GroupBy group,
+    ResultFormat format,
     List<Warning> warnings) {
 
   public SearchRequest {
@@ -40,6 +48,10 @@ public record SearchRequest(
     });
     filters = Collections.unmodifiableMap(copy);
     warnings = List.copyOf(warnings);
+    if (dates == null || timeline == null || group == null || format == null) {
+      throw new IllegalArgumentException(
+          "dates, timeline, group and format are required; DateRange.ANY is no dates");
+    }
   }
 
   /** This request with one more filter value. */
@@ -52,14 +64,16 @@ public record SearchRequest(
 
   /** This request with other filters. */
   public SearchRequest withFilters(Map<Dimension, List<String>> other) {
-    return new SearchRequest(query, other, page, size, sort, facetSize, warnings);
+    return new SearchRequest(
+        query, other, page, size, sort, facetSize, dates, timeline, group, format, warnings);
   }
 
   /** This request with {@code more} warnings after its own. */
   public SearchRequest withWarnings(List<Warning> more) {
     List<Warning> all = new ArrayList<>(warnings);
     all.addAll(more);
-    return new SearchRequest(query, filters, page, size, sort, facetSize, all);
+    return new SearchRequest(
+        query, filters, page, size, sort, facetSize, dates, timeline, group, format, all);
   }
 
   /** The filter values of one dimension, possibly none. */

@@ -8,31 +8,79 @@ import java.util.Map;
  *
  * @param query the query as given
  * @param total the number of matching paragraphs (exact)
+ * @param totalArticles the number of articles the matching paragraphs are in (exact), when grouped
+ *     by article; null otherwise
  * @param page the page returned, from 1
- * @param size hits per page
+ * @param size hits per page, or articles per page when grouped by article
+ * @param group "paragraph", or "article" when results are articles
  * @param sort the order of hits
  * @param tookMs time spent searching, in milliseconds
  * @param partial true when the search reached its time limit: total, hits and counts then cover
  *     only the paragraphs searched by then
  * @param filters the filter values searched, by dimension, as the index holds them: an alias or
  *     another case given in the request is replaced by the canonical value
+ * @param from the earliest publication date searched, as given, or null
+ * @param to the latest publication date searched, as given, or null
  * @param warnings what in the request may not do what the reader meant (an unknown filter value, a
  *     query of stop words); empty when there is nothing to say
- * @param hits this page's paragraphs
- * @param facets counts per facet value; a dimension's counts ignore its own selection
+ * @param hits this page's paragraphs; empty when grouped by article
+ * @param groups this page's articles, each with its best paragraphs, when grouped by article; null
+ *     otherwise
+ * @param facets counts of matching paragraphs per facet value, grouped or not; a dimension's counts
+ *     ignore its own selection
+ * @param timeline how many matching paragraphs each period's articles hold, oldest period first,
+ *     periods without any left out; paragraphs of undated articles are in none
  */
 public record SearchResponse(
     String query,
     long total,
+    Long totalArticles,
     int page,
     int size,
+    String group,
     String sort,
     double tookMs,
     boolean partial,
     Map<String, List<String>> filters,
+    String from,
+    String to,
     List<Warning> warnings,
     List<Hit> hits,
-    FacetCounts facets) {
+    List<Group> groups,
+    FacetCounts facets,
+    List<Period> timeline) {
+
+  /**
+   * One article of a search grouped by article.
+   *
+   * @param articleId the article
+   * @param title the article's title
+   * @param date the article's date, or null
+   * @param total how many of its paragraphs match
+   * @param hits its best matching paragraphs, at most {@link GroupBy#HITS_PER_ARTICLE}: by score
+   *     when sorted by relevance, else in paragraph order
+   */
+  public record Group(String articleId, String title, String date, long total, List<Hit> hits) {
+
+    public Group {
+      hits = List.copyOf(hits);
+    }
+
+    /** The group of the article whose best paragraphs are {@code hits}, at least one. */
+    public static Group of(List<Hit> hits, long total) {
+      Hit first = hits.getFirst();
+      return new Group(first.articleId(), first.title(), first.date(), total, hits);
+    }
+  }
+
+  /**
+   * One bar of the timeline.
+   *
+   * @param period a year ("2013") or a month ("2013-08"); in a timeline by month, articles dated
+   *     only to the year are counted under their year
+   * @param count the matching paragraphs of articles published in it
+   */
+  public record Period(String period, long count) {}
 
   /**
    * Something about the request a reader should know, because it may explain few or no hits.

@@ -20,7 +20,33 @@ public final class SnippetRules {
 
   public static final String END_MARK = "</mark>";
 
+  private static final java.util.regex.Pattern CHARACTER_REFERENCE =
+      java.util.regex.Pattern.compile("&(#[xX][0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
+
   private SnippetRules() {}
+
+  /** A snippet as plain text: the marks left out, the escaped characters given back. */
+  public static String plainText(String snippet) {
+    String unmarked = snippet.replace(MARK, "").replace(END_MARK, "");
+    return CHARACTER_REFERENCE
+        .matcher(unmarked)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(character(m.group(1))));
+  }
+
+  private static String character(String reference) {
+    return switch (reference) {
+      case "amp" -> "&";
+      case "lt" -> "<";
+      case "gt" -> ">";
+      case "quot" -> "\"";
+      case "apos" -> "'";
+      default -> {
+        boolean hex = reference.charAt(1) == 'x' || reference.charAt(1) == 'X';
+        int code = Integer.parseInt(reference.substring(hex ? 2 : 1), hex ? 16 : 10);
+        yield Character.isValidCodePoint(code) ? Character.toString(code) : "\uFFFD";
+      }
+    };
+  }
 
   /**
    * The best sentence of a whole paragraph already escaped and marked (an engine whose highlighter

@@ -62,6 +62,34 @@ public record ArticleDate(int year, int month, int day) implements Comparable<Ar
     return year * 10_000 + month * 100 + day;
   }
 
+  /**
+   * The smallest key of a date no earlier than this one, a date known to the month or the year
+   * counting as its first day: from 1 March 2014 the keys begin at "2014-03"'s, from 1 January at
+   * "2014"'s.
+   */
+  public int earliestSortKey() {
+    if (day > 1) {
+      return sortKey();
+    }
+    return month > 1 ? year * 10_000 + month * 100 : year * 10_000;
+  }
+
+  /**
+   * The largest key of a date within this one's period: the last day of its month or year, so a
+   * range that ends with this date keeps every date inside it.
+   */
+  public int lastSortKey() {
+    if (month == 0) {
+      return year * 10_000 + 9999;
+    }
+    return day == 0 ? year * 10_000 + month * 100 + 99 : sortKey();
+  }
+
+  /** The date whose {@link #sortKey()} is {@code key}. */
+  public static ArticleDate ofSortKey(int key) {
+    return new ArticleDate(key / 10_000, key / 100 % 100, key % 100);
+  }
+
   @Override
   public int compareTo(ArticleDate other) {
     return Integer.compare(sortKey(), other.sortKey());

@@ -1,8 +1,10 @@
 package dev.passage.opensearch;
 
 import dev.passage.engine.ArticleView;
+import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.EngineUnavailableException;
+import dev.passage.engine.GroupBy;
 import dev.passage.engine.Health;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.SearchEngine;
@@ -10,7 +12,9 @@ import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse;
 import dev.passage.engine.SearchResponse.FacetCounts;
 import dev.passage.engine.SearchResponse.FacetValue;
+import dev.passage.engine.SearchResponse.Group;
 import dev.passage.engine.SearchResponse.Hit;
+import dev.passage.engine.SearchResponse.Period;
 import dev.passage.engine.SnippetRules;
 import dev.passage.engine.SortOrder;
 import dev.passage.engine.SuggestRequest;
@@ -23,6 +27,7 @@ import dev.passage.query.IndexedValues;
 import dev.passage.query.KnownValues;
 import dev.passage.query.QueryFactory;
 import dev.passage.query.SearchParameters;
+import dev.passage.query.Timeline;
 import dev.passage.query.ValueSuggester;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,19 +39,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Script;
 import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.HistogramBucket;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
+import org.opensearch.client.opensearch.core.search.Highlight;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.HitsMetadata;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +76,25 @@ public final class OpenSearchEngine implements SearchEngine {
 
   /** Years listed at most, newest first, as in the embedded engine. */
   static final int MAX_YEARS = 500;
+
+  /** The aggregation counting the timeline, and its histogram inside the filters. */
+  private static final String TIMELINE = "timeline";
+
+  private static final String PERIODS = "periods";
+
+  /** The aggregation counting the articles of the hits, and a group's best paragraphs. */
+  private static final String ARTICLES = "articles";
+
+  private static final String BEST = "best";
+
+  // Distinct article ids counted exactly, shard by shard into sets that the reduce joins: a
+  // cardinality aggregation only estimates, and a terms aggregation would send every id back.
+  private static final String IDS_INIT = "state.ids = new HashSet();";
+  private static final String IDS_MAP = "state.ids.add(doc['" + Schema.ARTICLE_ID + "'].value);";
+  private static final String IDS_COMBINE = "return state.ids;";
+  private static final String IDS_REDUCE =
+      "Set all = new HashSet(); for (s in states) { if (s != null) { all.addAll(s); } }"
+          + " return all.size();";
 
   /** Values of a dimension read at most to hold a filter value against. */
   static final int MAX_KNOWN_VALUES = 65_000;
@@ -142,7 +171,7 @@ public final class OpenSearchEngine implements SearchEngine {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
           run(
               request,
-              QueryTranslator.translate(parsed),
+              dated(QueryTranslator.translate(parsed), request.dates()),
               QueryFactory.searchesAsWritten(parsed),
               shardSize,
               !checked);
@@ -264,6 +293,11 @@ public final class OpenSearchEngine implements SearchEngine {
     if (checkFilters) {
       aggregations.put(HELD_FILTER_VALUES, heldFilterValues(request));
     }
+    aggregations.put(TIMELINE, timeline(request, filters));
+    boolean grouped = request.group() == GroupBy.ARTICLE;
+    if (grouped) {
+      aggregations.put(ARTICLES, articles(filters));
+    }
     try {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
           client.search(
@@ -277,22 +311,20 @@ public final class OpenSearchEngine implements SearchEngine {
                     .timeout(timeLimit.toMillis() + "ms")
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                     .sort(sortOf(request.sort()))
-                    .aggregations(aggregations)
-                    .highlight(h -> {
-                      h.encoder(HighlighterEncoder.Html)
-                          .type(t -> t.builtin(BuiltinHighlighterType.Unified))
-                          .preTags(SnippetRules.MARK)
-                          .postTags(SnippetRules.END_MARK)
-                          // The whole paragraph, marked: its best sentence is chosen here,
-                          // as the unified highlighter merges sentences up to a size.
-                          .numberOfFragments(0)
-                          .noMatchSize(Integer.MAX_VALUE)
-                          .fields(Schema.TEXT, f -> f);
-                      if (asWritten) {
-                        h.fields(Schema.TEXT_EXACT, f -> f.noMatchSize(0));
-                      }
-                      return h;
-                    });
+                    .aggregations(aggregations);
+                if (grouped) {
+                  // An article a hit: its best paragraph places it, its best ones come inside.
+                  s.collapse(c ->
+                      c.field(Schema.ARTICLE_ID)
+                          .innerHits(i ->
+                              i.name(BEST)
+                                  .size(GroupBy.HITS_PER_ARTICLE)
+                                  .sort(withinArticle(request.sort()))
+                                  .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                                  .highlight(h -> highlight(h, asWritten))));
+                } else {
+                  s.highlight(h -> highlight(h, asWritten));
+                }
                 if (!filters.isEmpty()) {
                   s.postFilter(all(filters, null));
                 }
@@ -315,6 +347,46 @@ public final class OpenSearchEngine implements SearchEngine {
     } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
+  }
+
+  /** Marks a paragraph's matches, as the embedded engine's snippets do. */
+  private static Highlight.Builder highlight(Highlight.Builder h, boolean asWritten) {
+    h.encoder(HighlighterEncoder.Html)
+        .type(t -> t.builtin(BuiltinHighlighterType.Unified))
+        .preTags(SnippetRules.MARK)
+        .postTags(SnippetRules.END_MARK)
+        // The whole paragraph, marked: its best sentence is chosen here, as the unified
+        // highlighter merges sentences up to a size.
+        .numberOfFragments(0)
+        .noMatchSize(Integer.MAX_VALUE)
+        .fields(Schema.TEXT, f -> f);
+    if (asWritten) {
+      h.fields(Schema.TEXT_EXACT, f -> f.noMatchSize(0));
+    }
+    return h;
+  }
+
+  /** The order of an article's best paragraphs: by score, ties in paragraph order; or in order. */
+  private static List<SortOptions> withinArticle(SortOrder order) {
+    List<SortOptions> sort = byScoreFirst(order);
+    sort.add(ascending(Schema.PARAGRAPH));
+    return sort;
+  }
+
+  /** The number of articles the hits are in (every selection applied), exactly. */
+  private static Aggregation articles(Map<Dimension, Query> filters) {
+    Aggregation distinct =
+        Aggregation.of(a ->
+            a.scriptedMetric(m ->
+                m.initScript(painless(IDS_INIT))
+                    .mapScript(painless(IDS_MAP))
+                    .combineScript(painless(IDS_COMBINE))
+                    .reduceScript(painless(IDS_REDUCE))));
+    return Aggregation.of(a -> a.filter(all(filters, null)).aggregations(ARTICLES, distinct));
+  }
+
+  private static Script painless(String source) {
+    return Script.of(s -> s.inline(i -> i.source(source)));
   }
 
   /** The count of one dimension: the query with every selection but its own. */
@@ -352,6 +424,49 @@ public final class OpenSearchEngine implements SearchEngine {
     }
     Query others = all(filters, dim);
     return Aggregation.of(a -> a.filter(others).aggregations(counts));
+  }
+
+  /**
+   * {@code query} kept to the request's publication dates, a filter that does not score; the query
+   * itself when they bound nothing.
+   */
+  private static Query dated(Query query, DateRange dates) {
+    if (dates.any()) {
+      return query;
+    }
+    Query range =
+        Query.of(q ->
+            q.range(r ->
+                r.field(Schema.DATE_SORT)
+                    .gte(JsonData.of(dates.lowestKey()))
+                    .lte(JsonData.of(dates.highestKey()))));
+    return Query.of(q -> q.bool(b -> b.must(query).filter(range)));
+  }
+
+  /**
+   * The timeline: the hits (every selection applied, as the post filter applies them to hits)
+   * counted by period, a histogram of the date keys whose interval is the period, exact on every
+   * shard count.
+   */
+  private static Aggregation timeline(SearchRequest request, Map<Dimension, Query> filters) {
+    double interval = Timeline.interval(request.timeline());
+    Aggregation periods =
+        Aggregation.of(
+            a -> a.histogram(h -> h.field(Schema.DATE_SORT).interval(interval).minDocCount(1)));
+    return Aggregation.of(a -> a.filter(all(filters, null)).aggregations(PERIODS, periods));
+  }
+
+  /** The periods counted by {@link #timeline}, oldest first; undated articles are in none. */
+  private static List<Period> periods(Aggregate timeline) {
+    List<Period> periods = new ArrayList<>();
+    for (HistogramBucket b :
+        timeline.filter().aggregations().get(PERIODS).histogram().buckets().array()) {
+      int period = (int) b.key();
+      if (period > 0 && b.docCount() > 0) {
+        periods.add(new Period(Timeline.label(period), b.docCount()));
+      }
+    }
+    return periods;
   }
 
   /** Every selection but {@code except}'s (all of them when null); match-all when none. */
@@ -394,22 +509,26 @@ public final class OpenSearchEngine implements SearchEngine {
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response,
       long started) {
     List<Hit> hits = new ArrayList<>();
-    for (org.opensearch.client.opensearch.core.search.Hit<Stored> hit : response.hits().hits()) {
-      Stored doc = hit.source();
-      hits.add(
-          new Hit(
-              doc.id(),
-              doc.articleId(),
-              doc.title(),
-              doc.date(),
-              doc.paragraph() == null ? 0 : doc.paragraph(),
-              doc.section(),
-              hit.score() == null ? 0f : hit.score().floatValue(),
-              snippet(hit),
-              orEmpty(doc.year()),
-              orEmpty(doc.person()),
-              orEmpty(doc.organisation()),
-              orEmpty(doc.topic())));
+    List<Group> groups = null;
+    Long totalArticles = null;
+    if (request.group() == GroupBy.ARTICLE) {
+      groups = new ArrayList<>();
+      for (org.opensearch.client.opensearch.core.search.Hit<Stored> article :
+          response.hits().hits()) {
+        HitsMetadata<JsonData> best = article.innerHits().get(BEST).hits();
+        List<Hit> its = new ArrayList<>();
+        for (org.opensearch.client.opensearch.core.search.Hit<JsonData> inner : best.hits()) {
+          its.add(hit(inner.source().to(Stored.class), inner.score(), inner.highlight()));
+        }
+        groups.add(Group.of(its, best.total() == null ? its.size() : best.total().value()));
+      }
+      Aggregate counted =
+          response.aggregations().get(ARTICLES).filter().aggregations().get(ARTICLES);
+      totalArticles = counted.scriptedMetric().value().to(Long.class);
+    } else {
+      for (org.opensearch.client.opensearch.core.search.Hit<Stored> hit : response.hits().hits()) {
+        hits.add(hit(hit.source(), hit.score(), hit.highlight()));
+      }
     }
     Map<Dimension, List<FacetValue>> counts = new EnumMap<>(Dimension.class);
     for (Dimension dim : Dimension.values()) {
@@ -421,19 +540,25 @@ public final class OpenSearchEngine implements SearchEngine {
     return new SearchResponse(
         request.query(),
         response.hits().total() == null ? 0 : response.hits().total().value(),
+        totalArticles,
         request.page(),
         request.size(),
+        request.group().apiName(),
         request.sort().apiName(),
         tookMs,
         response.timedOut(),
         filters,
+        request.dates().from(),
+        request.dates().to(),
         request.warnings(),
         hits,
+        groups,
         new FacetCounts(
             counts.get(Dimension.YEAR),
             counts.get(Dimension.PERSON),
             counts.get(Dimension.ORGANISATION),
-            counts.get(Dimension.TOPIC)));
+            counts.get(Dimension.TOPIC)),
+        periods(response.aggregations().get(TIMELINE)));
   }
 
   private static List<FacetValue> values(SearchRequest request, Dimension dim, Aggregate facet) {
@@ -463,10 +588,27 @@ public final class OpenSearchEngine implements SearchEngine {
     return values;
   }
 
+  /** One paragraph of the answer, from its stored fields, score and marked text. */
+  private static Hit hit(Stored doc, Double score, Map<String, List<String>> highlight) {
+    return new Hit(
+        doc.id(),
+        doc.articleId(),
+        doc.title(),
+        doc.date(),
+        doc.paragraph() == null ? 0 : doc.paragraph(),
+        doc.section(),
+        score == null ? 0f : score.floatValue(),
+        snippet(highlight),
+        orEmpty(doc.year()),
+        orEmpty(doc.person()),
+        orEmpty(doc.organisation()),
+        orEmpty(doc.topic()));
+  }
+
   /** The snippet of a hit: the text's, unless only the text as written matched. */
-  private static String snippet(org.opensearch.client.opensearch.core.search.Hit<Stored> hit) {
-    List<String> text = hit.highlight().get(Schema.TEXT);
-    List<String> asWritten = hit.highlight().get(Schema.TEXT_EXACT);
+  private static String snippet(Map<String, List<String>> highlight) {
+    List<String> text = highlight.get(Schema.TEXT);
+    List<String> asWritten = highlight.get(Schema.TEXT_EXACT);
     String snippet = text == null || text.isEmpty() ? "" : text.getFirst();
     if (!snippet.contains(SnippetRules.MARK) && asWritten != null && !asWritten.isEmpty()) {
       snippet = asWritten.getFirst();
@@ -474,13 +616,24 @@ public final class OpenSearchEngine implements SearchEngine {
     return SnippetRules.trim(SnippetRules.bestSentence(snippet).strip());
   }
 
-  private static List<SortOptions> sortOf(SortOrder order) {
+  private static SortOptions ascending(String field) {
+    return SortOptions.of(s ->
+        s.field(f -> f.field(field).order(org.opensearch.client.opensearch._types.SortOrder.Asc)));
+  }
+
+  /** Best score first when {@code order} is relevance; the ties' keys are added after it. */
+  private static List<SortOptions> byScoreFirst(SortOrder order) {
     List<SortOptions> sort = new ArrayList<>();
     if (order == SortOrder.RELEVANCE) {
       sort.add(
           SortOptions.of(
               s -> s.score(x -> x.order(org.opensearch.client.opensearch._types.SortOrder.Desc))));
     }
+    return sort;
+  }
+
+  private static List<SortOptions> sortOf(SortOrder order) {
+    List<SortOptions> sort = byScoreFirst(order);
     org.opensearch.client.opensearch._types.SortOrder dates =
         order == SortOrder.OLDEST
             ? org.opensearch.client.opensearch._types.SortOrder.Asc
@@ -488,16 +641,8 @@ public final class OpenSearchEngine implements SearchEngine {
     // The embedded index is sorted newest first, then by article and paragraph, which is also
     // the order of its ties: the same keys break ties here.
     sort.add(SortOptions.of(s -> s.field(f -> f.field(Schema.DATE_SORT).order(dates))));
-    sort.add(
-        SortOptions.of(s ->
-            s.field(f ->
-                f.field(Schema.ARTICLE_ID)
-                    .order(org.opensearch.client.opensearch._types.SortOrder.Asc))));
-    sort.add(
-        SortOptions.of(s ->
-            s.field(f ->
-                f.field(Schema.PARAGRAPH)
-                    .order(org.opensearch.client.opensearch._types.SortOrder.Asc))));
+    sort.add(ascending(Schema.ARTICLE_ID));
+    sort.add(ascending(Schema.PARAGRAPH));
     return sort;
   }
 
@@ -512,10 +657,7 @@ public final class OpenSearchEngine implements SearchEngine {
                       .query(q -> q.term(t -> t.field(Schema.ARTICLE_ID).value(FieldValue.of(id))))
                       .size(MAX_ARTICLE_PARAGRAPHS)
                       .source(src -> src.filter(f -> f.includes(ARTICLE_FIELDS)))
-                      .sort(o ->
-                          o.field(f ->
-                              f.field(Schema.PARAGRAPH)
-                                  .order(org.opensearch.client.opensearch._types.SortOrder.Asc))),
+                      .sort(ascending(Schema.PARAGRAPH)),
               Stored.class);
       List<org.opensearch.client.opensearch.core.search.Hit<Stored>> hits = response.hits().hits();
       if (hits.isEmpty()) {

@@ -1,11 +1,15 @@
 package dev.passage.query;
 
+import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
+import dev.passage.engine.GroupBy;
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.ResultFormat;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
 import dev.passage.engine.SortOrder;
 import dev.passage.engine.SuggestRequest;
+import dev.passage.engine.TimelineUnit;
 import dev.passage.index.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.LevenshteinDistance;
@@ -42,7 +47,8 @@ public final class SearchParameters {
       Stream.of(
               Stream.of("q"),
               Stream.of(Dimension.values()).map(Dimension::field),
-              Stream.of("page", "size", "sort", "facetSize"))
+              Stream.of(
+                  "from", "to", "page", "size", "sort", "facetSize", "timeline", "group", "format"))
           .flatMap(s -> s)
           .toList();
 
@@ -100,7 +106,13 @@ public final class SearchParameters {
               "q is %,d characters long; the limit is %,d", query.length(), MAX_QUERY_CHARS));
     }
     checkCharacters("q", query);
-    int size = number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    ResultFormat format =
+        choice(params, "format", ResultFormat.values(), ResultFormat::apiName, ResultFormat.JSON);
+    // A download holds the search's hits, as deep as a search reaches, unless a size is given.
+    int size =
+        format.download()
+            ? number(params, "size", MAX_RESULT_WINDOW, 1, MAX_RESULT_WINDOW)
+            : number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
     int page = number(params, "page", 1, 1, Integer.MAX_VALUE);
     if ((long) page * size > MAX_RESULT_WINDOW) {
       throw new InvalidRequestException(
@@ -110,7 +122,23 @@ public final class SearchParameters {
               page, size, MAX_RESULT_WINDOW));
     }
     int facetSize = number(params, "facetSize", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE);
-    SortOrder sort = sort(single(params, "sort", ""), query);
+    SortOrder sort =
+        choice(
+            params,
+            "sort",
+            SortOrder.values(),
+            SortOrder::apiName,
+            query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE);
+    DateRange dates = PublicationDates.range(single(params, "from", ""), single(params, "to", ""));
+    TimelineUnit timeline =
+        choice(params, "timeline", TimelineUnit.values(), TimelineUnit::apiName, TimelineUnit.YEAR);
+    GroupBy group = choice(params, "group", GroupBy.values(), GroupBy::apiName, GroupBy.PARAGRAPH);
+    if (format.download() && group == GroupBy.ARTICLE) {
+      throw new InvalidRequestException(
+          "format="
+              + format.apiName()
+              + " downloads paragraphs, one a row; leave out group=article");
+    }
     Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
     int values = 0;
     for (Dimension d : Dimension.values()) {
@@ -147,7 +175,18 @@ public final class SearchParameters {
                   + " matches nothing; add a word that says what the paragraphs are about",
               List.of()));
     }
-    return new SearchRequest(query.strip(), filters, page, size, sort, facetSize, warnings);
+    return new SearchRequest(
+        query.strip(),
+        filters,
+        page,
+        size,
+        sort,
+        facetSize,
+        dates,
+        timeline,
+        group,
+        format,
+        warnings);
   }
 
   /**
@@ -248,17 +287,30 @@ public final class SearchParameters {
     return (int) value;
   }
 
-  private static SortOrder sort(String text, String query) throws InvalidRequestException {
+  /**
+   * The one of {@code choices} whose API name {@code parameter} gives, in any case; {@code
+   * fallback} when it is not given.
+   */
+  private static <E extends Enum<E>> E choice(
+      Map<String, List<String>> params,
+      String parameter,
+      E[] choices,
+      Function<E, String> apiName,
+      E fallback)
+      throws InvalidRequestException {
+    String text = single(params, parameter, "");
     if (text.isBlank()) {
-      return query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE;
+      return fallback;
     }
-    for (SortOrder order : SortOrder.values()) {
-      if (order.apiName().equals(text.strip().toLowerCase(Locale.ROOT))) {
-        return order;
-      }
+    List<String> names = Stream.of(choices).map(apiName).toList();
+    int at = names.indexOf(text.strip().toLowerCase(Locale.ROOT));
+    if (at >= 0) {
+      return choices[at];
     }
+    String listed =
+        String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     throw new InvalidRequestException(
-        "sort must be relevance, newest or oldest, not '" + clip(text) + "'");
+        parameter + " must be " + listed + ", not '" + clip(text) + "'");
   }
 
   private static void checkFilterValue(Dimension d, String value) throws InvalidRequestException {

@@ -2,11 +2,13 @@ package dev.passage.search;
 
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.Dimension;
+import dev.passage.engine.GroupBy;
 import dev.passage.engine.Health;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.SearchEngine;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse;
+import dev.passage.engine.SearchResponse.Group;
 import dev.passage.engine.SearchResponse.Hit;
 import dev.passage.engine.SortOrder;
 import dev.passage.engine.SuggestRequest;
@@ -51,6 +53,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.grouping.GroupDocs;
+import org.apache.lucene.util.BytesRef;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,7 +131,9 @@ public final class SearchService implements SearchEngine {
 
   private SearchResponse run(SearchRequest given, Query query) throws IOException {
     long started = System.nanoTime();
-    int topN = given.page() * given.size();
+    boolean grouped = given.group() == GroupBy.ARTICLE;
+    // Grouped, the page's hits come from the grouping; this pass only counts.
+    int topN = grouped ? 1 : given.page() * given.size();
     Sort sort = sortOf(given.sort());
     PassageSearcher shared = pool.acquire();
     // The facet counts borrow their arrays from the reader, and give them back at the end.
@@ -141,12 +147,23 @@ public final class SearchService implements SearchEngine {
           request.filters().isEmpty()
               ? shared.withTimeout(new QueryTimeoutImpl(timeLimit.toMillis()))
               : shared;
+      // The dates filter the hits and every count; the snippets mark the query's words only.
+      Query dated = DatedQuery.of(query, request.dates());
+      DrillDownQuery drillDown = null;
+      if (!request.filters().isEmpty() && searcher.facets() != null) {
+        drillDown = new DrillDownQuery(schema.facetsConfig(), dated);
+        for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
+          for (String value : filter.getValue()) {
+            drillDown.add(filter.getKey().field(), value);
+          }
+        }
+      }
       TopDocs top;
       Facets facets;
       FacetsCollector matching;
       if (searcher.facets() == null) {
         // No paragraph has any tag, so no filter can match and there is nothing to count.
-        Query filtered = request.filters().isEmpty() ? query : MatchNoDocsQuery.INSTANCE;
+        Query filtered = request.filters().isEmpty() ? dated : MatchNoDocsQuery.INSTANCE;
         FacetsCollectorManager.FacetsResult result =
             sort == null
                 ? FacetsCollectorManager.search(
@@ -159,19 +176,15 @@ public final class SearchService implements SearchEngine {
       } else if (request.filters().isEmpty()) {
         FacetsCollectorManager.FacetsResult result =
             sort == null
-                ? FacetsCollectorManager.search(searcher, query, topN, new FacetsCollectorManager())
+                ? FacetsCollectorManager.search(searcher, dated, topN, new FacetsCollectorManager())
                 : FacetsCollectorManager.search(
-                    searcher, query, topN, sort, true, new FacetsCollectorManager());
+                    searcher, dated, topN, sort, true, new FacetsCollectorManager());
         top = result.topDocs();
         matching = result.facetsCollector();
         facets = borrowCounts(searcher.facets(), matching, counted);
       } else {
         // Drill sideways: each selected dimension is counted as if its own selection were
         // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
-        DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), query);
-        request
-            .filters()
-            .forEach((dim, values) -> values.forEach(v -> drillDown.add(dim.field(), v)));
         DrillSideways sideways = new TouchedDrillSideways(searcher, searcher.facets(), counted);
         DrillSideways.DrillSidewaysResult result =
             sort == null
@@ -182,23 +195,42 @@ public final class SearchService implements SearchEngine {
         facets = result.facets;
       }
       long total = countOf(matching, top);
-      int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-      List<Hit> hits = hits(searcher, query, page);
+      List<Hit> hits = List.of();
+      List<Group> groups = null;
+      Long totalArticles = null;
+      if (grouped) {
+        Query matches =
+            drillDown != null
+                ? drillDown
+                : request.filters().isEmpty() ? dated : MatchNoDocsQuery.INSTANCE;
+        ArticleGroups.Page articles = ArticleGroups.page(searcher, matches, request, sort);
+        groups = groups(searcher, query, articles.articles());
+        totalArticles = (long) articles.total();
+      } else {
+        int from = Math.min((request.page() - 1) * request.size(), top.scoreDocs.length);
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        hits = hits(searcher, query, page);
+      }
       SearchResponse.FacetCounts counts = FacetCounter.counts(facets, request);
       double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
       return new SearchResponse(
           request.query(),
           total,
+          totalArticles,
           request.page(),
           request.size(),
+          request.group().apiName(),
           request.sort().apiName(),
           tookMs,
           searcher.timedOut(),
           filtersOf(request),
+          request.dates().from(),
+          request.dates().to(),
           request.warnings(),
           hits,
-          counts);
+          groups,
+          counts,
+          TimelineCounter.count(matching, request.timeline()));
     } finally {
       counted.forEach(TouchedFacetCounts::release);
       pool.release(shared);
@@ -310,6 +342,25 @@ public final class SearchService implements SearchEngine {
     } finally {
       pool.release(searcher);
     }
+  }
+
+  /** The page's articles with their best paragraphs, all snippets marked in one pass. */
+  private List<Group> groups(
+      PassageSearcher searcher, Query query, List<GroupDocs<BytesRef>> articles)
+      throws IOException {
+    List<ScoreDoc> best = new ArrayList<>();
+    for (GroupDocs<BytesRef> article : articles) {
+      best.addAll(Arrays.asList(article.scoreDocs()));
+    }
+    List<Hit> hits = hits(searcher, query, best.toArray(ScoreDoc[]::new));
+    List<Group> groups = new ArrayList<>(articles.size());
+    int at = 0;
+    for (GroupDocs<BytesRef> article : articles) {
+      List<Hit> its = hits.subList(at, at + article.scoreDocs().length);
+      at += its.size();
+      groups.add(Group.of(its, article.totalHits().value()));
+    }
+    return groups;
   }
 
   private List<Hit> hits(PassageSearcher searcher, Query query, ScoreDoc[] page)

@@ -2,16 +2,20 @@ package dev.passage.web;
 
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.ResultFormat;
 import dev.passage.engine.SearchEngine;
+import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse;
 import dev.passage.query.SearchParameters;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.io.EofException;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,11 +43,21 @@ final class ApiHandlers {
    */
   void search(Context ctx) throws InvalidRequestException, IOException {
     QueryStrings.check(ctx.queryString());
-    SearchResponse response = service.search(service.parse(ctx.queryParamMap()));
-    ctx.contentType(ContentType.APPLICATION_JSON);
+    SearchRequest request = service.parse(ctx.queryParamMap());
+    SearchResponse response = service.search(request);
+    ResultFormat format = request.format();
     try {
-      json.writeValue(ctx.outputStream(), response);
-    } catch (JacksonIOException e) {
+      if (format.download()) {
+        ctx.contentType(HitDownload.contentType(format))
+            .header(
+                Header.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + HitDownload.fileName(format) + "\"");
+        HitDownload.write(format, response.hits(), json, ctx.outputStream());
+      } else {
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        json.writeValue(ctx.outputStream(), response);
+      }
+    } catch (JacksonIOException | EofException e) {
       // The client went away mid-answer: there is no one left to tell.
     }
   }

@@ -268,6 +268,188 @@ abstract class EngineContract {
     assertThat(health.builtAt()).isNotBlank();
   }
 
+  private int paragraphsOf(String id) {
+    try {
+      return engine().article(id, false).orElseThrow().paragraphs().size();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static List<String> timeline(SearchResponse r) {
+    return r.timeline().stream().map(p -> p.period() + "=" + p.count()).toList();
+  }
+
+  @Test
+  void theTimelineCountsEveryParagraphByItsArticlesYearOrMonthOldestFirst() throws Exception {
+    assertThat(timeline(search("q", "")))
+        .containsExactly("2013=25", "2014=16", "2022=6", "2024=11");
+    // The seed articles are dated 2013, 2013-08, 2014-03, 2022-09 and 2024-05-20.
+    assertThat(
+            List.of(FIRST, "002_89bf8cead1161fd8", SECOND, FOURTH, NEWEST).stream()
+                .map(id -> paragraphsOf(id))
+                .toList())
+        .containsExactly(8, 17, 16, 6, 11);
+    assertThat(timeline(search("q", "", "timeline", "month")))
+        .containsExactly("2013=8", "2013-08=17", "2014-03=16", "2022-09=6", "2024-05=11");
+  }
+
+  @Test
+  void theTimelineCountsOnlyTheHitsOfTheQueryAndItsFilters() throws Exception {
+    assertThat(timeline(search("q", "CICA chairmanship"))).containsExactly("2013=1", "2014=1");
+    assertThat(timeline(search("q", "china", "topic", "energy", "year", "2013")))
+        .containsExactly("2013=3");
+    assertThat(timeline(search("q", "xylophone"))).isEmpty();
+  }
+
+  @Test
+  void fromAndToKeepToArticlesPublishedBetweenThemBothInclusive() throws Exception {
+    SearchResponse r = search("q", "", "from", "2014", "to", "2022", "size", "1");
+
+    assertThat(r.total()).isEqualTo(22);
+    assertThat(timeline(r)).containsExactly("2014=16", "2022=6");
+    assertThat(ids(r)).containsExactly(FOURTH + "#1");
+    assertThat(r.from()).isEqualTo("2014");
+    assertThat(r.to()).isEqualTo("2022");
+    assertThat(search("q", "", "to", "2013").total()).isEqualTo(25);
+    assertThat(search("q", "", "from", "2024-05-20", "to", "2024-05-20").total()).isEqualTo(11);
+    assertThat(search("q", "", "from", "2024-05-21").total()).isZero();
+  }
+
+  @Test
+  void anArticleDatedOnlyToTheYearOrMonthCountsAsItsFirstDay() throws Exception {
+    assertThat(timeline(search("q", "", "from", "2013-08", "timeline", "month")))
+        .containsExactly("2013-08=17", "2014-03=16", "2022-09=6", "2024-05=11");
+    assertThat(timeline(search("q", "", "to", "2013-08", "timeline", "month")))
+        .containsExactly("2013=8", "2013-08=17");
+    assertThat(search("q", "", "from", "2014-03-01").total()).isEqualTo(33);
+    assertThat(search("q", "", "from", "2014-03-02").total()).isEqualTo(17);
+    assertThat(search("q", "", "from", "2013-01-01").total()).isEqualTo(58);
+    assertThat(search("q", "", "to", "2014-03-31").total()).isEqualTo(41);
+  }
+
+  @Test
+  void datesNarrowTheFacetCountsAndTheQuerysHits() throws Exception {
+    SearchResponse r = search("q", "Nazarbayev", "from", "2014", "to", "2014-12", "facetSize", "2");
+
+    assertThat(ids(r)).containsExactly(SECOND + "#7", SECOND + "#2", SECOND + "#4");
+    assertThat(counts(r.facets().year())).containsExactly("2014=3");
+    assertThat(counts(r.facets().person()))
+        .containsExactly("Nursultan Nazarbayev=3", "Erlan Idrissov=2");
+  }
+
+  @Test
+  void aDateThatIsNoDateOrARangeBackwardsIsRefused() {
+    assertThatThrownBy(() -> search("from", "2013-13"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage(
+            "from must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08;"
+                + " '2013-13' is no such date");
+    assertThatThrownBy(() -> search("to", "last year"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage(
+            "to must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08, not 'last"
+                + " year'");
+    assertThatThrownBy(() -> search("from", "2015", "to", "2013"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("from (2015) is after to (2013); give the earlier date as from");
+    assertThatThrownBy(() -> search("timeline", "week"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("timeline must be year or month, not 'week'");
+  }
+
+  static List<String> groups(SearchResponse r) {
+    return r.groups().stream()
+        .map(g ->
+            g.articleId()
+                + " "
+                + g.total()
+                + " "
+                + g.hits().stream().map(h -> "#" + h.paragraph()).toList())
+        .toList();
+  }
+
+  @Test
+  void groupedByArticleEachResultIsAnArticleWithItsBestParagraphsAndBothTotalsAreExact()
+      throws Exception {
+    SearchResponse r = search("q", "CICA", "group", "article");
+
+    assertThat(r.total()).isEqualTo(7);
+    assertThat(r.totalArticles()).isEqualTo(4);
+    assertThat(r.group()).isEqualTo("article");
+    assertThat(r.hits()).isEmpty();
+    // Articles in the order of their best paragraph, as the paragraphs are ranked ungrouped.
+    assertThat(ids(search("q", "CICA")))
+        .startsWith(FIRST + "#8", SECOND + "#7", SECOND + "#3", NEWEST + "#9");
+    assertThat(groups(r))
+        .containsExactly(
+            FIRST + " 1 [#8]",
+            SECOND + " 4 [#7, #3, #8]",
+            NEWEST + " 1 [#9]",
+            "002_89bf8cead1161fd8 1 [#15]");
+    SearchResponse.Group cica = r.groups().get(1);
+    assertThat(cica.title()).startsWith("Kazakhstan Foreign Minister Erlan Idrissov met with");
+    assertThat(cica.date()).isEqualTo("2014-03");
+    assertThat(cica.hits().get(2).snippet())
+        .isEqualTo(
+            "During the summit, scheduled for May 20-21, China will take over the chairmanship of"
+                + " <mark>CICA</mark> from Turkey.");
+  }
+
+  @Test
+  void groupedByArticleWithoutAQueryListsTheNewestArticlesWithTheirFirstParagraphs()
+      throws Exception {
+    SearchResponse r = search("q", "", "group", "article", "size", "2");
+
+    assertThat(r.total()).isEqualTo(58);
+    assertThat(r.totalArticles()).isEqualTo(5);
+    assertThat(groups(r)).containsExactly(NEWEST + " 11 [#1, #2, #3]", FOURTH + " 6 [#1, #2, #3]");
+    assertThat(r.groups().getFirst().date()).isEqualTo("2024-05-20");
+    assertThat(groups(search("q", "", "group", "article", "size", "2", "page", "3")))
+        .containsExactly(FIRST + " 8 [#1, #2, #3]");
+    assertThat(groups(search("q", "", "group", "article", "sort", "oldest", "size", "1")))
+        .containsExactly(FIRST + " 8 [#1, #2, #3]");
+  }
+
+  @Test
+  void groupedByArticleTheFiltersAndDatesApplyAndTheFacetsStillCountParagraphs() throws Exception {
+    SearchResponse r =
+        search(
+            "q", "", "person", "Xi Jinping", "from", "2014", "group", "article", "facetSize", "2");
+
+    assertThat(r.total()).isEqualTo(4);
+    assertThat(r.totalArticles()).isEqualTo(2);
+    assertThat(groups(r)).containsExactly(FOURTH + " 3 [#1, #2, #3]", SECOND + " 1 [#4]");
+    assertThat(counts(r.facets().person()))
+        .containsExactly("Erlan Idrissov=7", "Wang Yi=5", "Xi Jinping=4 (selected)");
+    assertThat(timeline(r)).containsExactly("2014=1", "2022=3");
+    assertThat(search("q", "xylophone", "group", "article").groups()).isEmpty();
+    assertThat(search("q", "xylophone", "group", "article").totalArticles()).isZero();
+  }
+
+  @Test
+  void aSearchOfParagraphsCountsNoArticles() throws Exception {
+    SearchResponse r = search("q", "CICA");
+
+    assertThat(r.group()).isEqualTo("paragraph");
+    assertThat(r.groups()).isNull();
+    assertThat(r.totalArticles()).isNull();
+    assertThatThrownBy(() -> search("group", "site"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("group must be paragraph or article, not 'site'");
+  }
+
+  @Test
+  void aDownloadHoldsEveryHitOfTheSearchInOneAnswer() throws Exception {
+    SearchResponse r = search("q", "", "format", "jsonl");
+
+    assertThat(r.hits()).hasSize(58);
+    assertThat(ids(r)).startsWith(NEWEST + "#1").endsWith(FIRST + "#8");
+    assertThat(search("q", "china", "format", "csv", "from", "2022").hits())
+        .allSatisfy(h -> assertThat(h.date()).startsWith("202"))
+        .hasSize((int) search("q", "china", "from", "2022").total());
+  }
+
   @Test
   void aMalformedQueryIsRefusedBeforeTheEngineSeesIt() {
     assertThatThrownBy(() -> search("q", "\"chairmanship of"))

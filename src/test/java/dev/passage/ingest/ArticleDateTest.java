@@ -42,4 +42,27 @@ class ArticleDateTest {
     assertThatThrownBy(() -> ArticleDate.parse("2013-02-30"))
         .hasMessageContaining("not a valid date");
   }
+
+  @Test
+  void aRangeFromADateBeginsAtTheKeysOfDatesThatCountAsNoEarlier() {
+    assertThat(ArticleDate.parse("2014").earliestSortKey()).isEqualTo(20140000);
+    assertThat(ArticleDate.parse("2014-01-01").earliestSortKey()).isEqualTo(20140000);
+    assertThat(ArticleDate.parse("2014-03").earliestSortKey()).isEqualTo(20140300);
+    assertThat(ArticleDate.parse("2014-03-01").earliestSortKey()).isEqualTo(20140300);
+    assertThat(ArticleDate.parse("2014-03-02").earliestSortKey()).isEqualTo(20140302);
+  }
+
+  @Test
+  void aRangeToADateEndsAtTheLastKeyWithinIt() {
+    assertThat(ArticleDate.parse("2014").lastSortKey()).isEqualTo(20149999);
+    assertThat(ArticleDate.parse("2014-03").lastSortKey()).isEqualTo(20140399);
+    assertThat(ArticleDate.parse("2014-03-31").lastSortKey()).isEqualTo(20140331);
+  }
+
+  @Test
+  void aSortKeyGivesBackItsDate() {
+    assertThat(ArticleDate.ofSortKey(20130000)).hasToString("2013");
+    assertThat(ArticleDate.ofSortKey(20140300)).hasToString("2014-03");
+    assertThat(ArticleDate.ofSortKey(20240520)).hasToString("2024-05-20");
+  }
 }

@@ -50,7 +50,7 @@ class SearchParametersTest {
     rejects(
         Map.of("yaer", List.of("2013")),
         "unknown parameter 'yaer'; did you mean 'year'? Parameters are: q, year, person,"
-            + " organisation, topic, page, size, sort, facetSize.");
+            + " organisation, topic, from, to, page, size, sort, facetSize, timeline, group, format.");
   }
 
   @Test
@@ -173,5 +173,40 @@ class SearchParametersTest {
     assertThat(parameters.luceneQuery(request)).isSameAs(parameters.luceneQuery(request));
     assertThat(parameters.luceneQuery(request).toString())
         .isEqualTo(new SearchParameters(new Schema()).luceneQuery(request).toString());
+  }
+
+  @Test
+  void fromAndToBecomeInclusiveBoundsOfTheArticlesDateKeys() throws Exception {
+    SearchRequest r = parse(Map.of("from", List.of("2013-08"), "to", List.of(" 2014 ")));
+    assertThat(r.dates())
+        .isEqualTo(new dev.passage.engine.DateRange("2013-08", "2014", 20130800, 20149999));
+    assertThat(parse(Map.of("to", List.of("2013"))).dates().lowestKey()).isEqualTo(1);
+    assertThat(parse(Map.of("q", List.of("oil"))).dates().any()).isTrue();
+    assertThat(parse(Map.of("from", List.of(""))).dates().any()).isTrue();
+  }
+
+  @Test
+  void aDateMustBeWrittenAsTheArchiveWritesIt() {
+    rejects(
+        Map.of("from", List.of("2013-8")),
+        "from must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08, not '2013-8'");
+    rejects(
+        Map.of("to", List.of("2013-02-30")),
+        "to must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08; '2013-02-30' is"
+            + " no such date");
+    rejects(
+        Map.of("from", List.of("2013-08-20T10:00")),
+        "from must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08, not"
+            + " '2013-08-20T10:00'");
+    rejects(
+        Map.of("from", List.of("2013-08-02"), "to", List.of("2013-08-01")),
+        "from (2013-08-02) is after to (2013-08-01); give the earlier date as from");
+  }
+
+  @Test
+  void theTimelineIsByYearUnlessMonthsAreAsked() throws Exception {
+    assertThat(parse(Map.of()).timeline()).isEqualTo(dev.passage.engine.TimelineUnit.YEAR);
+    assertThat(parse(Map.of("timeline", List.of("Month"))).timeline())
+        .isEqualTo(dev.passage.engine.TimelineUnit.MONTH);
   }
 }

@@ -67,6 +67,101 @@ class ApiTest {
   }
 
   @Test
+  void datesFilterTheSearchAndTheTimelineCountsItsHitsByPeriod() throws Exception {
+    JsonNode r = json("/api/search?q=CICA&from=2014&to=2014-12&timeline=month");
+    assertThat(r.get("from").asString()).isEqualTo("2014");
+    assertThat(r.get("to").asString()).isEqualTo("2014-12");
+    assertThat(r.get("timeline").toString())
+        .isEqualTo("[{\"period\":\"2014-03\",\"count\":" + r.get("total").asInt() + "}]");
+    assertThat(json("/api/search?q=CICA").get("from").isNull()).isTrue();
+  }
+
+  @Test
+  void aDateThatIsNoDateIsA400WithAJsonError() throws Exception {
+    HttpResponse<String> bad = get("/api/search?from=" + q("2013/08"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("error").asString())
+        .isEqualTo(
+            "from must be a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2013-08, not"
+                + " '2013/08'");
+  }
+
+  @Test
+  void groupedByArticleTheAnswerCountsBothUnitsAndListsEachArticlesBestParagraphs()
+      throws Exception {
+    JsonNode r = json("/api/search?q=CICA&group=article&size=2");
+    assertThat(r.get("total").asInt()).isEqualTo(7);
+    assertThat(r.get("totalArticles").asInt()).isEqualTo(4);
+    assertThat(r.get("group").asString()).isEqualTo("article");
+    assertThat(r.get("hits").size()).isZero();
+    assertThat(texts(r.get("groups"), "articleId"))
+        .containsExactly("000_c3b115836f1d2521", "001_4c331c42e6f04ea6");
+    assertThat(texts(r.get("groups").get(1).get("hits"), "id"))
+        .containsExactly(
+            "001_4c331c42e6f04ea6#7", "001_4c331c42e6f04ea6#3", "001_4c331c42e6f04ea6#8");
+    HttpResponse<String> bad = get("/api/search?q=CICA&group=site");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("error").asString())
+        .isEqualTo("group must be paragraph or article, not 'site'");
+  }
+
+  @Test
+  void formatCsvDownloadsTheSearchsParagraphsWithTheirTags() throws Exception {
+    HttpResponse<String> csv = get("/api/search?q=" + q("CICA chairmanship") + "&format=csv");
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+    assertThat(csv.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"passage-search.csv\"");
+    List<String> rows = csv.body().lines().toList();
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "id,articleId,title,date,paragraph,section,score,snippet,year,person,organisation,topic");
+    assertThat(rows.get(1))
+        .startsWith("001_4c331c42e6f04ea6#8,001_4c331c42e6f04ea6,Kazakhstan Foreign Minister")
+        .contains(
+            ",\"During the summit, scheduled for May 20-21, China will take over the chairmanship"
+                + " of CICA from Turkey.\",2014,,Conference on Interaction and Confidence Building"
+                + " Measures in Asia,diplomacy|multilateral");
+  }
+
+  @Test
+  void formatJsonlDownloadsEveryHitUpToTheDeepestASearchReaches() throws Exception {
+    HttpResponse<String> jsonl = get("/api/search?format=jsonl");
+
+    assertThat(jsonl.statusCode()).isEqualTo(200);
+    assertThat(jsonl.headers().firstValue("Content-Type"))
+        .hasValue("application/x-ndjson; charset=utf-8");
+    List<String> lines = jsonl.body().lines().toList();
+    assertThat(lines).hasSize(58);
+    assertThat(JSON.readTree(lines.getFirst()).get("id").asString())
+        .isEqualTo("004_fd3b26c682193b6e#1");
+    assertThat(get("/api/search?format=jsonl&size=10000").statusCode()).isEqualTo(200);
+    assertThat(get("/api/search?format=jsonl&size=2&page=2").body().lines())
+        .hasSize(2)
+        .first()
+        .satisfies(line -> assertThat(line).contains("\"id\":\"004_fd3b26c682193b6e#3\""));
+  }
+
+  @Test
+  void aDownloadPastTheDeepestHitOrOfArticlesOrInAnotherFormatIsA400() throws Exception {
+    for (var bad :
+        List.of(
+            List.of(
+                "format=csv&size=10001", "size must be a whole number from 1 to 10000, not 10001"),
+            List.of(
+                "format=csv&group=article",
+                "format=csv downloads paragraphs, one a row; leave out group=article"),
+            List.of("format=xml", "format must be json, csv or jsonl, not 'xml'"),
+            List.of("size=101", "size must be a whole number from 1 to 100, not 101"))) {
+      HttpResponse<String> r = get("/api/search?" + bad.get(0));
+      assertThat(r.statusCode()).as(bad.get(0)).isEqualTo(400);
+      assertThat(JSON.readTree(r.body()).get("error").asString()).isEqualTo(bad.get(1));
+    }
+  }
+
+  @Test
   void cicaChairmanshipFindsTheParagraphsOfBothArticlesThatSpeakOfIt() throws Exception {
     JsonNode r = json("/api/search?q=" + q("CICA chairmanship"));
     assertThat(r.get("total").asInt()).isEqualTo(2);

@@ -136,6 +136,25 @@ final class SearchBox {
     return root().findElements(By.cssSelector(".dim-" + dimension + " .facet-values li"));
   }
 
+  /** The timeline's bars, oldest first: each period with the paragraphs it counts. */
+  Map<String, Integer> timeline() {
+    Map<String, Integer> bars = new LinkedHashMap<>();
+    for (WebElement bar :
+        root().findElements(By.cssSelector(".timeline:not([hidden]) .timeline-bar"))) {
+      String name = bar.getAccessibleName();
+      bars.put(
+          bar.getDomAttribute("data-period"),
+          Integer.parseInt(
+              name.replaceFirst("^[^:]+: ([\\d,]+) paragraphs?$", "$1").replace(",", "")));
+    }
+    return bars;
+  }
+
+  /** The bar of one period of the timeline. */
+  WebElement timelineBar(String period) {
+    return root().findElement(By.cssSelector(".timeline-bar[data-period='" + period + "']"));
+  }
+
   WebElement button(String css) {
     return root().findElement(By.cssSelector(css));
   }

@@ -277,6 +277,86 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theTimelineDrawsTheHitsByYearAndABarKeepsTheSearchToItsYear() {
+    open("/?q=CICA+chairmanship");
+    assertThat(box.timeline()).containsExactly(Map.entry("2013", 1), Map.entry("2014", 1));
+
+    box.andWait(() -> box.timelineBar("2014").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA+chairmanship&from=2014&to=2014");
+    assertThat(box.resultLinks())
+        .containsExactly(
+            base + "/articles/" + CICA_ARTICLE + "?q=CICA+chairmanship&from=2014&to=2014&p=8");
+    assertThat(box.timeline()).containsExactly(Map.entry("2014-03", 1));
+    assertThat(box.button(".timeline-head").getText()).isEqualTo("Published in 2014 Clear dates");
+
+    box.andWait(() -> box.button(".clear-dates").click());
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA+chairmanship");
+    assertThat(box.cards()).hasSize(2);
+  }
+
+  @Test
+  void theTimelineStandsEachYearAtItsPlaceWithTheEmptyYearsBetweenThem() {
+    open("/");
+    Map<String, Integer> years = new java.util.LinkedHashMap<>();
+    for (int year = 2013; year <= 2024; year++) {
+      years.put(Integer.toString(year), 0);
+    }
+    years.putAll(Map.of("2013", 25, "2014", 16, "2020", 2, "2022", 6, "2024", 11));
+
+    assertThat(box.timeline()).containsExactlyEntriesOf(years);
+    assertThat(box.timelineBar("2015").isEnabled()).isFalse();
+    assertThat(box.timelineBar("2020").getAccessibleName()).isEqualTo("2020: 2 paragraphs");
+  }
+
+  @Test
+  void theGroupToggleShowsArticlesWithTheirBestParagraphsAndCountsInBothUnits() {
+    open("/?q=CICA");
+    assertThat(box.cards()).hasSize(7);
+
+    box.andWait(() -> box.button("#group").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA&group=article");
+    assertThat(box.status()).startsWith("7 paragraphs in 4 articles match “CICA”");
+    List<WebElement> articles = box.root().findElements(By.cssSelector(".results .article-card"));
+    assertThat(articles).hasSize(4);
+    assertThat(articles.get(1).findElement(By.cssSelector(".card-meta")).getText())
+        .isEqualTo("2014-03 · 4 matching paragraphs");
+    assertThat(articles.get(1).findElements(By.cssSelector(".para-link")))
+        .extracting(WebElement::getText)
+        .containsExactly("¶ 7", "¶ 3", "¶ 8");
+    assertThat(
+            articles
+                .get(1)
+                .findElements(By.cssSelector(".para-link"))
+                .get(2)
+                .getDomAttribute("href"))
+        .isEqualTo(base + "/articles/" + CICA_ARTICLE + "?q=CICA&group=article&p=8");
+    assertThat(box.button(".facets-unit").getText())
+        .isEqualTo("Counts are paragraphs, not articles.");
+    assertThat(box.counts("year")).containsEntry("2014", 5);
+
+    box.andWait(() -> box.button("#group").click());
+
+    assertThat(browser.url()).isEqualTo(base + "/?q=CICA");
+    assertThat(box.cards()).hasSize(7);
+    assertThat(box.button(".facets-unit").isDisplayed()).isFalse();
+  }
+
+  @Test
+  void theDownloadLinksFetchTheSearchsParagraphsWithTheirTags() throws Exception {
+    open("/?q=CICA&year=2014&group=article");
+
+    assertThat(box.button(".downloads").getText())
+        .isEqualTo("Download 5 paragraphs with their tags: CSV · JSON lines");
+    String csv = box.button(".download-csv").getDomAttribute("href");
+    assertThat(csv).isEqualTo(base + "/api/search?q=CICA&year=2014&format=csv");
+    assertThat(box.button(".download-jsonl").getDomAttribute("href"))
+        .isEqualTo(base + "/api/search?q=CICA&year=2014&format=jsonl");
+    assertThat(passage.get(csv.substring(base.length())).body().lines()).hasSize(1 + 5);
+  }
+
+  @Test
   void showMoreListsTheRestOfALongDimension() {
     open("/");
     assertThat(box.facetItems("organisation")).hasSize(8);
@@ -367,6 +447,15 @@ class SearchPageBrowserTest {
 
       box.andWait(() -> box.checkbox("topic", "diplomacy").click());
       assertThat(box.cards()).hasSize(1);
+
+      // The site asks for articles: group="article" on the element.
+      box.andWait(() ->
+          browser.script(
+              "document.querySelector('passage-search').setAttribute('group', 'article');"));
+      assertThat(box.status()).startsWith("1 paragraph in 1 article match “CICA chairmanship”");
+      assertThat(box.root().findElements(By.cssSelector(".article-card .para-link")))
+          .extracting(WebElement::getText)
+          .containsExactly("¶ 8");
     } finally {
       otherSite.stop(0);
     }
