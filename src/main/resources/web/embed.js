@@ -624,6 +624,7 @@
       this.#renderPages(answer.page, answer.size, resultCount);
       this.#renderDownloads(answer, server, fixed);
       const notes = (answer.warnings || []).map((w) => this.#warning(w, fixed));
+      if (answer.suggestion) notes.unshift(this.#didYouMean(answer.suggestion));
       if (answer.total === 0) {
         const filtered = narrowed(this.#state);
         const advice = filtered ? 'try fewer words or remove a filter.' : 'try fewer or other words.';
@@ -670,6 +671,16 @@
         const query = paramsFromState(this.#state).toString();
         history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
       }
+    }
+
+    /** "Did you mean": the query spelt as the archive spells it, one click away. */
+    #didYouMean(suggestion) {
+      const link = el('button', { type: 'button', class: 'link did-you-mean' }, suggestion);
+      link.addEventListener('click', () => {
+        this.#ui.input.value = suggestion;
+        this.#change({ q: suggestion, page: 1 });
+      });
+      return el('p', { class: 'suggestion' }, 'Did you mean ', link, '?');
     }
 
     /** A warning of the answer; a filter value the archive lacks offers its nearest values. */

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param to the latest publication date searched, as given, or null
  * @param warnings what in the request may not do what the reader meant (an unknown filter value, a
  *     query of stop words); empty when there is nothing to say
+ * @param suggestion "did you mean": the query with its misspelt words replaced by words of the
+ *     index, when it finds few paragraphs (see {@code QueryCorrection}); null otherwise
  * @param hits this page's paragraphs; empty when grouped by article
  * @param groups this page's articles, each with its best paragraphs, when grouped by article; null
  *     otherwise
@@ -45,6 +47,7 @@ public record SearchResponse(
     String from,
     String to,
     List<Warning> warnings,
+    String suggestion,
     List<Hit> hits,
     List<Group> groups,
     FacetCounts facets,

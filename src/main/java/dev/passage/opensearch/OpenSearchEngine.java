@@ -25,6 +25,7 @@ import dev.passage.index.Schema;
 import dev.passage.query.FilterValueCheck;
 import dev.passage.query.IndexedValues;
 import dev.passage.query.KnownValues;
+import dev.passage.query.QueryCorrection;
 import dev.passage.query.QueryFactory;
 import dev.passage.query.SearchParameters;
 import dev.passage.query.Timeline;
@@ -115,6 +116,9 @@ public final class OpenSearchEngine implements SearchEngine {
           .toList();
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The term suggester's name in a search, for "did you mean". */
+  private static final String WORDS = "words";
 
   /** The aggregation that tells which filter values the index holds; no dimension's name. */
   private static final String HELD_FILTER_VALUES = "_held_filter_values";
@@ -328,6 +332,12 @@ public final class OpenSearchEngine implements SearchEngine {
                 if (!filters.isEmpty()) {
                   s.postFilter(all(filters, null));
                 }
+                List<String> words = QueryCorrection.words(request.query());
+                if (!words.isEmpty()) {
+                  s.suggest(sg ->
+                      sg.text(String.join(" ", words))
+                          .suggesters(WORDS, f -> f.term(WordCorrections::termSuggester)));
+                }
                 return s;
               },
               Stored.class);
@@ -504,6 +514,10 @@ public final class OpenSearchEngine implements SearchEngine {
     return true;
   }
 
+  private static long total(org.opensearch.client.opensearch.core.SearchResponse<Stored> response) {
+    return response.hits().total() == null ? 0 : response.hits().total().value();
+  }
+
   private SearchResponse answer(
       SearchRequest request,
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response,
@@ -539,7 +553,7 @@ public final class OpenSearchEngine implements SearchEngine {
     double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
     return new SearchResponse(
         request.query(),
-        response.hits().total() == null ? 0 : response.hits().total().value(),
+        total(response),
         totalArticles,
         request.page(),
         request.size(),
@@ -551,6 +565,10 @@ public final class OpenSearchEngine implements SearchEngine {
         request.dates().from(),
         request.dates().to(),
         request.warnings(),
+        total(response) < QueryCorrection.FEW && !response.timedOut()
+            ? QueryCorrection.corrected(
+                request.query(), WordCorrections.of(response.suggest().get(WORDS)))
+            : null,
         hits,
         groups,
         new FacetCounts(

@@ -18,6 +18,7 @@ import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
 import dev.passage.query.FilterValueCheck;
 import dev.passage.query.KnownValues;
+import dev.passage.query.QueryCorrection;
 import dev.passage.query.QueryCost;
 import dev.passage.query.SearchParameters;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class SearchService implements SearchEngine {
   private final SearcherPool pool;
   private final SearchParameters parameters;
   private final LiveSuggester suggester;
+  private final WordCorrections corrections = new WordCorrections();
   private final Snippets snippets;
   private final Duration timeLimit;
 
@@ -212,6 +214,10 @@ public final class SearchService implements SearchEngine {
         hits = hits(searcher, query, page);
       }
       SearchResponse.FacetCounts counts = FacetCounter.counts(facets, request);
+      String suggestion =
+          total < QueryCorrection.FEW && !searcher.timedOut()
+              ? corrections.corrected(searcher.getIndexReader(), request.query())
+              : null;
       double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
       return new SearchResponse(
           request.query(),
@@ -227,6 +233,7 @@ public final class SearchService implements SearchEngine {
           request.dates().from(),
           request.dates().to(),
           request.warnings(),
+          suggestion,
           hits,
           groups,
           counts,

@@ -507,4 +507,16 @@ abstract class EngineContract {
     assertThatThrownBy(() -> engine().parseSuggest(Map.of("q", List.of("x".repeat(101)))))
         .hasMessage("q is 101 characters long; suggestions complete at most 100");
   }
+
+  @Test
+  void aMisspeltQueryThatFindsLittleOffersTheArchivesSpellingInTheCaseTyped() throws Exception {
+    SearchResponse r = search("q", "CICA chairmanshp");
+
+    assertThat(r.total()).isZero();
+    assertThat(r.suggestion()).isEqualTo("CICA chairmanship");
+    assertThat(search("q", r.suggestion()).total()).isEqualTo(2);
+    assertThat(search("q", "NAZARBAEV").suggestion()).isEqualTo("NAZARBAYEV");
+    assertThat(search("q", "CICA").suggestion()).isNull();
+    assertThat(search("q", "title:nazarbaev OR petrol*").suggestion()).isNull();
+  }
 }

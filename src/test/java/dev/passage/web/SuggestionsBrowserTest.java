@@ -111,4 +111,15 @@ class SuggestionsBrowserTest {
     assertThat(box.checked("organisation"))
         .containsExactly("Conference on Interaction and Confidence Building Measures in Asia");
   }
+
+  @Test
+  void aMisspeltQueryOffersTheArchivesSpellingAsALink() {
+    box.andWait(() -> box.input().sendKeys("CICA chairmanshp"));
+    browser.waitFor(d -> box.message().contains("Did you mean CICA chairmanship?"));
+
+    box.andWait(() -> box.root().findElement(By.cssSelector(".did-you-mean")).click());
+
+    browser.waitFor(d -> box.status().startsWith("2 paragraphs match “CICA chairmanship”"));
+    assertThat(box.input().getDomProperty("value")).isEqualTo("CICA chairmanship");
+  }
 }
