@@ -28,7 +28,7 @@ final class WordCorrections {
     return t.field(Schema.TEXT_EXACT)
         .suggestMode(SuggestMode.Missing)
         .size(1)
-        .maxEdits(2)
+        .maxEdits(1)
         .prefixLength(1)
         .minWordLength(QueryCorrection.MIN_WORD_LENGTH)
         .maxInspections(5)

@@ -216,7 +216,8 @@ public final class SearchService implements SearchEngine {
       SearchResponse.FacetCounts counts = FacetCounter.counts(facets, request);
       String suggestion =
           total < QueryCorrection.FEW && !searcher.timedOut()
-              ? corrections.corrected(searcher.getIndexReader(), request.query())
+              ? corrections.corrected(
+                  searcher.getIndexReader(), request.query(), word -> count(searcher, word))
               : null;
       double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
       return new SearchResponse(
@@ -241,6 +242,15 @@ public final class SearchService implements SearchEngine {
     } finally {
       counted.forEach(TouchedFacetCounts::release);
       pool.release(shared);
+    }
+  }
+
+  /** How many paragraphs {@code word} finds by itself, or 0 when it cannot be searched alone. */
+  private int count(PassageSearcher searcher, String word) throws IOException {
+    try {
+      return searcher.count(parameters.luceneQuery(parameters.query(word)));
+    } catch (InvalidRequestException e) {
+      return 0;
     }
   }
 

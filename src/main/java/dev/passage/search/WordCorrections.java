@@ -23,7 +23,7 @@ final class WordCorrections {
 
   WordCorrections() {
     checker.setMinQueryLength(QueryCorrection.MIN_WORD_LENGTH);
-    checker.setMaxEdits(2);
+    checker.setMaxEdits(1);
     checker.setMinPrefix(1);
     checker.setMaxInspections(5);
     checker.setAccuracy(0.5f);
@@ -31,12 +31,21 @@ final class WordCorrections {
     checker.setThresholdFrequency(0f);
   }
 
-  /** {@code query} with its misspelt words corrected from {@code reader}'s words, or null. */
-  String corrected(IndexReader reader, String query) throws IOException {
+  /** How many paragraphs a word finds by itself, searched as a query is. */
+  interface WordCount {
+    int paragraphs(String word) throws IOException;
+  }
+
+  /**
+   * {@code query} with its misspelt words corrected from {@code reader}'s words, or null. A word is
+   * misspelt when no paragraph holds it as written and, searched by itself ({@code count}), it
+   * finds nothing: a word of titles only is not corrected.
+   */
+  String corrected(IndexReader reader, String query, WordCount count) throws IOException {
     Map<String, String> replacements = new HashMap<>();
     for (String word : QueryCorrection.words(query)) {
       Term term = new Term(Schema.TEXT_EXACT, word);
-      if (reader.docFreq(term) > 0) {
+      if (reader.docFreq(term) > 0 || count.paragraphs(word) > 0) {
         continue;
       }
       SuggestWord[] best =
