@@ -76,12 +76,16 @@
   }
 
   /** A paragraph's tags as a list of labelled chips. */
-  function tagList(item) {
+  /**
+   * A paragraph's tags; `filterBy(name, value, label)` makes the element that applies a tag's
+   * filter (a button in the search, a link from the article page).
+   */
+  function tagList(item, filterBy) {
     const chips = [];
     for (const { name, label } of DIMENSIONS) {
       for (const value of item[name] || []) {
         chips.push(
-          el('li', { class: `tag tag-${name}` }, el('span', { class: 'tag-dim' }, label), ' ', value),
+          el('li', { class: `tag tag-${name}` }, el('span', { class: 'tag-dim' }, label), ' ', filterBy(name, value, label)),
         );
       }
     }
@@ -742,8 +746,15 @@
     #card(hit, server) {
       return this.#resultCard(server, 'card', hit, [hit.date, hit.section, `¶ ${hit.paragraph}`],
         el('p', { class: 'snippet' }, markedText(hit.snippet)),
-        tagList(hit));
+        tagList(hit, this.#tagFilter));
     }
+
+    /** A tag on a result is a button that adds its value to the search's filters. */
+    #tagFilter = (name, value, label) => {
+      const button = el('button', { type: 'button', class: 'link tag-value', 'aria-label': `Filter by ${label.toLowerCase()} ${value}` }, value);
+      button.addEventListener('click', () => this.#toggleValue(name, value, true));
+      return button;
+    };
 
     /** An article of a grouped search: its title, how many paragraphs match, and the best ones. */
     #articleCard(group, server) {
@@ -756,7 +767,7 @@
                 `¶ ${hit.paragraph}`),
               hit.section ? ` ${hit.section} · ` : ' ',
               markedText(hit.snippet)),
-            tagList(hit)))),
+            tagList(hit, this.#tagFilter)))),
       );
     }
 
@@ -982,6 +993,17 @@
       this.#load();
     }
 
+    /**
+     * The search page with the search this article was opened from (in the address, if any) and
+     * one more filter: `name` = `value`.
+     */
+    #searchWith(name, value) {
+      const state = stateFromParams(new URLSearchParams(location.search));
+      const values = [...new Set([...state.filters[name], value])];
+      const params = paramsFromState({ ...state, filters: { ...state.filters, [name]: values }, page: 1 });
+      return `${serverBase(this)}/?${params}`;
+    }
+
     /** The article id: the `article` attribute, or the page's /articles/{id} path. */
     #articleId() {
       const given = this.getAttribute('article');
@@ -1048,7 +1070,11 @@
           'aria-label': isTarget ? 'The matching paragraph' : null,
         },
         el('p', { class: 'text' }, el('span', { class: 'para-number', 'aria-hidden': 'true' }, String(p.paragraph)), p.text),
-        tagList(p));
+        tagList(p, (name, value, label) => el('a', {
+          class: 'tag-value',
+          href: this.#searchWith(name, value),
+          'aria-label': `Search with the filter ${label.toLowerCase()} ${value}`,
+        }, value)));
         if (isTarget) marked = block;
         body.push(block);
       }
