@@ -36,6 +36,29 @@ public interface SearchEngine {
    */
   SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException;
 
+  /**
+   * Validates a request for the values of {@code dimension} among a search's matches: the search's
+   * own parameters, and {@code prefix} and {@code size} for the values.
+   */
+  FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
+      throws InvalidRequestException;
+
+  /**
+   * The values of a dimension among a search's matching paragraphs, counted as the search's facets
+   * are (drill sideways), past the facet size.
+   */
+  default FacetValuesResponse facetValues(FacetValuesRequest request)
+      throws IOException, InvalidRequestException {
+    List<SearchResponse.FacetValue> all = search(request.search()).facets().of(request.dimension());
+    List<SearchResponse.FacetValue> matching =
+        all.stream().filter(v -> request.matches(v.value())).toList();
+    return new FacetValuesResponse(
+        request.dimension().field(),
+        request.prefix(),
+        matching.size(),
+        matching.subList(0, Math.min(request.size(), matching.size())));
+  }
+
   /** Validates the parameters of a request for suggestions ({@code q}, {@code size}). */
   SuggestRequest parseSuggest(Map<String, List<String>> params) throws InvalidRequestException;
 

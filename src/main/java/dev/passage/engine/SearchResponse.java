@@ -136,7 +136,18 @@ public record SearchResponse(
       List<FacetValue> year,
       List<FacetValue> person,
       List<FacetValue> organisation,
-      List<FacetValue> topic) {}
+      List<FacetValue> topic) {
+
+    /** The counts of {@code dimension}. */
+    public List<FacetValue> of(Dimension dimension) {
+      return switch (dimension) {
+        case YEAR -> year;
+        case PERSON -> person;
+        case ORGANISATION -> organisation;
+        case TOPIC -> topic;
+      };
+    }
+  }
 
   /**
    * A facet value and how many matching paragraphs have it.

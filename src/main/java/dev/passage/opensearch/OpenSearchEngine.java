@@ -4,6 +4,7 @@ import dev.passage.engine.ArticleView;
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.EngineUnavailableException;
+import dev.passage.engine.FacetValuesRequest;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.Health;
 import dev.passage.engine.InvalidRequestException;
@@ -727,6 +728,12 @@ public final class OpenSearchEngine implements SearchEngine {
     } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
+  }
+
+  @Override
+  public FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parameters.parseFacetValues(dimension, params);
   }
 
   @Override

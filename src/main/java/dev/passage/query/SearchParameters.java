@@ -2,6 +2,7 @@ package dev.passage.query;
 
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
+import dev.passage.engine.FacetValuesRequest;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.ResultFormat;
@@ -215,6 +216,56 @@ public final class SearchParameters {
     }
     int size = number(params, "size", SuggestRequest.DEFAULT_SIZE, 1, SuggestRequest.MAX_SIZE);
     return new SuggestRequest(prefix.strip(), size);
+  }
+
+  /**
+   * Validates a request for the values of {@code dimension} among a search's matches: the search's
+   * parameters as {@link #parse} takes them, and {@code prefix} and {@code size} for the values
+   * ({@code size} is not hits per page here).
+   */
+  public FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    Dimension dim = Dimension.of(dimension);
+    if (dim == null) {
+      throw new InvalidRequestException(
+          "there is no dimension '"
+              + clip(dimension)
+              + "'; the dimensions are year, person, organisation and topic");
+    }
+    String prefix = single(params, "prefix", "").strip();
+    checkCharacters("prefix", prefix);
+    if (prefix.length() > SuggestRequest.MAX_PREFIX_CHARS) {
+      throw new InvalidRequestException(
+          String.format(
+              "prefix is %,d characters long; the limit is %,d",
+              prefix.length(), SuggestRequest.MAX_PREFIX_CHARS));
+    }
+    int size =
+        number(params, "size", FacetValuesRequest.DEFAULT_SIZE, 1, FacetValuesRequest.MAX_SIZE);
+    Map<String, List<String>> search = new LinkedHashMap<>(params);
+    search.remove("prefix");
+    search.remove("size");
+    for (String paging : List.of("page", "sort", "facetSize", "group", "format", "timeline")) {
+      if (search.containsKey(paging)) {
+        throw new InvalidRequestException(
+            "'" + paging + "' means nothing for a dimension's values; leave it out");
+      }
+    }
+    SearchRequest parsed = parse(search);
+    SearchRequest counted =
+        new SearchRequest(
+            parsed.query(),
+            parsed.filters(),
+            1,
+            1,
+            parsed.sort(),
+            FacetValuesRequest.ALL_VALUES,
+            parsed.dates(),
+            parsed.timeline(),
+            GroupBy.PARAGRAPH,
+            ResultFormat.JSON,
+            parsed.warnings());
+    return new FacetValuesRequest(counted, dim, prefix, size);
   }
 
   /** The names and aliases the tagger knows, for suggestions. */

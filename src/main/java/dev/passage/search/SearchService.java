@@ -2,6 +2,7 @@ package dev.passage.search;
 
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.Dimension;
+import dev.passage.engine.FacetValuesRequest;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.Health;
 import dev.passage.engine.InvalidRequestException;
@@ -328,6 +329,12 @@ public final class SearchService implements SearchEngine {
   }
 
   /** The state of the index being served. */
+  @Override
+  public FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parameters.parseFacetValues(dimension, params);
+  }
+
   @Override
   public SuggestRequest parseSuggest(Map<String, List<String>> params)
       throws InvalidRequestException {

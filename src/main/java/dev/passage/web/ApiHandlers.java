@@ -78,6 +78,14 @@ final class ApiHandlers {
     ctx.json(article.get());
   }
 
+  /** {@code GET /api/facets/{dimension}}: a dimension's values among a search's matches. */
+  void facetValues(Context ctx) throws InvalidRequestException, IOException {
+    QueryStrings.check(ctx.queryString());
+    ctx.json(
+        service.facetValues(
+            service.parseFacetValues(ctx.pathParam("dimension"), ctx.queryParamMap())));
+  }
+
   /** {@code GET /api/suggest}: facet values completing what the reader has typed. */
   void suggest(Context ctx) throws InvalidRequestException, IOException {
     QueryStrings.check(ctx.queryString());

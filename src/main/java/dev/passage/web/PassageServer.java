@@ -160,6 +160,7 @@ public final class PassageServer {
           }));
       config.routes.get("/api/search", api::search);
       config.routes.get("/api/suggest", api::suggest);
+      config.routes.get("/api/facets/{dimension}", api::facetValues);
       config.routes.get("/api/articles/{id}", api::article);
       config.routes.get("/api/health", api::health);
       config.routes.get("/articles/{id}", pages::article);

@@ -519,4 +519,42 @@ abstract class EngineContract {
     assertThat(search("q", "CICA").suggestion()).isNull();
     assertThat(search("q", "title:nazarbaev OR petrol*").suggestion()).isNull();
   }
+
+  FacetValuesResponse values(String dimension, String... nameValuePairs) throws Exception {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      params.computeIfAbsent(nameValuePairs[i], k -> new ArrayList<>()).add(nameValuePairs[i + 1]);
+    }
+    return engine().facetValues(engine().parseFacetValues(dimension, params));
+  }
+
+  @Test
+  void aDimensionsValuesGoPastTheFacetSizeAndNarrowByAnyWordsPrefix() throws Exception {
+    List<FacetValue> listed = search("q", "", "facetSize", "100").facets().person();
+    FacetValuesResponse all = values("person", "size", "1000");
+
+    assertThat(all.values()).isEqualTo(listed);
+    assertThat(all.matching()).isEqualTo(listed.size()).isGreaterThan(10);
+
+    FacetValuesResponse na = values("person", "prefix", "NAZ");
+    assertThat(counts(na.values())).containsExactly("Nursultan Nazarbayev=6");
+    assertThat(na.matching()).isEqualTo(1);
+
+    FacetValuesResponse two = values("organisation", "prefix", "c", "size", "2");
+    assertThat(two.values()).hasSize(2);
+    assertThat(two.matching()).isGreaterThan(2);
+  }
+
+  @Test
+  void aDimensionsValuesAreCountedOverTheSearchWithTheirSelectionFlagged() throws Exception {
+    FacetValuesResponse r = values("year", "q", "CICA", "year", "2014");
+
+    assertThat(counts(r.values()))
+        .isEqualTo(counts(search("q", "CICA", "year", "2014").facets().year()));
+    assertThat(r.values()).anyMatch(v -> v.value().equals("2014") && v.selected());
+    assertThatThrownBy(() -> values("people"))
+        .hasMessageStartingWith("there is no dimension 'people'");
+    assertThatThrownBy(() -> values("person", "page", "2"))
+        .hasMessage("'page' means nothing for a dimension's values; leave it out");
+  }
 }

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /api/suggest} over HTTP on the seed articles. */
-class SuggestApiTest {
+/**
+ * The lists of values a search box offers, over HTTP on the seed articles: {@code GET /api/suggest}
+ * and {@code GET /api/facets/{dimension}}.
+ */
+class ValueListsApiTest {
 
   @TempDir static Path dir;
   static TestServer server;
@@ -47,5 +50,27 @@ class SuggestApiTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body())
         .isEqualTo("{\"error\":\"size must be a whole number from 1 to 20, not 'lots'\"}");
+  }
+
+  @Test
+  void aDimensionsValuesNarrowedByAPrefixComeWithTheirCounts() throws Exception {
+    HttpResponse<String> response = server.get("/api/facets/person?prefix=naz");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"dimension\":\"person\",\"prefix\":\"naz\",\"matching\":1,\"values\":"
+                + "[{\"value\":\"Nursultan Nazarbayev\",\"count\":6,\"selected\":false}]}");
+  }
+
+  @Test
+  void anUnknownDimensionIsA400ThatNamesTheDimensions() throws Exception {
+    HttpResponse<String> response = server.get("/api/facets/people");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"error\":\"there is no dimension 'people'; the dimensions are year, person,"
+                + " organisation and topic\"}");
   }
 }
