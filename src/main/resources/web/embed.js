@@ -361,6 +361,7 @@
     #ui = null;
     #state = emptyState();
     #expanded = new Set();
+    #finds = new Map(); // what is typed over each dimension's whole list
     #timer = 0;
     #inFlight = null;
     #onPopState = () => {
@@ -819,15 +820,7 @@
       const expanded = this.#expanded.has(name);
       const shown = expanded ? values : values.slice(0, FACET_SHOWN);
       const list = el('ul', { class: 'facet-values' });
-      shown.forEach((v, i) => {
-        const id = `f-${name}-${i}`;
-        const box = el('input', { type: 'checkbox', id, checked: v.selected || chosen.includes(v.value), 'data-key': `${name}:${v.value}` });
-        box.addEventListener('change', () => this.#toggleValue(name, v.value, box.checked));
-        list.append(el('li', null,
-          box,
-          el('label', { for: id }, el('span', { class: 'facet-value' }, v.value),
-            el('span', { class: 'count', 'aria-label': `${plural(v.count, 'paragraph', 'paragraphs')}` }, NUMBER.format(v.count)))));
-      });
+      list.append(...shown.map((v, i) => this.#facetItem(name, v, chosen, i)));
       // The Clear button shares the legend's line, so it sits beside the name and never over a
       // count; the group is still named by the label alone.
       const labelId = `dim-${name}-label`;
@@ -840,18 +833,77 @@
         });
         heading.append(clear);
       }
+      if (expanded) group.append(this.#facetFinder(name, label, list, chosen));
       group.append(list);
       if (values.length > FACET_SHOWN || expanded) {
         const more = el('button', { type: 'button', class: 'more link', 'aria-expanded': String(expanded), 'data-key': `${name}:more` },
           expanded ? 'Show fewer' : 'Show more');
         more.addEventListener('click', () => {
-          if (expanded) this.#expanded.delete(name);
-          else this.#expanded.add(name);
+          if (expanded) {
+            this.#expanded.delete(name);
+            this.#finds.delete(name);
+          } else {
+            this.#expanded.add(name);
+          }
           this.#run();
         });
         group.append(more);
       }
       return group;
+    }
+
+    #facetItem(name, v, chosen, i) {
+      const id = `f-${name}-${i}`;
+      const box = el('input', { type: 'checkbox', id, checked: v.selected || chosen.includes(v.value), 'data-key': `${name}:${v.value}` });
+      box.addEventListener('change', () => this.#toggleValue(name, v.value, box.checked));
+      return el('li', null,
+        box,
+        el('label', { for: id }, el('span', { class: 'facet-value' }, v.value),
+          el('span', { class: 'count', 'aria-label': `${plural(v.count, 'paragraph', 'paragraphs')}` }, NUMBER.format(v.count))));
+    }
+
+    /**
+     * The box over a dimension's whole list ("Show more"): what is typed there narrows the list to
+     * the values with a word starting so, all of the search's values, not only those shown.
+     */
+    #facetFinder(name, label, list, chosen) {
+      const find = el('input', {
+        type: 'search',
+        class: 'facet-find',
+        'data-key': `${name}:find`,
+        placeholder: `Find a${/^[aeiou]/i.test(label) ? 'n' : ''} ${label.toLowerCase()}`,
+        'aria-label': `Find a value of ${label.toLowerCase()}`,
+        value: this.#finds.get(name) || '',
+      });
+      let timer = 0;
+      let inFlight = null;
+      const fill = async () => {
+        const prefix = find.value.trim();
+        this.#finds.set(name, prefix);
+        if (inFlight) inFlight.abort();
+        if (!prefix) {
+          this.#run();
+          return;
+        }
+        inFlight = new AbortController();
+        const params = paramsFromState({ ...this.#state, page: 1 });
+        for (const unused of ['page', 'sort', 'group', 'timeline', 'facetSize', 'format']) params.delete(unused);
+        params.set('prefix', prefix);
+        params.set('size', String(FACET_ALL));
+        try {
+          const answer = await fetchJson(`${serverBase(this)}/api/facets/${name}?${params}`, inFlight.signal);
+          list.replaceChildren(...answer.values.map((v, i) => this.#facetItem(name, v, chosen, i)));
+          if (!answer.values.length) list.append(el('li', { class: 'muted' }, `No ${label.toLowerCase()} starts with “${prefix}”.`));
+        } catch (e) {
+          // The list as it was stays; the search itself goes on working.
+        }
+      };
+      find.addEventListener('input', () => {
+        clearTimeout(timer);
+        timer = setTimeout(fill, SUGGEST_PAUSE_MS);
+      });
+      if (find.value) queueMicrotask(fill);
+      return find;
     }
 
     /** A chosen suggestion filters by its value, in place of the words typed to find it. */

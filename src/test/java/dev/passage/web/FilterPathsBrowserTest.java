@@ -6,17 +6,23 @@ import dev.passage.testing.Browser;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 
-/** A tag shown on a result or on the article page applies its filter, in headless Chromium. */
+/**
+ * Ways to a filter beyond the first facet values, in headless Chromium: a tag on a result or on the
+ * article page, and the box over a dimension's whole list.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TagLinksBrowserTest {
+class FilterPathsBrowserTest {
 
   static final String CICA_ARTICLE = "001_4c331c42e6f04ea6";
   static final String CICA = "Conference on Interaction and Confidence Building Measures in Asia";
@@ -76,5 +82,31 @@ class TagLinksBrowserTest {
         article.findElement(By.cssSelector("#p8 .tag-year .tag-value")).getDomAttribute("href");
 
     assertThat(href).isEqualTo(passage.base() + "/?q=chairmanship&year=2014");
+  }
+
+  @Test
+  void typingOverADimensionsWholeListNarrowsItToTheValuesWithAWordStartingSo() {
+    SearchBox box = new SearchBox(browser, "passage-search");
+    browser.open(passage.base() + "/");
+    box.awaitAnswers(1);
+    box.andWait(() -> box.button(".dim-organisation .more").click());
+
+    box.button(".dim-organisation .facet-find").sendKeys("shang");
+
+    browser.waitFor(
+        d -> values(box, "organisation").equals(List.of("Shanghai Cooperation Organisation")));
+    box.andWait(() -> box.checkbox("organisation", "Shanghai Cooperation Organisation").click());
+    assertThat(box.checked("organisation")).containsExactly("Shanghai Cooperation Organisation");
+  }
+
+  /** The values a dimension lists now; the list is redrawn as answers come, so read it whole. */
+  private static List<String> values(SearchBox box, String dimension) {
+    try {
+      return box.facetItems(dimension).stream()
+          .map(i -> i.findElement(By.cssSelector(".facet-value")).getText())
+          .toList();
+    } catch (StaleElementReferenceException | NoSuchElementException e) {
+      return List.of();
+    }
   }
 }
