@@ -2,12 +2,16 @@ package dev.passage.query;
 
 import dev.passage.engine.Dimension;
 import dev.passage.index.Schema;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.RegExp;
 
 /**
@@ -41,7 +45,23 @@ final class BoundedQueryParser extends QueryParser {
       throws ParseException {
     Dimension dimension = Dimension.of(field);
     String text = dimension == null ? queryText : known.canonical(dimension, queryText);
-    return super.getFieldQuery(field, text, quoted);
+    Query words = super.getFieldQuery(field, text, quoted);
+    if (words == null || !Schema.TEXT.equals(field)) {
+      return words;
+    }
+    // An alias in free text also finds the paragraphs tagged with its canonical name: "SCO"
+    // finds paragraphs about the Shanghai Cooperation Organisation that never write "SCO".
+    BooleanQuery.Builder either = null;
+    for (Dimension named : List.of(Dimension.PERSON, Dimension.ORGANISATION)) {
+      String canonical = known.canonicalOfAlias(named, queryText);
+      if (canonical != null) {
+        if (either == null) {
+          either = new BooleanQuery.Builder().add(words, BooleanClause.Occur.SHOULD);
+        }
+        either.add(new TermQuery(new Term(named.field(), canonical)), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return either == null ? words : either.build();
   }
 
   @Override

@@ -54,4 +54,16 @@ class KnownValuesTest {
     assertThat(KNOWN.canonical(Dimension.ORGANISATION, "Xi Jingpin")).isEqualTo("Xi Jingpin");
     assertThat(KNOWN.canonical(Dimension.PERSON, "Xi Jingpin")).isEqualTo("Xi Jinping");
   }
+
+  @Test
+  void anAcronymIsAnAliasInFreeTextOnlyInCapitalsAndOtherAliasesInAnyCase() {
+    assertThat(KNOWN.canonicalOfAlias(Dimension.ORGANISATION, "WHO"))
+        .isEqualTo("World Health Organization");
+    assertThat(KNOWN.canonicalOfAlias(Dimension.ORGANISATION, "who")).isNull();
+    assertThat(KNOWN.canonicalOfAlias(Dimension.PERSON, "nazarbaev"))
+        .isEqualTo("Nursultan Nazarbayev");
+    assertThat(KNOWN.canonicalOfAlias(Dimension.ORGANISATION, "World Health Organization"))
+        .as("a canonical name is not an alias of itself")
+        .isNull();
+  }
 }
