@@ -2,12 +2,6 @@
 -- file, as a reader typing into the search box asks them.
 -- Run as: wrk -t1 -c1 -d20s -s bench/suggest.lua http://127.0.0.1:PORT -- prefixes.txt
 
-function url_encode(s)
-  return (s:gsub("[^%w%-%._~]", function(c)
-    return string.format("%%%02X", string.byte(c))
-  end))
-end
-
 function build_request(prefix)
   return wrk.format("GET", "/api/suggest?q=" .. url_encode(prefix) .. "&size=8")
 end

@@ -1,10 +1,19 @@
--- Shared by passage.lua and opensearch.lua, which define build_request(query) and then load this.
+-- Shared by passage.lua, suggest.lua and opensearch.lua, which define build_request(query) and
+-- then load this.
 --
 -- Run as: wrk ... -s bench/passage.lua URL -- QUERY_FILE
 -- Every thread reads the query file once and prepares one HTTP request per query up front, so
 -- the load loop only hands out ready strings and wrk's own CPU use stays small (it shares the
 -- machine with the server it measures). When wrk is done, one line starting with RESULT gives the
 -- numbers bench/run reads.
+
+-- Percent-encodes every byte but the unreserved characters of RFC 3986, so spaces, quotes,
+-- '&', '#', '+' and non-ASCII letters (as their UTF-8 bytes) all reach the server intact.
+function url_encode(s)
+  return (s:gsub("[^%w%-%._~]", function(c)
+    return string.format("%%%02X", string.byte(c))
+  end))
+end
 
 local thread_count = 0
 
