@@ -1,6 +1,7 @@
 package dev.passage.cli;
 
 import dev.passage.engine.SearchEngine;
+import dev.passage.engine.SuggestRequest;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.FolderWatcher;
 import dev.passage.index.IndexFreshness;
@@ -331,6 +332,16 @@ final class ServeCommand implements Callable<Integer> {
             }
           });
     }
+    // The suggester is built by the first request for suggestions; built here, a moment after the
+    // first answers, no reader's first keystroke waits for it (a second or so on Reuters-21578).
+    CompletableFuture.delayedExecutor(RECONCILE_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(() -> {
+          try {
+            served.engine().suggest(new SuggestRequest("a", 1));
+          } catch (IOException | RuntimeException e) {
+            // Then the first request for suggestions builds it, and says what is wrong.
+          }
+        });
     stopped.await();
     return 0;
   }
