@@ -106,7 +106,11 @@ public final class SecuredProxy implements AutoCloseable {
         exchange
             .getResponseHeaders()
             .add("WWW-Authenticate", "Basic realm=\"OpenSearch Security\"");
-        respond(exchange, 401, "text/plain", "Unauthorized".getBytes(StandardCharsets.UTF_8));
+        byte[] refusal =
+            exchange.getRequestMethod().equals("HEAD")
+                ? new byte[0]
+                : "Unauthorized".getBytes(StandardCharsets.UTF_8);
+        respond(exchange, 401, "text/plain", refusal);
         return;
       }
       String method = exchange.getRequestMethod();
