@@ -19,7 +19,7 @@ final class GenericNameResolver {
   }
 
   void resolve(List<ParagraphNames> article) {
-    if (article.stream().flatMap(p -> p.mentions().stream()).noneMatch(this::isGeneric)) {
+    if (!hasGeneric(article)) {
       return;
     }
     Set<String> longer = new LinkedHashSet<>();
@@ -46,6 +46,17 @@ final class GenericNameResolver {
         }
       }
     }
+  }
+
+  private boolean hasGeneric(List<ParagraphNames> article) {
+    for (ParagraphNames p : article) {
+      for (Mention m : p.mentions()) {
+        if (isGeneric(m)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private boolean isGeneric(Mention m) {

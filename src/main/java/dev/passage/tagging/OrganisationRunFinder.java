@@ -190,7 +190,8 @@ final class OrganisationRunFinder {
    * titles also use does not ("Department of Energy", "Department of Justice").
    */
   private boolean startsTitledPerson(ParagraphNames p, int k) {
-    if (!p.token(k).isCapitalised()) {
+    // A title starts with a word of titles: a set lookup before the phrase lookup.
+    if (!p.token(k).isCapitalised() || !rules.isTitleWord(p.token(k))) {
       return false;
     }
     PhraseTrie.Match<String> title = rules.titleAt(p.tokens, k);

@@ -12,6 +12,9 @@ final class TickerFinder {
   private static final int LONGEST = 5;
 
   void find(ParagraphNames p) {
+    if (p.text.indexOf('<') < 0) {
+      return;
+    }
     for (int i = 0; i < p.size(); i++) {
       if (!p.token(i).is('<')) {
         continue;
