@@ -18,11 +18,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
+    subcommands = {EvalFacetsCommand.class, EvalYearsCommand.class},
     description = {
       "Measures Passage's own tagging on labelled news corpora and prints a Markdown table:"
           + " person and organisation precision, recall and F1 per article on CoNLL-2003,"
           + " recall on Reuters-21578, and the cost of tagging per paragraph.",
-      "A corpus file that is missing is skipped; the command fails when none is found."
+      "A corpus file that is missing is skipped; the command fails when none is found.",
+      "eval facets and eval years print the top facet values and random samples of year tags"
+          + " of any corpus, to be judged by hand."
     })
 final class EvalCommand implements Callable<Integer> {
 
@@ -79,15 +82,18 @@ final class EvalCommand implements Callable<Integer> {
         + table;
   }
 
+  /** The bundled names, with {@code entities} merged over them when given. */
+  static EntityList names(Path entities) throws IOException {
+    return entities == null
+        ? EntityList.bundled()
+        : EntityList.bundled().merge(EntityList.file(entities));
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    EntityList names =
-        entities == null
-            ? EntityList.bundled()
-            : EntityList.bundled().merge(EntityList.file(entities));
-    TaggingEvaluation evaluation = new TaggingEvaluation(names);
+    TaggingEvaluation evaluation = new TaggingEvaluation(names(entities));
     StringWriter table = new StringWriter();
     PrintWriter t = new PrintWriter(table);
     boolean any = false;

@@ -36,9 +36,10 @@ public final class ArticleTagger {
   }
 
   /**
-   * Tags the paragraphs of one article whose metadata date is {@code date} (or null). A paragraph
-   * that states no year carries the metadata year; a date guessed from the text dates the article
-   * but never a paragraph, and no month or "last year" is read against a guess.
+   * Tags the paragraphs of one article whose metadata date is {@code date} (or null). A paragraph's
+   * years are those it is about: stated in it, or a date in it read against the metadata date. One
+   * that states none has no year (the publication date is the article's, filtered on its own); a
+   * date guessed from the text dates the article, and nothing is read against a guess.
    */
   public TaggedArticle tag(ArticleDate date, List<Paragraph> paragraphs) {
     List<String> texts = paragraphs.stream().map(Paragraph::text).toList();
@@ -106,17 +107,6 @@ public final class ArticleTagger {
               m.matched(),
               m.start(),
               m.end()));
-    }
-    if (stated.isEmpty() && date != null) {
-      stated.add(date.year());
-      reasons.add(
-          new TagReason(
-              Dimension.YEAR.field(),
-              String.valueOf(date.year()),
-              "no year stated: the article's date in its metadata",
-              "",
-              -1,
-              -1));
     }
     return stated.stream().map(String::valueOf).toList();
   }

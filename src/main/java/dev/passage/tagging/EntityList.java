@@ -19,6 +19,9 @@ public final class EntityList {
   /** The bundled names file. */
   public static final String RESOURCE = "passage/entities.tsv";
 
+  /** Ends an alias that needs the article's evidence: "AMC?". */
+  private static final String GUARD = "?";
+
   private final List<Entity> entities;
 
   private EntityList(List<Entity> entities) {
@@ -49,12 +52,19 @@ public final class EntityList {
       } catch (IllegalArgumentException e) {
         throw row.error(e.getMessage());
       }
-      List<String> aliases =
+      List<String> forms =
           Arrays.stream(row.column(2).split("\\|"))
               .map(String::strip)
               .filter(a -> !a.isEmpty())
               .toList();
-      entities.add(new Entity(canonical, type, aliases, row.origin() + ":" + row.line()));
+      List<String> aliases = forms.stream().filter(a -> !a.endsWith(GUARD)).toList();
+      List<String> guarded =
+          forms.stream()
+              .filter(a -> a.endsWith(GUARD))
+              .map(a -> a.substring(0, a.length() - GUARD.length()).strip())
+              .filter(a -> !a.isEmpty())
+              .toList();
+      entities.add(new Entity(canonical, type, aliases, guarded, row.origin() + ":" + row.line()));
     }
     return new EntityList(entities);
   }

@@ -9,12 +9,14 @@ import java.util.List;
  * re-reads a stronger one's words:
  *
  * <ol>
+ *   <li>{@link TickerFinder}: stock ticker codes ("&lt;BA&gt;"), which are no names;
  *   <li>{@link CuratedNameFinder}: the curated list and its aliases;
  *   <li>{@link AcronymDefinitionFinder}: "Long Name (ACRONYM)";
  *   <li>{@link TitledPersonFinder}: a title or role, then a name;
  *   <li>{@link OrganisationRunFinder}: capitalised runs ending in an organisation word;
  *   <li>{@link NameShapeFinder}: a given name and a surname, or a family name written first;
  *   <li>{@link ShortNameResolver}: surnames and acronyms standing for names found above;
+ *   <li>{@link GenericNameResolver}: "the Central Bank" standing for the article's longer name;
  *   <li>{@link AcronymOrganisationFinder}: acronyms nothing above explained.
  * </ol>
  *
@@ -23,12 +25,14 @@ import java.util.List;
  */
 public final class EntityTagger {
 
+  private final TickerFinder tickers = new TickerFinder();
   private final CuratedNameFinder curated;
   private final AcronymDefinitionFinder acronyms;
   private final TitledPersonFinder titled;
   private final OrganisationRunFinder organisations;
   private final NameShapeFinder nameShapes;
   private final ShortNameResolver shortNames;
+  private final GenericNameResolver genericNames;
   private final AcronymOrganisationFinder unexplainedAcronyms;
 
   public EntityTagger(EntityList list, NameRules rules, NameLexicon lexicon) {
@@ -38,6 +42,7 @@ public final class EntityTagger {
     this.organisations = new OrganisationRunFinder(rules);
     this.nameShapes = new NameShapeFinder(lexicon, rules);
     this.shortNames = new ShortNameResolver(rules, list);
+    this.genericNames = new GenericNameResolver(rules);
     this.unexplainedAcronyms = new AcronymOrganisationFinder(rules);
   }
 
@@ -61,12 +66,14 @@ public final class EntityTagger {
     for (int i = 0; i < paragraphs.size(); i++) {
       article.add(new ParagraphNames(i, paragraphs.get(i)));
     }
-    article.forEach(curated::find);
+    article.forEach(tickers::find);
+    curated.find(article);
     article.forEach(acronyms::find);
     article.forEach(titled::find);
     article.forEach(organisations::find);
     article.forEach(nameShapes::find);
     shortNames.resolve(article);
+    genericNames.resolve(article);
     article.forEach(unexplainedAcronyms::find);
     List<List<Mention>> result = new ArrayList<>(article.size());
     for (ParagraphNames p : article) {

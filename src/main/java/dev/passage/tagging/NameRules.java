@@ -27,7 +27,8 @@ public final class NameRules {
           "particle",
           "owner",
           "common-acronym",
-          "legal-form");
+          "legal-form",
+          "generic-head");
 
   private final PhraseTrie<String> titles = new PhraseTrie<>();
   private final Set<String> titleWords = new HashSet<>();
@@ -39,6 +40,7 @@ public final class NameRules {
   private final Set<String> owners = new HashSet<>();
   private final Set<String> commonAcronyms = new HashSet<>();
   private final Set<String> legalForms = new HashSet<>();
+  private final Set<String> genericHeads = new HashSet<>();
 
   private NameRules(List<TsvFile.Row> rows) {
     for (TsvFile.Row row : rows) {
@@ -65,6 +67,7 @@ public final class NameRules {
         case "owner" -> owners.add(key);
         case "common-acronym" -> commonAcronyms.add(key);
         case "legal-form" -> legalForms.add(key);
+        case "generic-head" -> genericHeads.add(word);
         default -> throw row.error("unknown kind '" + row.column(0) + "'; use one of " + KINDS);
       }
     }
@@ -120,6 +123,12 @@ public final class NameRules {
   /** A company's legal form: "Co", "Inc", "AG". */
   boolean isLegalForm(Token t) {
     return legalForms.contains(t.key());
+  }
+
+  /** "Central Bank", "Finance Ministry": a kind of body, which only a longer name makes one. */
+  boolean isGenericHead(String name) {
+    // As written: the rules find organisations by their capitals, and this runs for each one.
+    return genericHeads.contains(name);
   }
 
   /** "People" in "People's Democratic Party": its possessive stays inside the name. */

@@ -124,11 +124,22 @@ final class OrganisationRunFinder {
             nameStart,
             nameEnd + 1,
             EntityType.ORGANISATION,
-            p.span(nameStart, nameEnd + 1),
+            name(p, nameStart, nameEnd),
             "organisation word '" + p.token(word).text() + "'");
       }
       right = nameStart - 1;
     }
+  }
+
+  /**
+   * The name as written, except that an acronym's legal forms are left out: "GAF Corp" and "CSR
+   * Ltd" are the GAF and CSR that the text also writes alone, one company each.
+   */
+  private String name(ParagraphNames p, int from, int to) {
+    if (p.token(from).isAllCaps() && from < to && onlyLegalForms(p, from + 1, to)) {
+      return p.token(from).text();
+    }
+    return p.span(from, to + 1);
   }
 
   /** "Co Inc", "Co Ltd": legal forms left over from a name, not a name. */
@@ -159,17 +170,32 @@ final class OrganisationRunFinder {
     int end = word;
     for (int k = word + 1; k <= right; k++) {
       Token t = p.token(k);
-      if ((rules.isTitleWord(t) && t.isCapitalised()) || isTimeWord(t)) {
+      if (startsTitledPerson(p, k) || isTimeWord(t)) {
         break;
       }
       if (isRunWord(p, k)) {
         end = k;
-        if (p.isPlace(k) && !(k + 1 <= right && p.token(k + 1).hyphenJoined())) {
+        // A place ends the complement, after all its words: "Reserve Bank of New Zealand".
+        if (p.isPlace(k)
+            && !(k + 1 <= right && (p.token(k + 1).hyphenJoined() || p.isPlace(k + 1)))) {
           break;
         }
       }
     }
     return end;
+  }
+
+  /**
+   * "Bank of China Governor Zhou Xiaochuan": a title before a name ends the complement; a word that
+   * titles also use does not ("Department of Energy", "Department of Justice").
+   */
+  private boolean startsTitledPerson(ParagraphNames p, int k) {
+    // A title starts with a word of titles: a set lookup before the phrase lookup.
+    if (!p.token(k).isCapitalised() || !rules.isTitleWord(p.token(k))) {
+      return false;
+    }
+    PhraseTrie.Match<String> title = rules.titleAt(p.tokens, k);
+    return title != null && title.end() < p.size() && p.token(title.end()).isCapitalised();
   }
 
   /** Where the name starts, reading left from its organisation word. */

@@ -86,14 +86,27 @@ final class ParagraphNames {
 
   /** Gives mention {@code m} a new name, keeping where it was found. */
   void rename(Mention m, String name, String rule) {
-    Mention renamed =
-        new Mention(m.type(), name, m.paragraph(), m.start(), m.end(), m.matched(), rule);
+    replace(m, new Mention(m.type(), name, m.paragraph(), m.start(), m.end(), m.matched(), rule));
+  }
+
+  private void replace(Mention m, Mention renamed) {
     for (int i = 0; i < claimedBy.length; i++) {
       if (claimedBy[i] == m) {
         claimedBy[i] = renamed;
       }
     }
     mentions.set(mentions.indexOf(m), renamed);
+  }
+
+  /**
+   * Makes mention {@code m} a name that is no tag, keeping its words claimed so that no later rule
+   * reads them as another name.
+   */
+  void demote(Mention m, String rule) {
+    replace(
+        m,
+        new Mention(
+            EntityType.OTHER, m.name(), m.paragraph(), m.start(), m.end(), m.matched(), rule));
   }
 
   /** The mentions found so far, in the order found. */

@@ -51,7 +51,7 @@ final class PhraseTrie<V> {
         i++;
         continue;
       }
-      if (t.kind() == Token.Kind.PUNCTUATION && !t.is('&')) {
+      if (t.kind() == Token.Kind.PUNCTUATION && !isKept(t)) {
         break;
       }
       Node<V> next = t.isAllCaps() ? node.next.get("=" + t.text()) : null;
@@ -76,7 +76,12 @@ final class PhraseTrie<V> {
   }
 
   private static List<Token> words(List<Token> tokens) {
-    return tokens.stream().filter(t -> t.kind() != Token.Kind.PUNCTUATION || t.is('&')).toList();
+    return tokens.stream().filter(t -> t.kind() != Token.Kind.PUNCTUATION || isKept(t)).toList();
+  }
+
+  /** "AT&T", "Goldman, Sachs and Co": the punctuation a listed name may hold. */
+  private static boolean isKept(Token t) {
+    return t.is('&') || t.is(',');
   }
 
   /** The period of "U.S." or "U.N.", which belongs to the name. */

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Resolves short forms to the full names used elsewhere in the same article: a surname ("Akhmetov
  * said") or a given name to the one person of the article who bears it, and an acronym defined in
- * the article ("ETIM") to its long name. A surname after a title that the article never spells out
+ * the article ("ETIM") or that opens an organisation's name in it ("CPC" beside "CPC
+ * International") to its long name. A surname after a title that the article never spells out
  * ("President Nazarbayev") falls back to the one listed person with that surname. A short form that
  * fits two people of the article is left alone rather than guessed.
  */
@@ -40,6 +41,7 @@ final class ShortNameResolver {
     Map<String, Set<String>> byLast = new HashMap<>();
     Map<String, Set<String>> byFirst = new HashMap<>();
     Map<String, Mention> acronyms = new HashMap<>();
+    Map<String, Set<Mention>> openedBy = new HashMap<>();
     for (ParagraphNames p : article) {
       for (Mention m : p.mentions()) {
         List<Token> words = nameWords(m.name());
@@ -50,8 +52,20 @@ final class ShortNameResolver {
         if (isAcronym(m.matched()) && !m.matched().equals(m.name())) {
           acronyms.putIfAbsent(m.matched(), m);
         }
+        if (m.type() == EntityType.ORGANISATION && words.size() >= 2) {
+          String first = words.getFirst().text();
+          if (isAcronym(first)) {
+            openedBy.computeIfAbsent(first, k -> new HashSet<>()).add(m);
+          }
+        }
       }
     }
+    Map<String, Mention> opening = new HashMap<>();
+    openedBy.forEach((acronym, names) -> {
+      if (names.stream().map(Mention::name).distinct().count() == 1) {
+        opening.put(acronym, names.iterator().next());
+      }
+    });
     for (ParagraphNames p : article) {
       for (int i = 0; i < p.size(); i++) {
         Mention claimed = p.claimedBy(i);
@@ -69,6 +83,17 @@ final class ShortNameResolver {
           continue;
         }
         if (rules.isNotAName(t) || p.isPlace(i)) {
+          continue;
+        }
+        // "CPC" beside "CPC International"; but "UK" beside "UK Film Council" is a place.
+        Mention opened = opening.get(t.text());
+        if (opened != null && !rules.isCommonAcronym(t)) {
+          p.claim(
+              i,
+              i + 1,
+              opened.type(),
+              opened.name(),
+              "opens '" + opened.name() + "' in this article");
           continue;
         }
         String full = unique(byLast.get(t.key()));

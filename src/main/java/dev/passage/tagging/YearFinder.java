@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Finds the years a paragraph states: years ("In 2013", "mid-2015"), ranges ("2014-2016",
  * "2014–16", "from 2014 to 2016" give both ends, not the years between, which the text does not
- * name) and dates without a year ("On 29 November", "this May", "last year", "next month"), which
- * are resolved against the article's date. Numbers that only look like years are skipped: amounts
- * ("$2014"), counts ("1500 troops", "about 2000"), and numbers inside names ("Kazakhstan 2050
- * Strategy").
+ * name), split years ("the 1986/87 crop" gives both) and dates without a year ("On 29 November",
+ * "this May", "last year", "next month"), which are resolved against the article's date. Numbers
+ * that only look like years are skipped: amounts ("$2014"), counts ("1500 troops", "about 2000"),
+ * and numbers inside names ("Kazakhstan 2050 Strategy").
  *
  * <p>A month without a year is the nearest such month to the article's: "29 November" in an article
  * of May 2024 is November 2023, six months back, and a tie goes to the past because news reports
@@ -32,7 +32,8 @@ public final class YearFinder {
 
   private static final Pattern YEAR =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}$€£¥.,/])(?<![\\p{N}][-–])(1\\d{3}|20\\d{2}|2100)(?:\\s*[-–]\\s*(\\d{4}|\\d{2}))?(?![\\p{N}]|[.,/]\\d|%)");
+          "(?<![\\p{L}\\p{N}$€£¥.,/])(?<![\\p{N}][-–])(1\\d{3}|20\\d{2}|2100)"
+              + "(?:\\s*[-–]\\s*(\\d{4}|\\d{2})|/(\\d{2})(?![\\p{N}/]))?(?![\\p{N}]|[.,/]\\d|%)");
 
   /**
    * A month with a day or a relative word, and no year after it. The day is matched possessively so
@@ -41,12 +42,16 @@ public final class YearFinder {
   private static final Pattern MONTH_DATE =
       Pattern.compile(
           "\\b(?:((?i:this|last|next|early|late|mid-?|in|on|since|until|by|from))\\s+)?"
-              + "(?:(\\d{1,2})(?:\\s*(?:-|–|to)\\s*\\d{1,2})?\\s+"
+              + "(?:(?<![\\d.,])(\\d{1,2})(?:\\s*(?:-|–|to)\\s*\\d{1,2})?\\s+"
               + MONTH
               + "|"
               + MONTH
-              + "(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|to)\\s*\\d{1,2})?)?+)"
+              + "(?:\\s+(\\d{1,2})(?!\\d|[.,]\\d)(?:st|nd|rd|th)?(?:\\s*(?:-|–|to)\\s*\\d{1,2})?)?+)"
               + "(?![\\p{L}\\p{N}])(?!,?\\s+(?:of\\s+)?\\d{4})");
+
+  /** "this year", "last year" or "next year" right after a month: "in October last year". */
+  private static final Pattern YEAR_AFTER_MONTH =
+      Pattern.compile(",?\\s+(this|last|next) year\\b", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern RELATIVE_PERIOD =
       Pattern.compile(
@@ -82,6 +87,14 @@ public final class YearFinder {
           "^\\s*(?:(?:to|and|-|–)\\s*\\d{4}\\s*)?\\(?(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst"
               + "|cet|cest|hrs|hours|h|local)\\b",
           Pattern.CASE_INSENSITIVE);
+
+  /** "1980=100", "1985 = 100", "the 1980 base". */
+  private static final Pattern INDEX_BASE_AFTER =
+      Pattern.compile("^\\s*(?:=\\s*100\\b|base\\b)", Pattern.CASE_INSENSITIVE);
+
+  /** "at 1980 prices", "in constant 1990 dollars": the prices of a base year. */
+  private static final Pattern CONSTANT_PRICES_AFTER =
+      Pattern.compile("^\\s*(?:prices|dollars|terms)\\b", Pattern.CASE_INSENSITIVE);
 
   /** Before a decade's "'s" ("the 1960's"), rather than a year's possessive ("1987's profit"). */
   private static final Pattern DECADE_BEFORE =
@@ -204,20 +217,28 @@ public final class YearFinder {
     Boolean table = null;
     for (MatchResult m : matches(YEAR, text, YearFinder::mayStartYear)) {
       int year = Integer.parseInt(m.group(1));
+      Integer split = m.group(3) == null ? null : (year / 100 * 100 + Integer.parseInt(m.group(3)));
+      if (split != null && split % 100 != (year + 1) % 100) {
+        // "1986/87" is a season or fiscal year; "1200/30" is no year at all.
+        continue;
+      }
       String before = text.substring(Math.max(0, m.start() - 20), m.start());
       String after = text.substring(m.end());
       boolean afterPreposition = YEAR_BEFORE.matcher(before).find();
       boolean quantity =
           QUANTITY_BEFORE.matcher(before).find()
-              || (UNIT_AFTER.matcher(after).find() && !afterPreposition);
-      if (quantity || (isClockTime(year) && CLOCK_AFTER.matcher(after).find())) {
+              || (UNIT_AFTER.matcher(after).lookingAt() && !afterPreposition);
+      if (quantity
+          || isIndexBase(before, after)
+          || (isClockTime(year) && CLOCK_AFTER.matcher(after).lookingAt())) {
         continue;
       }
       if (!after.isEmpty() && Character.isLetter(after.charAt(0))) {
         // "1960s", "2100GMT", "2005B": a decade, a clock time or a figure of a price table.
         continue;
       }
-      if (m.group(2) == null && isDecade(year, before, after)) {
+      boolean single = m.group(2) == null && split == null;
+      if (single && isDecade(year, before, after)) {
         continue;
       }
       if (year < MODERN && !HISTORIC_CONTEXT.matcher(before).find()) {
@@ -232,10 +253,15 @@ public final class YearFinder {
       if (isModelName(text, m.start(), m.end())) {
         continue;
       }
-      if (m.group(2) == null && isInsideName(text, m.start(), m.end())) {
+      if (single && isInsideName(text, m.start(), m.end())) {
         continue;
       }
       found.add(new YearMention(year, m.start(1), m.end(1), m.group(1), "stated year"));
+      if (split != null) {
+        found.add(
+            new YearMention(
+                year + 1, m.start(3), m.end(3), m.group(), "second year of a split year"));
+      }
       if (m.group(2) != null) {
         int end = Integer.parseInt(m.group(2));
         if (m.group(2).length() == 2) {
@@ -246,6 +272,32 @@ public final class YearFinder {
         }
       }
     }
+  }
+
+  /**
+   * An index's base year is a reference, not a time the text is about: "(base 1980)", "1980=100",
+   * "the 1980 base", "at 1980 prices". Words before the number are compared without regular
+   * expressions: this runs for every four-digit number.
+   */
+  private static boolean isIndexBase(String before, String after) {
+    return endsWithWord(before, "base")
+        || endsWithWord(before, "base year")
+        || INDEX_BASE_AFTER.matcher(after).lookingAt()
+        || (CONSTANT_PRICES_AFTER.matcher(after).lookingAt()
+            && (endsWithWord(before, "at") || endsWithWord(before, "constant")));
+  }
+
+  /** True when {@code text} ends in {@code word} (any case), a colon or spaces after it. */
+  private static boolean endsWithWord(String text, String word) {
+    int end = text.length();
+    while (end > 0
+        && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ':')) {
+      end--;
+    }
+    int start = end - word.length();
+    return start >= 0
+        && text.regionMatches(true, start, word, 0, word.length())
+        && (start == 0 || !Character.isLetter(text.charAt(start - 1)));
   }
 
   /** A number that reads as hours and minutes: 2100 can be a clock time, 1987 cannot. */
@@ -289,6 +341,15 @@ public final class YearFinder {
    * a list of figures. A day after its month ("March 27, 2002") is not such a figure.
    */
   private static boolean besideAFigure(String text, int start, int end) {
+    if (BRACKETED_FIGURE_AFTER.matcher(text).region(end, text.length()).lookingAt()
+        || (start > 0
+            && text.charAt(start - 1) == '('
+            && end < text.length()
+            && text.charAt(end) == ')'
+            && isNumber(lastWord(text.substring(0, start - 1))))) {
+      // "MAY 1922 (1934)": a price with its previous price in brackets.
+      return true;
+    }
     String previous = lastWord(text.substring(0, start));
     if (MONTH_WORDS.contains(lettersOf(previous))) {
       return false;
@@ -335,6 +396,12 @@ public final class YearFinder {
   private static final Pattern FIGURE_PUNCTUATION = Pattern.compile("^[(\\[]+|[)\\],;:.]+$");
   private static final Pattern END_OF_CLAUSE = Pattern.compile("\\s*(?:[.,;:)].*)?");
   private static final Pattern LEADING_PAREN = Pattern.compile("^\\(");
+  private static final Pattern BRACKETED_FIGURE_AFTER = Pattern.compile(" ?\\(\\d[\\d,.]*\\)");
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*");
+
+  private static boolean isNumber(String word) {
+    return NUMBER.matcher(word).matches();
+  }
 
   /** A word's letters, lower-cased, to look it up among the months. */
   private static String lettersOf(String word) {
@@ -405,7 +472,9 @@ public final class YearFinder {
     for (MatchResult m : matches(MONTH_DATE, text, YearFinder::mayStartMonthDate)) {
       String relative = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
       String monthWord = m.group(3) != null ? m.group(3) : m.group(4);
-      boolean hasDay = m.group(2) != null || m.group(5) != null;
+      String day = m.group(2) != null ? m.group(2) : m.group(5);
+      // "61.00 May 61.50" in a price table: no day of a month is a decimal's digits or above 31.
+      boolean hasDay = day != null && Integer.parseInt(day) >= 1 && Integer.parseInt(day) <= 31;
       // "May" alone is too often another word; a month needs a day or a preposition.
       if (!hasDay && relative.isEmpty()) {
         continue;
@@ -414,7 +483,12 @@ public final class YearFinder {
         continue;
       }
       int month = MONTHS.get(monthWord.toLowerCase(Locale.ROOT).substring(0, 3));
-      int year = resolve(relative, month, date);
+      Matcher side = YEAR_AFTER_MONTH.matcher(text).region(m.end(), text.length());
+      // "until October this year": the words after the month say the year, not its distance.
+      int year =
+          side.lookingAt()
+              ? date.year() + relativeStep(side.group(1))
+              : resolve(relative, month, date);
       found.add(
           new YearMention(
               year,
@@ -498,15 +572,19 @@ public final class YearFinder {
     };
   }
 
+  /** -1 for "last", 1 for "next", 0 for "this": which year or month from the article's. */
+  private static int relativeStep(String word) {
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "last", "previous", "past" -> -1;
+      case "next", "coming" -> 1;
+      default -> 0;
+    };
+  }
+
   private void findRelativePeriods(String text, ArticleDate date, List<YearMention> found) {
     Matcher m = RELATIVE_PERIOD.matcher(text);
     while (m.find()) {
-      int step =
-          switch (m.group(1).toLowerCase(Locale.ROOT)) {
-            case "last", "previous", "past" -> -1;
-            case "next", "coming" -> 1;
-            default -> 0;
-          };
+      int step = relativeStep(m.group(1));
       boolean month = m.group(2).equalsIgnoreCase("month");
       int year;
       if (!month) {

@@ -249,7 +249,7 @@ class PassageCliTest {
         .contains("1 paragraph match \"visits\"")
         .contains("1. Visit, 2013, ¶1")
         .contains("Foreign Minister Wang Yi will [visit] Astana.")
-        .contains("year: 2013 · person: Wang Yi · topic: diplomacy");
+        .contains("   person: Wang Yi · topic: diplomacy");
   }
 
   @Test

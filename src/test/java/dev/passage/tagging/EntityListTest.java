@@ -23,6 +23,43 @@ class EntityListTest {
         .flatMap(e -> e.forms().stream().map(form -> Arguments.of(form, e)));
   }
 
+  static Stream<Arguments> guardedAliases() {
+    return EntityList.bundled().entities().stream()
+        .flatMap(e -> e.guardedAliases().stream().map(alias -> Arguments.of(alias, e)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("guardedAliases")
+  void aGuardedAliasIsItsEntryOnlyWhereTheArticleNamesItInFull(String alias, Entity entity) {
+    List<List<Mention>> alone = TAGGER.tag(List.of("Yesterday " + alias + " was in the news."));
+    assertThat(alone.getFirst())
+        .as("'%s' alone (%s)", alias, entity.origin())
+        .extracting(Mention::name)
+        .doesNotContain(entity.canonical());
+    List<List<Mention>> backed =
+        TAGGER.tag(
+            List.of(
+                "Yesterday " + entity.canonical() + " was in the news.",
+                "Later " + alias + " said no more."));
+    assertThat(backed.getLast())
+        .as("'%s' after '%s' (%s)", alias, entity.canonical(), entity.origin())
+        .extracting(Mention::name, Mention::matched)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(entity.canonical(), alias));
+  }
+
+  @Test
+  void anAliasEndingInAQuestionMarkIsGuarded() {
+    Entity e =
+        EntityList.parse(
+                TsvFile.parse(
+                    "names.tsv", "American Motors\torganisation\tAmerican Motors Corp|AMC?\n"))
+            .entities()
+            .getFirst();
+    assertThat(e.aliases()).containsExactly("American Motors Corp");
+    assertThat(e.guardedAliases()).containsExactly("AMC");
+    assertThat(e.forms()).containsExactly("American Motors", "American Motors Corp");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
   void everySpellingIsFoundAsItsEntry(String form, Entity entity) {

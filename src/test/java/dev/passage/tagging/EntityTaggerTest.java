@@ -54,6 +54,99 @@ class EntityTaggerTest {
   }
 
   @Test
+  void anOrganisationsComplementRunsToTheEndOfAPlaceOfSeveralWords() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The Reserve Bank of New Zealand met.",
+                "Later the Reserve Bank said rates would rise."))
+        .containsExactly("Reserve Bank of New Zealand");
+  }
+
+  @Test
+  void aTickerCodeInAngleBracketsIsNoOrganisation() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "Brandvold Zeta Co <BZC> and Volvo <VOLV ST> ordered 15 jets from <Zetan"
+                    + " Aircraft Inc> and <RUCF.PA>."))
+        .containsExactly("Brandvold Zeta Co", "Zetan Aircraft Inc");
+  }
+
+  @Test
+  void anAcronymsLegalFormIsLeftOutOfItsName() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "BZC Corp said it would buy Brandvold Zeta Co.",
+                "Later BZC said no more."))
+        .containsExactly("BZC", "Brandvold Zeta Co");
+  }
+
+  @Test
+  void anAcronymAloneIsTheOrganisationWhoseNameItOpensInTheArticle() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "BZC International Inc said it would sell a unit.",
+                "Later BZC said no more."))
+        .containsExactly("BZC International Inc");
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "BZC International Inc and BZC Holdings Ltd met.",
+                "Later BZC said no more."))
+        .containsExactly("BZC International Inc", "BZC Holdings Ltd", "BZC");
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.ORGANISATION,
+                "The UK Film Council funded it.",
+                "Later the UK said no more."))
+        .containsExactly("UK Film Council");
+  }
+
+  @Test
+  void aWordThatTitlesUseDoesNotEndAnOrganisationsComplementButATitledPersonDoes() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The US Department of Energy and the Department of Justice said.",
+                "Bank of Zeta Governor Oskar Brandvold spoke."))
+        .containsExactly("US Department of Energy", "Department of Justice", "Bank of Zeta");
+  }
+
+  @Test
+  void aPartnershipWrittenWithACommaIsItsListedName() {
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.ORGANISATION,
+                "Goldman, Sachs and Co said it bought shares.",
+                "Goldman Sachs and Co sold them."))
+        .containsExactly("Goldman Sachs");
+  }
+
+  @Test
+  void aGuardedAcronymIsItsListedNameOnlyBesideTheFullName() {
+    assertThat(names(BUNDLED, EntityType.ORGANISATION, "CPC raised fuel prices."))
+        .doesNotContain("Communist Party of China");
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.ORGANISATION,
+                "The Communist Party of China met.",
+                "The CPC said it would act."))
+        .containsExactly("Communist Party of China");
+  }
+
+  @Test
   void aTitleIntroducesAPersonAndIsNotPartOfTheName() {
     assertThat(
             names(

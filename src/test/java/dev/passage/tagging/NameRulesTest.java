@@ -54,6 +54,10 @@ class NameRulesTest {
     return words("legal-form");
   }
 
+  static Stream<String> genericHeads() {
+    return words("generic-head");
+  }
+
   static Stream<String> commonAcronyms() {
     return words("common-acronym");
   }
@@ -136,6 +140,26 @@ class NameRulesTest {
         .isEmpty();
     assertThat(found(EntityType.ORGANISATION, "Figures for BRZV came out in May."))
         .containsExactly("BRZV");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("genericHeads")
+  void aGenericHeadIsNoOrganisationUnlessItsArticleNamesTheOneBodyInFull(String head) {
+    assertThat(found(EntityType.ORGANISATION, "Yesterday the " + head + " said it would act."))
+        .isEmpty();
+    List<List<Mention>> article =
+        TAGGER.tag(
+            List.of("The Zetan " + head + " met on Monday.", "Later the " + head + " said so."));
+    assertThat(article.getLast())
+        .extracting(Mention::type, Mention::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(EntityType.ORGANISATION, "Zetan " + head));
+    List<List<Mention>> two =
+        TAGGER.tag(
+            List.of(
+                "The Zetan " + head + " and the Brandvold " + head + " met.",
+                "Later the " + head + " said so."));
+    assertThat(two.getLast()).noneMatch(m -> m.type().isTag());
   }
 
   @Test

@@ -34,6 +34,14 @@ class YearFinderTest {
   }
 
   @Test
+  void aSplitYearGivesBothItsYears() {
+    assertThat(years("The 1986/87 wheat crop and the 1999/00 season; 1986/88 is no year.", null))
+        .containsExactly(1986, 1987, 1999, 2000);
+    assertThat(rules("Revenue in 1987/88."))
+        .containsExactly("stated year", "second year of a split year");
+  }
+
+  @Test
   void aYearAfterAWordAndAHyphenIsAYear() {
     assertThat(
             years("The line opens by mid-2015; pre-2014 contracts and 2014-16 ones stand.", null))
@@ -158,6 +166,44 @@ class YearFinderTest {
     assertThat(
             years("Output rose 12 pct in 1986, to 1,200 tonnes from 1,071, officials said.", null))
         .containsExactly(1986);
+  }
+
+  @Test
+  void aPriceWithItsPreviousPriceInBracketsIsNotAYear() {
+    assertThat(
+            years(
+                "N.Y. COCOA 1200 RING - APRIL 7 MAY 1922 (1934) JLY 1956 (1967) DEC 2008 (2015)",
+                "1987-04-07"))
+        .isEmpty();
+    assertThat(years("Profit rose in 1986 (1985: a loss).", null)).containsExactly(1986, 1985);
+  }
+
+  @Test
+  void anIndexBaseYearIsNotAYearTheTextIsAbout() {
+    assertThat(
+            years(
+                "The index rose to 134.1 (base 1980), 1985=100, measured at 1980 prices and in"
+                    + " constant 1982 dollars.",
+                null))
+        .isEmpty();
+    assertThat(years("In 1986 prices rose; the 1980 base was kept.", null)).containsExactly(1986);
+  }
+
+  @Test
+  void aMonthFollowedByThisLastOrNextYearIsInThatYear() {
+    assertThat(years("No quotas until October this year.", "1987-04-07"))
+        .containsExactly(1987, 1987);
+    assertThat(years("It fell in October last year.", "1987-04-07")).containsExactly(1986, 1986);
+    assertThat(years("Talks resume in May next year.", "1987-04-07")).containsExactly(1988, 1988);
+    assertThat(years("No quotas until October.", "1987-04-07")).containsExactly(1986);
+  }
+
+  @Test
+  void theDecimalsOfAPriceTableAreNoDaysOfAMonth() {
+    assertThat(years("SPOT 60.00 61.00 May 61.50 62.50 Jun 61.00 62.00", "1987-04-07")).isEmpty();
+    assertThat(years("No.2 RSS May 57.50 58.50", "1987-04-07")).isEmpty();
+    assertThat(years("Payable May 8 to holders of record April 3.", "1987-03-23"))
+        .containsExactly(1987, 1987);
   }
 
   @Test
