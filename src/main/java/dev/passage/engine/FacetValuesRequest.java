@@ -31,12 +31,16 @@ public record FacetValuesRequest(
       return true;
     }
     String wanted = folded(prefix);
-    for (String word : folded(value).split("[\\s\\-–/]+")) {
+    String written = folded(value);
+    if (written.startsWith(wanted)) {
+      return true;
+    }
+    for (String word : written.split("[\\s\\-–/]+")) {
       if (word.startsWith(wanted)) {
         return true;
       }
     }
-    return folded(value).startsWith(wanted);
+    return false;
   }
 
   private static String folded(String text) {

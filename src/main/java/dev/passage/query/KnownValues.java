@@ -84,7 +84,8 @@ public final class KnownValues {
    * Organization; other aliases count in any case.
    */
   public String canonicalOfAlias(Dimension dimension, String typed) {
-    String alias = aliasByKey.get(dimension).get(key(typed));
+    String key = key(typed);
+    String alias = aliasByKey.get(dimension).get(key);
     if (alias == null) {
       return null;
     }
@@ -92,7 +93,7 @@ public final class KnownValues {
     if (acronym && !alias.equals(typed.strip())) {
       return null;
     }
-    return canonicalByKey.get(dimension).get(key(typed));
+    return canonicalByKey.get(dimension).get(key);
   }
 
   /** Every name of dimension {@code dimension} by its {@link #key}, with its canonical value. */

@@ -200,6 +200,14 @@ public final class SearchParameters {
   }
 
   /**
+   * One word as a query searches it (stems, aliases), not kept with the requests' parsed queries:
+   * what "did you mean" asks of a word before it calls it misspelt.
+   */
+  public Query wordQuery(String word) throws InvalidRequestException {
+    return queries.parse(word);
+  }
+
+  /**
    * Validates the parameters of a request for suggestions: {@code q}, the words typed so far, and
    * {@code size}.
    */

@@ -249,7 +249,7 @@ public final class SearchService implements SearchEngine {
   /** How many paragraphs {@code word} finds by itself, or 0 when it cannot be searched alone. */
   private int count(PassageSearcher searcher, String word) throws IOException {
     try {
-      return searcher.count(parameters.luceneQuery(parameters.query(word)));
+      return searcher.count(parameters.wordQuery(word));
     } catch (InvalidRequestException e) {
       return 0;
     }

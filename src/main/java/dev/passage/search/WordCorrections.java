@@ -39,7 +39,7 @@ final class WordCorrections {
   /**
    * {@code query} with its misspelt words corrected from {@code reader}'s words, or null. A word is
    * misspelt when no paragraph holds it as written and, searched by itself ({@code count}), it
-   * finds nothing: a word of titles only is not corrected.
+   * finds nothing: a word found through its stem or as an alias of the names list is left alone.
    */
   String corrected(IndexReader reader, String query, WordCount count) throws IOException {
     Map<String, String> replacements = new HashMap<>();
