@@ -9,20 +9,25 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
- * Ways to a filter beyond the first facet values, in headless Chromium: a tag on a result or on the
- * article page, and the box over a dimension's whole list.
+ * What helps a reader from words to filters, in a real headless Chromium over the bundled articles:
+ * suggestions under the search box, did you mean, tags that filter, and the box over a dimension's
+ * whole list.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FilterPathsBrowserTest {
+class SearchAidsBrowserTest {
 
   static final String CICA_ARTICLE = "001_4c331c42e6f04ea6";
   static final String CICA = "Conference on Interaction and Confidence Building Measures in Asia";
@@ -30,6 +35,7 @@ class FilterPathsBrowserTest {
   @TempDir static Path dir;
   TestServer passage;
   Browser browser;
+  SearchBox box;
 
   @BeforeAll
   void serveTheSeeds() throws Exception {
@@ -38,7 +44,6 @@ class FilterPathsBrowserTest {
             Fixtures.SEED_ARTICLES, dir.resolve("index"), PassageServer.Options.defaults());
     browser = Browser.start(dir.resolve("profile"));
     browser.onEveryPage(SearchBox.ANSWER_COUNTER);
-    browser.resize(1280, 900);
   }
 
   @AfterAll
@@ -49,9 +54,87 @@ class FilterPathsBrowserTest {
     passage.close();
   }
 
+  @BeforeEach
+  void openTheSearchPage() {
+    browser.resize(1280, 900);
+    box = new SearchBox(browser, "passage-search");
+    browser.open(passage.base() + "/");
+    box.awaitAnswers(1);
+  }
+
+  private List<WebElement> options() {
+    return box.root().findElements(By.cssSelector("#suggestions:not([hidden]) [role=option]"));
+  }
+
+  /**
+   * Presses a key in whatever has the focus, as a reader does; an element's sendKeys would focus
+   * the box again first, and the list closes when the box loses the focus.
+   */
+  private void press(CharSequence key) {
+    new Actions(browser.driver()).sendKeys(key).perform();
+  }
+
+  private List<String> shown() {
+    return options().stream().map(WebElement::getText).toList();
+  }
+
+  @Test
+  void aMisspelledNameIsOfferedAndArrowDownThenEnterFiltersByIt() {
+    box.input().sendKeys("nazarbaev");
+    browser.waitFor(d -> !options().isEmpty());
+
+    assertThat(shown()).first().asString().startsWith("Nursultan Nazarbayev").endsWith("person");
+    assertThat(box.input().getDomAttribute("aria-expanded")).isEqualTo("true");
+
+    press(Keys.ARROW_DOWN);
+    assertThat(options().getFirst().getDomAttribute("aria-selected")).isEqualTo("true");
+    assertThat(box.input().getDomAttribute("aria-activedescendant")).isEqualTo("suggestion-0");
+
+    box.andWait(() -> press(Keys.ENTER));
+    browser.waitFor(d -> browser.url().equals(passage.base() + "/?person=Nursultan+Nazarbayev"));
+    assertThat(box.input().getDomProperty("value")).isEmpty();
+    assertThat(box.checked("person")).containsExactly("Nursultan Nazarbayev");
+    assertThat(options()).isEmpty();
+    assertThat(box.input().getDomAttribute("aria-expanded")).isEqualTo("false");
+  }
+
+  @Test
+  void escapeClosesTheListAndKeepsTheWordsTyped() {
+    box.input().sendKeys("sco");
+    browser.waitFor(d -> !options().isEmpty());
+    assertThat(shown()).first().asString().startsWith("Shanghai Cooperation Organisation");
+
+    press(Keys.ESCAPE);
+
+    assertThat(options()).isEmpty();
+    assertThat(box.input().getDomProperty("value")).isEqualTo("sco");
+  }
+
+  @Test
+  void clickingANameFiltersByIt() {
+    box.input().sendKeys("cica");
+    browser.waitFor(d -> !options().isEmpty());
+
+    box.andWait(() -> options().getFirst().click());
+
+    browser.waitFor(d -> browser.url().contains("organisation=Conference+on+Interaction"));
+    assertThat(box.checked("organisation"))
+        .containsExactly("Conference on Interaction and Confidence Building Measures in Asia");
+  }
+
+  @Test
+  void aMisspeltQueryOffersTheArchivesSpellingAsALink() {
+    box.andWait(() -> box.input().sendKeys("CICA chairmanshp"));
+    browser.waitFor(d -> box.message().contains("Did you mean CICA chairmanship?"));
+
+    box.andWait(() -> box.root().findElement(By.cssSelector(".did-you-mean")).click());
+
+    browser.waitFor(d -> box.status().startsWith("2 paragraphs match “CICA chairmanship”"));
+    assertThat(box.input().getDomProperty("value")).isEqualTo("CICA chairmanship");
+  }
+
   @Test
   void aResultsTagAddsItsValueToTheSearchsFilters() {
-    SearchBox box = new SearchBox(browser, "passage-search");
     browser.open(passage.base() + "/?q=chairmanship");
     box.awaitAnswers(1);
 
@@ -86,7 +169,6 @@ class FilterPathsBrowserTest {
 
   @Test
   void typingOverADimensionsWholeListNarrowsItToTheValuesWithAWordStartingSo() {
-    SearchBox box = new SearchBox(browser, "passage-search");
     browser.open(passage.base() + "/");
     box.awaitAnswers(1);
     box.andWait(() -> box.button(".dim-organisation .more").click());
