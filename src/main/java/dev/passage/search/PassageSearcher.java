@@ -9,24 +9,30 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
  * An index searcher with the per-reader state that searching needs, built once when the reader
- * opens rather than on every query: the facet ordinal map, every paragraph's facet ordinals and the
- * build's recorded counts.
+ * opens rather than on every query: the facet ordinal map, every paragraph's facet ordinals, where
+ * each period's paragraphs lie and the build's recorded counts.
  */
 final class PassageSearcher extends IndexSearcher {
 
   private final FacetOrdinals facets;
   private final IndexInfo info;
 
-  PassageSearcher(IndexReader reader, FacetOrdinals facets, IndexInfo info) {
+  /** Each segment's date runs, by its ord in the reader; null for a segment not sorted by date. */
+  private final SegmentPeriods[] periods;
+
+  private PassageSearcher(
+      IndexReader reader, FacetOrdinals facets, IndexInfo info, SegmentPeriods[] periods) {
     super(reader);
     this.facets = facets;
     this.info = info;
+    this.periods = periods;
   }
 
   /**
@@ -34,7 +40,10 @@ final class PassageSearcher extends IndexSearcher {
    * segments {@code segments} does not hold yet.
    */
   static PassageSearcher open(
-      IndexReader reader, dev.passage.index.Schema schema, SegmentOrdinals.Cache segments)
+      IndexReader reader,
+      dev.passage.index.Schema schema,
+      SegmentOrdinals.Cache segments,
+      SegmentPeriods.Cache dates)
       throws IOException {
     // An index in which no paragraph has a tag has no facet field at all.
     boolean tagged =
@@ -51,12 +60,16 @@ final class PassageSearcher extends IndexSearcher {
     if (reader instanceof DirectoryReader directoryReader) {
       info = IndexInfo.fromUserData(directoryReader.getIndexCommit().getUserData());
     }
-    return new PassageSearcher(reader, facets, info);
+    SegmentPeriods[] periods = new SegmentPeriods[reader.leaves().size()];
+    for (LeafReaderContext leaf : reader.leaves()) {
+      periods[leaf.ord] = dates.of(leaf.reader());
+    }
+    return new PassageSearcher(reader, facets, info, periods);
   }
 
   /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
   PassageSearcher withTimeout(QueryTimeout timeout) {
-    PassageSearcher timed = new PassageSearcher(getIndexReader(), facets, info);
+    PassageSearcher timed = new PassageSearcher(getIndexReader(), facets, info, periods);
     timed.setTimeout(timeout);
     return timed;
   }
@@ -69,6 +82,11 @@ final class PassageSearcher extends IndexSearcher {
   /** How many live paragraphs carry each facet value, by dimension. */
   Map<Dimension, Map<String, Long>> valueCounts() {
     return facets == null ? Map.of() : facets.valueCounts(MultiBits.getLiveDocs(getIndexReader()));
+  }
+
+  /** The date runs of the segment of ord {@code leaf}; null when it is not sorted by date. */
+  SegmentPeriods periods(int leaf) {
+    return periods[leaf];
   }
 
   /** What the build recorded; null for an index Passage did not build. */

@@ -239,7 +239,7 @@ public final class SearchService implements SearchEngine {
           hits,
           groups,
           counts,
-          TimelineCounter.count(matching, request.timeline()));
+          TimelineCounter.count(matching, request.timeline(), searcher));
     } finally {
       counted.forEach(TouchedFacetCounts::release);
       pool.release(shared);

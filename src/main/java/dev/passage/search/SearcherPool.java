@@ -57,12 +57,13 @@ public final class SearcherPool implements Closeable {
       throws IOException {
     // Per segment, so a refresh after a change reads only the new segments' facet values.
     SegmentOrdinals.Cache segments = new SegmentOrdinals.Cache();
+    SegmentPeriods.Cache dates = new SegmentPeriods.Cache();
     SearcherFactory factory =
         new SearcherFactory() {
           @Override
           public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
               throws IOException {
-            return PassageSearcher.open(reader, schema, segments);
+            return PassageSearcher.open(reader, schema, segments, dates);
           }
         };
     try {
