@@ -165,6 +165,22 @@ EOF
   row "queries/s" "$(cell floor.rps)" "$(med passage.rps)" "$(percents "$(med_exact floor.share)")"
   row "p50, ms" "$(cell floor.p50)" "$(med passage.p50)" ""
   row "p99, ms" "$(cell floor.p99)" "$(med passage.p99)" ""
+  if has suggest.c1.rps; then
+    cat <<EOF
+
+## Suggestions as you type
+
+\`GET /api/suggest?q=PREFIX&size=8\` on the same server after the search load, ${RESULT[suggest.prefixes]}
+prefixes of 2-7 letters cut from the queries' words (\`bench/suggest.lua\`), 10 s of warm-up, then
+$RUNS runs of $LOAD_SECONDS s at each number of connections; \`wrk\` shares the cores with the server.
+
+| connections | requests/s | p50, ms | p99, ms | errors |
+|---|---|---|---|---|
+EOF
+    row 1 "$(cell suggest.c1.rps)" "$(cell suggest.c1.p50)" "$(cell suggest.c1.p99)" "$(sum_of suggest.c1.errors)"
+    row "$CONNECTIONS" "$(cell "suggest.c$CONNECTIONS.rps")" "$(cell "suggest.c$CONNECTIONS.p50")" \
+      "$(cell "suggest.c$CONNECTIONS.p99")" "$(sum_of "suggest.c$CONNECTIONS.errors")"
+  fi
   if has growth.paragraphs; then
     cat <<EOF
 
@@ -321,6 +337,11 @@ print_summary() {
   printf '%-34s %12s\n' "heap used after a run, MiB" "$(med passage.heap_mib)"
   printf 'floor (in process): %s queries/s, p50 %s ms, p99 %s ms\n' \
     "$(med floor.rps)" "$(med floor.p50)" "$(med floor.p99)"
+  if has suggest.c1.rps; then
+    printf 'suggestions: 1 connection %s requests/s, p99 %s ms; %s connections %s requests/s, p99 %s ms\n' \
+      "$(med suggest.c1.rps)" "$(med suggest.c1.p99)" "$CONNECTIONS" "$(med "suggest.c$CONNECTIONS.rps")" \
+      "$(med "suggest.c$CONNECTIONS.p99")"
+  fi
   if has floor.index.rate; then
     printf 'indexing floor (bare Lucene, OpenSearch mapping, tags ready-made): %s documents/s, %s s\n' \
       "$(med floor.index.rate)" "$(med floor.index.seconds)"
