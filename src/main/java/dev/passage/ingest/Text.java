@@ -34,8 +34,16 @@ public final class Text {
 
   /** The number of whitespace-separated words. */
   public static int wordCount(String text) {
-    String s = text.strip();
-    return s.isEmpty() ? 0 : s.split("\\s+").length;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
   }
 
   /** True when the line ends a sentence: with . ! ? or a closing quote after one. */

@@ -1,6 +1,7 @@
 package dev.passage.query;
 
 import dev.passage.engine.Dimension;
+import dev.passage.ingest.Text;
 import dev.passage.tagging.Entity;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityType;
@@ -103,7 +104,7 @@ public final class KnownValues {
 
   /** Case, accents and runs of spaces do not tell names apart. */
   public static String key(String name) {
-    return Tokenizer.key(name.strip().replaceAll("\\s+", " "));
+    return Tokenizer.key(Text.collapseSpaces(name.strip()));
   }
 
   private static Dimension dimensionOf(EntityType type) {
