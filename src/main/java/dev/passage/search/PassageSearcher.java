@@ -4,6 +4,7 @@ import dev.passage.engine.Dimension;
 import dev.passage.index.IndexInfo;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -17,7 +18,8 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * An index searcher with the per-reader state that searching needs, built once when the reader
  * opens rather than on every query: the facet ordinal map, every paragraph's facet ordinals, where
- * each period's paragraphs lie and the build's recorded counts.
+ * each period's paragraphs lie and the build's recorded counts; and the spelling corrections made
+ * on it so far.
  */
 final class PassageSearcher extends IndexSearcher {
 
@@ -27,12 +29,20 @@ final class PassageSearcher extends IndexSearcher {
   /** Each segment's date runs, by its ord in the reader; null for a segment not sorted by date. */
   private final SegmentPeriods[] periods;
 
+  /** The "did you mean" corrections made on this reader, by word; see {@link WordCorrections}. */
+  private final Map<String, String> corrections;
+
   private PassageSearcher(
-      IndexReader reader, FacetOrdinals facets, IndexInfo info, SegmentPeriods[] periods) {
+      IndexReader reader,
+      FacetOrdinals facets,
+      IndexInfo info,
+      SegmentPeriods[] periods,
+      Map<String, String> corrections) {
     super(reader);
     this.facets = facets;
     this.info = info;
     this.periods = periods;
+    this.corrections = corrections;
   }
 
   /**
@@ -64,12 +74,13 @@ final class PassageSearcher extends IndexSearcher {
     for (LeafReaderContext leaf : reader.leaves()) {
       periods[leaf.ord] = dates.of(leaf.reader());
     }
-    return new PassageSearcher(reader, facets, info, periods);
+    return new PassageSearcher(reader, facets, info, periods, new ConcurrentHashMap<>());
   }
 
   /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
   PassageSearcher withTimeout(QueryTimeout timeout) {
-    PassageSearcher timed = new PassageSearcher(getIndexReader(), facets, info, periods);
+    PassageSearcher timed =
+        new PassageSearcher(getIndexReader(), facets, info, periods, corrections);
     timed.setTimeout(timeout);
     return timed;
   }
@@ -87,6 +98,11 @@ final class PassageSearcher extends IndexSearcher {
   /** The date runs of the segment of ord {@code leaf}; null when it is not sorted by date. */
   SegmentPeriods periods(int leaf) {
     return periods[leaf];
+  }
+
+  /** The corrections made on this reader, by word ("" for a word left alone). */
+  Map<String, String> corrections() {
+    return corrections;
   }
 
   /** What the build recorded; null for an index Passage did not build. */

@@ -218,7 +218,10 @@ public final class SearchService implements SearchEngine {
       String suggestion =
           total < QueryCorrection.FEW && !searcher.timedOut()
               ? corrections.corrected(
-                  searcher.getIndexReader(), request.query(), word -> count(searcher, word))
+                  searcher.getIndexReader(),
+                  request.query(),
+                  word -> count(searcher, word),
+                  searcher.corrections())
               : null;
       double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
       return new SearchResponse(

@@ -36,24 +36,45 @@ final class WordCorrections {
     int paragraphs(String word) throws IOException;
   }
 
+  /** Words whose correction one reader remembers; more are corrected but not remembered. */
+  static final int REMEMBERED = 4_096;
+
   /**
    * {@code query} with its misspelt words corrected from {@code reader}'s words, or null. A word is
    * misspelt when no paragraph holds it as written and, searched by itself ({@code count}), it
    * finds nothing: a word found through its stem or as an alias of the names list is left alone.
+   *
+   * @param remembered the corrections already made on {@code reader} ("" for a word left alone),
+   *     which only its words decide: the same misspellings come again and again, and looking for
+   *     the nearest word is most of the cost of a query that finds nothing
    */
-  String corrected(IndexReader reader, String query, WordCount count) throws IOException {
+  String corrected(
+      IndexReader reader, String query, WordCount count, Map<String, String> remembered)
+      throws IOException {
     Map<String, String> replacements = new HashMap<>();
     for (String word : QueryCorrection.words(query)) {
-      Term term = new Term(Schema.TEXT_EXACT, word);
-      if (reader.docFreq(term) > 0 || count.paragraphs(word) > 0) {
-        continue;
+      String correction = remembered.get(word);
+      if (correction == null) {
+        correction = correction(reader, word, count);
+        if (remembered.size() < REMEMBERED) {
+          remembered.put(word, correction);
+        }
       }
-      SuggestWord[] best =
-          checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      if (best.length > 0) {
-        replacements.put(word, best[0].string);
+      if (!correction.isEmpty()) {
+        replacements.put(word, correction);
       }
     }
     return QueryCorrection.corrected(query, replacements);
+  }
+
+  /** The nearest word to {@code word} in {@code reader}, or "" when it is not misspelt or none. */
+  private String correction(IndexReader reader, String word, WordCount count) throws IOException {
+    Term term = new Term(Schema.TEXT_EXACT, word);
+    if (reader.docFreq(term) > 0 || count.paragraphs(word) > 0) {
+      return "";
+    }
+    SuggestWord[] best =
+        checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    return best.length > 0 ? best[0].string : "";
   }
 }
