@@ -173,13 +173,23 @@ public final class OpenSearchEngine implements SearchEngine {
     int shardSize = firstShardSize;
     while (true) {
       org.apache.lucene.search.Query parsed = parameters.luceneQuery(request);
-      org.opensearch.client.opensearch.core.SearchResponse<Stored> response =
+      Optional<org.opensearch.client.opensearch.core.SearchResponse<Stored>> answered =
           run(
               request,
               dated(QueryTranslator.translate(parsed), request.dates()),
               QueryFactory.searchesAsWritten(parsed),
               shardSize,
               !checked);
+      if (answered.isEmpty()) {
+        return noneInTime(request, started);
+      }
+      org.opensearch.client.opensearch.core.SearchResponse<Stored> response = answered.get();
+      boolean partial = ShardCoverage.partial(response);
+      // Out of time, the held values and the counts' errors may lack shards: asking again for
+      // them would run out of time too, and the answer says it is partial.
+      if (partial) {
+        return answer(request, response, true, started);
+      }
       if (!checked) {
         checked = true;
         List<String> lacking = lacking(request, response);
@@ -191,7 +201,7 @@ public final class OpenSearchEngine implements SearchEngine {
         }
       }
       if (exact(response) || shardSize >= MAX_SHARD_SIZE) {
-        return answer(request, response, started);
+        return answer(request, response, false, started);
       }
       // A shard held more values than it returned, so a count may be short: ask again for more.
       shardSize *= 8;
@@ -286,7 +296,8 @@ public final class OpenSearchEngine implements SearchEngine {
     }
   }
 
-  private org.opensearch.client.opensearch.core.SearchResponse<Stored> run(
+  /** The cluster's answer; empty when every shard ran out of time before it answered. */
+  private Optional<org.opensearch.client.opensearch.core.SearchResponse<Stored>> run(
       SearchRequest request, Query query, boolean asWritten, int shardSize, boolean checkFilters)
       throws IOException {
     Map<Dimension, Query> filters = new EnumMap<>(Dimension.class);
@@ -314,6 +325,8 @@ public final class OpenSearchEngine implements SearchEngine {
                     .from((request.page() - 1) * request.size())
                     .size(request.size())
                     .timeout(timeLimit.toMillis() + "ms")
+                    // A cluster whose default is false would fail a search out of time instead.
+                    .allowPartialSearchResults(true)
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                     .sort(sortOf(request.sort()))
                     .aggregations(aggregations);
@@ -342,9 +355,10 @@ public final class OpenSearchEngine implements SearchEngine {
                 return s;
               },
               Stored.class);
-      if (response.shards().failed() > 0) {
+      int failed = ShardCoverage.failedOtherwise(response).size();
+      if (failed > 0) {
         throw new EngineUnavailableException(
-            response.shards().failed()
+            failed
                 + " of "
                 + response.shards().total()
                 + " shards of the OpenSearch cluster at "
@@ -352,10 +366,15 @@ public final class OpenSearchEngine implements SearchEngine {
                 + " could not answer; try again when the cluster has recovered",
             null);
       }
-      return response;
+      return Optional.of(response);
     } catch (EngineUnavailableException e) {
       throw e;
-    } catch (IOException | OpenSearchException e) {
+    } catch (OpenSearchException e) {
+      if (ShardCoverage.noShardInTime(e)) {
+        return Optional.empty();
+      }
+      throw index.unavailable(e);
+    } catch (IOException e) {
       throw index.unavailable(e);
     }
   }
@@ -522,6 +541,7 @@ public final class OpenSearchEngine implements SearchEngine {
   private SearchResponse answer(
       SearchRequest request,
       org.opensearch.client.opensearch.core.SearchResponse<Stored> response,
+      boolean partial,
       long started) {
     List<Hit> hits = new ArrayList<>();
     List<Group> groups = null;
@@ -545,31 +565,72 @@ public final class OpenSearchEngine implements SearchEngine {
         hits.add(hit(hit.source(), hit.score(), hit.highlight()));
       }
     }
+    return answer(
+        request,
+        total(response),
+        totalArticles,
+        hits,
+        groups,
+        response.aggregations(),
+        total(response) < QueryCorrection.FEW && !partial
+            ? QueryCorrection.corrected(
+                request.query(), WordCorrections.of(response.suggest().get(WORDS)))
+            : null,
+        partial,
+        started);
+  }
+
+  /**
+   * The answer to a search that no shard had the time to run: nothing found so far, the selected
+   * values listed with a count of 0, and partial.
+   */
+  private static SearchResponse noneInTime(SearchRequest request, long started) {
+    boolean grouped = request.group() == GroupBy.ARTICLE;
+    return answer(
+        request,
+        0,
+        grouped ? 0L : null,
+        List.of(),
+        grouped ? List.of() : null,
+        Map.of(),
+        null,
+        true,
+        started);
+  }
+
+  private static SearchResponse answer(
+      SearchRequest request,
+      long total,
+      Long totalArticles,
+      List<Hit> hits,
+      List<Group> groups,
+      Map<String, Aggregate> aggregations,
+      String suggestion,
+      boolean partial,
+      long started) {
     Map<Dimension, List<FacetValue>> counts = new EnumMap<>(Dimension.class);
     for (Dimension dim : Dimension.values()) {
-      counts.put(dim, values(request, dim, response.aggregations().get(dim.field())));
+      counts.put(dim, values(request, dim, aggregations.get(dim.field())));
     }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     request.filters().forEach((dim, values) -> filters.put(dim.field(), values));
     double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
+    Aggregate timeline = aggregations.get(TIMELINE);
     return new SearchResponse(
         request.query(),
-        total(response),
+        total,
         totalArticles,
         request.page(),
         request.size(),
         request.group().apiName(),
         request.sort().apiName(),
         tookMs,
-        response.timedOut(),
+        partial,
         filters,
         request.dates().from(),
         request.dates().to(),
         request.warnings(),
-        total(response) < QueryCorrection.FEW && !response.timedOut()
-            ? QueryCorrection.corrected(
-                request.query(), WordCorrections.of(response.suggest().get(WORDS)))
-            : null,
+        suggestion,
         hits,
         groups,
         new FacetCounts(
@@ -577,15 +638,18 @@ public final class OpenSearchEngine implements SearchEngine {
             counts.get(Dimension.PERSON),
             counts.get(Dimension.ORGANISATION),
             counts.get(Dimension.TOPIC)),
-        periods(response.aggregations().get(TIMELINE)));
+        timeline == null ? List.of() : periods(timeline));
   }
 
+  /** The counted values of {@code dim}, the selected ones among them; none counted when null. */
   private static List<FacetValue> values(SearchRequest request, Dimension dim, Aggregate facet) {
     List<FacetValue> values = new ArrayList<>();
-    Map<String, Aggregate> counted = facet.filter().aggregations();
-    for (StringTermsBucket b : counted.get("top").sterms().buckets().array()) {
-      values.add(
-          new FacetValue(b.key(), (int) b.docCount(), request.filter(dim).contains(b.key())));
+    Map<String, Aggregate> counted = facet == null ? Map.of() : facet.filter().aggregations();
+    if (facet != null) {
+      for (StringTermsBucket b : counted.get("top").sterms().buckets().array()) {
+        values.add(
+            new FacetValue(b.key(), (int) b.docCount(), request.filter(dim).contains(b.key())));
+      }
     }
     Aggregate selected = counted.get("selected");
     for (String value : request.filter(dim)) {

@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -144,59 +143,36 @@ public final class SearchService implements SearchEngine {
     try {
       SearchRequest request = FilterValueCheck.check(given, shared.facets());
       // The time limit is set on a searcher of this request's own, over the shared reader and
-      // its facet state, so no other request's searcher is touched. Drill sideways scores all
-      // documents in one pass, which Lucene's time limit (it scores in slices) cannot cut.
-      PassageSearcher searcher =
-          request.filters().isEmpty()
-              ? shared.withTimeout(new QueryTimeoutImpl(timeLimit.toMillis()))
-              : shared;
+      // its facet state, so no other request's searcher is touched.
+      PassageSearcher searcher = shared.withTimeout(new QueryTimeoutImpl(timeLimit.toMillis()));
       // The dates filter the hits and every count; the snippets mark the query's words only.
-      Query dated = DatedQuery.of(query, request.dates());
-      DrillDownQuery drillDown = null;
-      if (!request.filters().isEmpty() && searcher.facets() != null) {
-        drillDown = new DrillDownQuery(schema.facetsConfig(), dated);
-        for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
-          for (String value : filter.getValue()) {
-            drillDown.add(filter.getKey().field(), value);
-          }
-        }
-      }
-      TopDocs top;
+      // Rewritten once here: a filtered search runs it in several passes (see sideways), and
+      // fuzzy terms and patterns would be expanded again in each.
+      Query dated = searcher.rewrite(DatedQuery.of(query, request.dates()));
+      DrillDownQuery drillDown =
+          request.filters().isEmpty() || searcher.facets() == null
+              ? null
+              : drillDown(dated, request, null);
       Facets facets;
-      FacetsCollector matching;
+      FacetsCollectorManager.FacetsResult result;
       if (searcher.facets() == null) {
         // No paragraph has any tag, so no filter can match and there is nothing to count.
-        Query filtered = request.filters().isEmpty() ? dated : MatchNoDocsQuery.INSTANCE;
-        FacetsCollectorManager.FacetsResult result =
-            sort == null
-                ? FacetsCollectorManager.search(
-                    searcher, filtered, topN, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(
-                    searcher, filtered, topN, sort, true, new FacetsCollectorManager());
-        top = result.topDocs();
-        matching = result.facetsCollector();
+        result =
+            collect(
+                searcher,
+                request.filters().isEmpty() ? dated : MatchNoDocsQuery.INSTANCE,
+                topN,
+                sort);
         facets = null;
-      } else if (request.filters().isEmpty()) {
-        FacetsCollectorManager.FacetsResult result =
-            sort == null
-                ? FacetsCollectorManager.search(searcher, dated, topN, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(
-                    searcher, dated, topN, sort, true, new FacetsCollectorManager());
-        top = result.topDocs();
-        matching = result.facetsCollector();
-        facets = borrowCounts(searcher.facets(), matching, counted);
+      } else if (drillDown == null) {
+        result = collect(searcher, dated, topN, sort);
+        facets = borrowCounts(searcher.facets(), result.facetsCollector(), counted);
       } else {
-        // Drill sideways: each selected dimension is counted as if its own selection were
-        // absent, so choosing 2024 still shows how many paragraphs 2013 would add.
-        DrillSideways sideways = new TouchedDrillSideways(searcher, searcher.facets(), counted);
-        DrillSideways.DrillSidewaysResult result =
-            sort == null
-                ? sideways.search(drillDown, topN)
-                : sideways.search(drillDown, null, null, topN, sort, true);
-        top = result.hits;
-        matching = result.drillDownFacetsCollector;
-        facets = result.facets;
+        result = collect(searcher, drillDown, topN, sort);
+        facets = sideways(searcher, dated, request, result.facetsCollector(), counted);
       }
+      TopDocs top = result.topDocs();
+      FacetsCollector matching = result.facetsCollector();
       long total = countOf(matching, top);
       List<Hit> hits = List.of();
       List<Group> groups = null;
@@ -215,8 +191,10 @@ public final class SearchService implements SearchEngine {
         hits = hits(searcher, query, page);
       }
       SearchResponse.FacetCounts counts = FacetCounter.counts(facets, request);
+      // Read before the suggestion's own counts, which are not the results the flag is about.
+      boolean partial = searcher.timedOut();
       String suggestion =
-          total < QueryCorrection.FEW && !searcher.timedOut()
+          total < QueryCorrection.FEW && !partial
               ? corrections.corrected(
                   searcher.getIndexReader(),
                   request.query(),
@@ -233,7 +211,7 @@ public final class SearchService implements SearchEngine {
           request.group().apiName(),
           request.sort().apiName(),
           tookMs,
-          searcher.timedOut(),
+          partial,
           filtersOf(request),
           request.dates().from(),
           request.dates().to(),
@@ -467,34 +445,50 @@ public final class SearchService implements SearchEngine {
   }
 
   /**
-   * Drill sideways that counts each dimension with {@link TouchedFacetCounts}, adding each to
-   * {@code counted} for the caller to release.
+   * The hits and matches of {@code query}, in {@code sort}'s order (by score when null), through
+   * the request's time-limited searcher.
    */
-  private final class TouchedDrillSideways extends DrillSideways {
+  private static FacetsCollectorManager.FacetsResult collect(
+      PassageSearcher searcher, Query query, int topN, Sort sort) throws IOException {
+    return sort == null
+        ? FacetsCollectorManager.search(searcher, query, topN, new FacetsCollectorManager())
+        : FacetsCollectorManager.search(
+            searcher, query, topN, sort, true, new FacetsCollectorManager());
+  }
 
-    private final FacetOrdinals ordinals;
-    private final List<TouchedFacetCounts> counted;
-
-    TouchedDrillSideways(
-        PassageSearcher searcher, FacetOrdinals ordinals, List<TouchedFacetCounts> counted) {
-      super(searcher, schema.facetsConfig(), ordinals.state());
-      this.ordinals = ordinals;
-      this.counted = counted;
-    }
-
-    @Override
-    protected Facets buildFacetsResult(
-        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
-        throws IOException {
-      Facets drillDownFacets = borrowCounts(ordinals, drillDowns, counted);
-      if (drillSideways == null || drillSideways.length == 0) {
-        return drillDownFacets;
+  /** {@code dated} kept to the request's filters, all but {@code except}'s (all when null). */
+  private DrillDownQuery drillDown(Query dated, SearchRequest request, Dimension except) {
+    DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), dated);
+    for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
+      if (filter.getKey() != except) {
+        for (String value : filter.getValue()) {
+          drillDown.add(filter.getKey().field(), value);
+        }
       }
-      Map<String, Facets> sidewaysFacets = new HashMap<>();
-      for (int i = 0; i < drillSideways.length; i++) {
-        sidewaysFacets.put(drillSidewaysDims[i], borrowCounts(ordinals, drillSideways[i], counted));
-      }
-      return new MultiFacets(sidewaysFacets, drillDownFacets);
     }
+    return drillDown;
+  }
+
+  /**
+   * Drill sideways: each selected dimension is counted as if its own selection were absent, so
+   * choosing 2024 still shows how many paragraphs 2013 would add; the others over the hits. Each
+   * selected dimension's matches are a search of their own, which the time limit can stop part-way:
+   * Lucene's one-pass {@code DrillSideways} scorer cannot be scored in the windows the limit needs.
+   */
+  private Facets sideways(
+      PassageSearcher searcher,
+      Query dated,
+      SearchRequest request,
+      FacetsCollector hits,
+      List<TouchedFacetCounts> counted)
+      throws IOException {
+    Facets drillDownFacets = borrowCounts(searcher.facets(), hits, counted);
+    Map<String, Facets> sidewaysFacets = new HashMap<>();
+    for (Dimension dim : request.filters().keySet()) {
+      FacetsCollector matches =
+          searcher.search(drillDown(dated, request, dim), new FacetsCollectorManager());
+      sidewaysFacets.put(dim.field(), borrowCounts(searcher.facets(), matches, counted));
+    }
+    return new MultiFacets(sidewaysFacets, drillDownFacets);
   }
 }

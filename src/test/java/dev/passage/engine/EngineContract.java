@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passage.engine.SearchResponse.FacetValue;
 import dev.passage.engine.SearchResponse.Hit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,13 @@ abstract class EngineContract {
 
   /** The engine under test, holding the seed articles. */
   abstract SearchEngine engine();
+
+  /**
+   * An engine whose searches stop collecting after {@code limit}, over paragraphs enough that one
+   * given no time runs out of it: the seed articles, and on an engine that reads its clock only
+   * between blocks of paragraphs, as many more as that takes.
+   */
+  abstract SearchEngine engine(Duration limit) throws Exception;
 
   SearchResponse search(String... nameValuePairs) throws Exception {
     Map<String, List<String>> params = new LinkedHashMap<>();
@@ -66,6 +74,40 @@ abstract class EngineContract {
     assertThat(counts(r.facets().year())).containsExactly("2014=2");
     assertThat(counts(r.facets().topic())).containsExactly("multilateral=2", "diplomacy=1");
     assertThat(r.partial()).isFalse();
+  }
+
+  @Test
+  void aSearchGivenNoTimeAnswersPartialWithFewerCountedAndOneInTimeAnswersComplete()
+      throws Exception {
+    assertRunsOutOfTime(Map.of("q", List.of("")));
+  }
+
+  @Test
+  void aFilteredSearchGivenNoTimeAnswersPartialWithFewerCountedToo() throws Exception {
+    assertRunsOutOfTime(Map.of("q", List.of(""), "year", List.of("2013")));
+  }
+
+  /**
+   * The counts say what was searched; the total may not: OpenSearch counts every paragraph of a
+   * query as simple as this one without searching them.
+   */
+  private void assertRunsOutOfTime(Map<String, List<String>> params) throws Exception {
+    SearchEngine inTime = engine(SearchEngine.DEFAULT_TIME_LIMIT);
+    SearchEngine hurried = engine(Duration.ZERO);
+
+    SearchResponse complete = inTime.search(inTime.parse(params));
+    SearchResponse partial = hurried.search(hurried.parse(params));
+
+    assertThat(complete.partial()).isFalse();
+    assertThat(partial.partial()).isTrue();
+    assertThat(countOf2013(partial)).isLessThan(countOf2013(complete));
+  }
+
+  private static int countOf2013(SearchResponse r) {
+    return r.facets().year().stream()
+        .filter(v -> v.value().equals("2013"))
+        .mapToInt(FacetValue::count)
+        .sum();
   }
 
   @Test

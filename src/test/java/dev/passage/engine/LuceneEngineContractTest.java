@@ -1,7 +1,10 @@
 package dev.passage.engine;
 
+import dev.passage.index.Schema;
+import dev.passage.search.SearchService;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,5 +27,10 @@ class LuceneEngineContractTest extends EngineContract {
   @Override
   SearchEngine engine() {
     return index.service();
+  }
+
+  @Override
+  SearchEngine engine(Duration limit) {
+    return new SearchService(new Schema(), index.pool(), limit);
   }
 }

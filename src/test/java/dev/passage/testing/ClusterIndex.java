@@ -17,6 +17,7 @@ import dev.passage.query.SearchParameters;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
@@ -35,14 +36,22 @@ public record ClusterIndex(
             urls.stream().map(URI::create).toList(), alias, null, null, null, null);
     OpenSearchClient client = config.client();
     OpenSearchIndex index = new OpenSearchIndex(client, config);
-    SearchEngine engine =
-        new OpenSearchEngine(
-            client,
-            index,
-            new SearchParameters(new Schema(), KnownValues.bundled()),
-            SearchEngine.DEFAULT_TIME_LIMIT);
     return new ClusterIndex(
-        client, index, engine, new IndexSource(articles.toAbsolutePath(), null));
+        client,
+        index,
+        engine(client, index, SearchEngine.DEFAULT_TIME_LIMIT),
+        new IndexSource(articles.toAbsolutePath(), null));
+  }
+
+  /** The searches of this index, each stopped by the cluster after {@code timeLimit}. */
+  public SearchEngine engine(Duration timeLimit) {
+    return engine(client, index, timeLimit);
+  }
+
+  private static SearchEngine engine(
+      OpenSearchClient client, OpenSearchIndex index, Duration timeLimit) {
+    return new OpenSearchEngine(
+        client, index, new SearchParameters(new Schema(), KnownValues.bundled()), timeLimit);
   }
 
   /** The index {@code alias} of {@code articles} built whole on the test cluster. */

@@ -383,7 +383,12 @@ public final class OpenSearchCluster implements AutoCloseable {
             "path.logs=" + n.logs(),
             // A full disk on a CI machine would leave replicas unassigned and the cluster yellow.
             "-E",
-            "cluster.routing.allocation.disk.threshold_enabled=false"));
+            "cluster.routing.allocation.disk.threshold_enabled=false",
+            // A node holds searches to their timeout by a clock it updates every 200 ms, within
+            // which a test's search given no time can finish: read afresh, it has moved by the
+            // time a shard has collected thousands of paragraphs.
+            "-E",
+            "thread_pool.estimated_time_interval=0"));
     try {
       Files.deleteIfExists(n.pidFile());
       n.launcher =
