@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -144,35 +145,50 @@ public final class SearchService implements SearchEngine {
       SearchRequest request = FilterValueCheck.check(given, shared.facets());
       // The time limit is set on a searcher of this request's own, over the shared reader and
       // its facet state, so no other request's searcher is touched.
-      PassageSearcher searcher = shared.withTimeout(new QueryTimeoutImpl(timeLimit.toMillis()));
+      QueryTimeoutImpl timeout = new QueryTimeoutImpl(timeLimit.toMillis());
+      PassageSearcher searcher = shared.withTimeout(timeout);
       // The dates filter the hits and every count; the snippets mark the query's words only.
-      // Rewritten once here: a filtered search runs it in several passes (see sideways), and
-      // fuzzy terms and patterns would be expanded again in each.
-      Query dated = searcher.rewrite(DatedQuery.of(query, request.dates()));
+      Query dated = DatedQuery.of(query, request.dates());
       DrillDownQuery drillDown =
           request.filters().isEmpty() || searcher.facets() == null
               ? null
-              : drillDown(dated, request, null);
+              : drillDown(dated, request);
+      TopDocs top;
       Facets facets;
-      FacetsCollectorManager.FacetsResult result;
+      FacetsCollector matching;
+      TimeBoundQuery bounded = null;
       if (searcher.facets() == null) {
         // No paragraph has any tag, so no filter can match and there is nothing to count.
-        result =
+        FacetsCollectorManager.FacetsResult result =
             collect(
                 searcher,
                 request.filters().isEmpty() ? dated : MatchNoDocsQuery.INSTANCE,
                 topN,
                 sort);
+        top = result.topDocs();
+        matching = result.facetsCollector();
         facets = null;
       } else if (drillDown == null) {
-        result = collect(searcher, dated, topN, sort);
-        facets = borrowCounts(searcher.facets(), result.facetsCollector(), counted);
+        FacetsCollectorManager.FacetsResult result = collect(searcher, dated, topN, sort);
+        top = result.topDocs();
+        matching = result.facetsCollector();
+        facets = borrowCounts(searcher.facets(), matching, counted);
       } else {
-        result = collect(searcher, drillDown, topN, sort);
-        facets = sideways(searcher, dated, request, result.facetsCollector(), counted);
+        // Drill sideways: each selected dimension is counted as if its own selection were
+        // absent, so choosing 2024 still shows how many paragraphs 2013 would add. Its one-pass
+        // scorer refuses the windows Lucene's time limit scores in, so the shared searcher runs
+        // it and the base query's matches stop when the time is up.
+        bounded = new TimeBoundQuery(dated, timeout);
+        DrillSideways sideways = new TouchedDrillSideways(shared, shared.facets(), counted);
+        DrillDownQuery boundedDrillDown = drillDown(bounded, request);
+        DrillSideways.DrillSidewaysResult result =
+            sort == null
+                ? sideways.search(boundedDrillDown, topN)
+                : sideways.search(boundedDrillDown, null, null, topN, sort, true);
+        top = result.hits;
+        matching = result.drillDownFacetsCollector;
+        facets = result.facets;
       }
-      TopDocs top = result.topDocs();
-      FacetsCollector matching = result.facetsCollector();
       long total = countOf(matching, top);
       List<Hit> hits = List.of();
       List<Group> groups = null;
@@ -192,7 +208,7 @@ public final class SearchService implements SearchEngine {
       }
       SearchResponse.FacetCounts counts = FacetCounter.counts(facets, request);
       // Read before the suggestion's own counts, which are not the results the flag is about.
-      boolean partial = searcher.timedOut();
+      boolean partial = searcher.timedOut() || (bounded != null && bounded.expired());
       String suggestion =
           total < QueryCorrection.FEW && !partial
               ? corrections.corrected(
@@ -456,39 +472,46 @@ public final class SearchService implements SearchEngine {
             searcher, query, topN, sort, true, new FacetsCollectorManager());
   }
 
-  /** {@code dated} kept to the request's filters, all but {@code except}'s (all when null). */
-  private DrillDownQuery drillDown(Query dated, SearchRequest request, Dimension except) {
+  /** {@code dated} kept to the request's filters. */
+  private DrillDownQuery drillDown(Query dated, SearchRequest request) {
     DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), dated);
     for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
-      if (filter.getKey() != except) {
-        for (String value : filter.getValue()) {
-          drillDown.add(filter.getKey().field(), value);
-        }
+      for (String value : filter.getValue()) {
+        drillDown.add(filter.getKey().field(), value);
       }
     }
     return drillDown;
   }
 
   /**
-   * Drill sideways: each selected dimension is counted as if its own selection were absent, so
-   * choosing 2024 still shows how many paragraphs 2013 would add; the others over the hits. Each
-   * selected dimension's matches are a search of their own, which the time limit can stop part-way:
-   * Lucene's one-pass {@code DrillSideways} scorer cannot be scored in the windows the limit needs.
+   * Drill sideways that counts each dimension with {@link TouchedFacetCounts}, adding each to
+   * {@code counted} for the caller to release.
    */
-  private Facets sideways(
-      PassageSearcher searcher,
-      Query dated,
-      SearchRequest request,
-      FacetsCollector hits,
-      List<TouchedFacetCounts> counted)
-      throws IOException {
-    Facets drillDownFacets = borrowCounts(searcher.facets(), hits, counted);
-    Map<String, Facets> sidewaysFacets = new HashMap<>();
-    for (Dimension dim : request.filters().keySet()) {
-      FacetsCollector matches =
-          searcher.search(drillDown(dated, request, dim), new FacetsCollectorManager());
-      sidewaysFacets.put(dim.field(), borrowCounts(searcher.facets(), matches, counted));
+  private final class TouchedDrillSideways extends DrillSideways {
+
+    private final FacetOrdinals ordinals;
+    private final List<TouchedFacetCounts> counted;
+
+    TouchedDrillSideways(
+        PassageSearcher searcher, FacetOrdinals ordinals, List<TouchedFacetCounts> counted) {
+      super(searcher, schema.facetsConfig(), ordinals.state());
+      this.ordinals = ordinals;
+      this.counted = counted;
     }
-    return new MultiFacets(sidewaysFacets, drillDownFacets);
+
+    @Override
+    protected Facets buildFacetsResult(
+        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
+        throws IOException {
+      Facets drillDownFacets = borrowCounts(ordinals, drillDowns, counted);
+      if (drillSideways == null || drillSideways.length == 0) {
+        return drillDownFacets;
+      }
+      Map<String, Facets> sidewaysFacets = new HashMap<>();
+      for (int i = 0; i < drillSideways.length; i++) {
+        sidewaysFacets.put(drillSidewaysDims[i], borrowCounts(ordinals, drillSideways[i], counted));
+      }
+      return new MultiFacets(sidewaysFacets, drillDownFacets);
+    }
   }
 }
