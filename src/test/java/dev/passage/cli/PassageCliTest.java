@@ -306,13 +306,13 @@ class PassageCliTest {
         Fixtures.write(
             dir,
             "labelled.jsonl",
-            "{\"id\": \"a\", \"text\": \"Washington raised tariffs on Japanese chips.\","
+            "{\"id\": \"a\", \"text\": \"Washington raised tariffs in a trade war.\","
                 + " \"gold\": {\"topics\": [\"trade\"]}}\n"
                 + "{\"id\": \"b\", \"text\": \"OPEC cut its crude oil output.\","
                 + " \"gold\": {\"topics\": [\"crude\", \"ship\"]}}\n"
                 + "{\"id\": \"c\", \"text\": \"Shares traded higher.\","
                 + " \"gold\": {\"topics\": [\"earn\"]}}\n"
-                + "{\"id\": \"d\", \"text\": \"New tariffs were set.\"}\n");
+                + "{\"id\": \"d\", \"text\": \"New tariffs and anti-dumping duties were set.\"}\n");
 
     Run run = run("eval", "topics", corpus.toString(), "--topic", "trade", "--sample", "5");
 
@@ -323,8 +323,9 @@ class PassageCliTest {
         .contains("| energy | 1 | 1 | 1.00 | 1.00 | **1.00** |")
         .contains("| transport | 1 | 0 | 0.00 | 0.00 | **0.00** | ship |")
         .contains("## Paragraphs tagged trade in labelled.jsonl: 2 of 2 drawn with seed 18")
-        .contains("a#1 · keywords tariff\n   Washington raised tariffs on Japanese chips.")
-        .contains("d#1 · keywords tariff\n   New tariffs were set.")
+        .contains("a#1 · keywords tariff, trade war\n   Washington raised tariffs in a trade war.")
+        .contains(
+            "d#1 · keywords tariff, anti-dumping\n   New tariffs and anti-dumping duties were set.")
         .doesNotContain("tagged energy");
   }
 
