@@ -62,12 +62,7 @@ final class EvalTopicsCommand implements Callable<Integer> {
       defaultValue = "30")
   int sample;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "SEED",
-      description = "Seed of the random draws. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "18")
-  long seed;
+  @CommandLine.Mixin SeedOption draw;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -102,9 +97,9 @@ final class EvalTopicsCommand implements Callable<Integer> {
           corpus.name(),
           Math.min(sample, tags.size()),
           tags.size(),
-          seed);
+          draw.seed);
       int n = 0;
-      for (TopicTags.Tag t : YearTags.draw(tags, TopicTags::key, sample, seed)) {
+      for (TopicTags.Tag t : YearTags.draw(tags, TopicTags::key, sample, draw.seed)) {
         out.printf(Locale.ROOT, "%d. %s · %s%n   %s%n", ++n, t.paragraph(), t.reason(), t.text());
       }
       out.println();
