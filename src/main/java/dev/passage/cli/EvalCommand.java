@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    subcommands = {EvalFacetsCommand.class, EvalYearsCommand.class},
+    subcommands = {EvalFacetsCommand.class, EvalTopicsCommand.class, EvalYearsCommand.class},
     description = {
       "Measures Passage's own tagging on labelled news corpora and prints a Markdown table:"
           + " person and organisation precision, recall and F1 per article on CoNLL-2003,"
           + " recall on Reuters-21578, and the cost of tagging per paragraph.",
       "A corpus file that is missing is skipped; the command fails when none is found.",
       "eval facets and eval years print the top facet values and random samples of year tags"
-          + " of any corpus, to be judged by hand."
+          + " of any corpus, to be judged by hand; eval topics scores topics against a corpus's"
+          + " own categories and samples paragraphs per topic."
     })
 final class EvalCommand implements Callable<Integer> {
 

@@ -46,12 +46,7 @@ final class EvalYearsCommand implements Callable<Integer> {
       defaultValue = "100")
   int numbers;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "SEED",
-      description = "Seed of the random draws. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "18")
-  long seed;
+  @CommandLine.Mixin SeedOption draw;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -66,11 +61,11 @@ final class EvalYearsCommand implements Callable<Integer> {
         corpus.name(),
         Math.min(sample, tags.size()),
         tags.size(),
-        seed);
+        draw.seed);
     out.println("Tags by rule (a tag with several reasons counts under each): " + byRule(tags));
     out.println();
     int n = 0;
-    for (YearTags.Tag t : YearTags.draw(tags, YearTags::key, sample, seed)) {
+    for (YearTags.Tag t : YearTags.draw(tags, YearTags::key, sample, draw.seed)) {
       String reasons =
           t.reasons().stream()
               .map(r -> r.rule() + (r.matched().isEmpty() ? "" : " \"" + r.matched() + "\""))
@@ -96,10 +91,10 @@ final class EvalYearsCommand implements Callable<Integer> {
         corpus.name(),
         Math.min(numbers, candidates.size()),
         candidates.size(),
-        seed,
+        draw.seed,
         yearsTagged);
     n = 0;
-    for (YearTags.Candidate c : YearTags.draw(candidates, YearTags::key, numbers, seed)) {
+    for (YearTags.Candidate c : YearTags.draw(candidates, YearTags::key, numbers, draw.seed)) {
       String text = c.text();
       int end = c.start() + c.number().length();
       out.printf(

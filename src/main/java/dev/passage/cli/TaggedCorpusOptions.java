@@ -3,6 +3,8 @@ package dev.passage.cli;
 import dev.passage.eval.TaggedCorpus;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.ProcessedArticle;
+import dev.passage.ingest.TsvFile;
+import dev.passage.tagging.TopicRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +23,19 @@ final class TaggedCorpusOptions {
       description = "Names file merged over the built-in list, as for index.")
   Path entities;
 
+  @Option(
+      names = "--topics",
+      paramLabel = "FILE",
+      description =
+          "Topics file used instead of the built-in one (same format), to try edits before"
+              + " bundling them.")
+  Path topics;
+
   /** Every article, read, cleaned and tagged. */
   List<ProcessedArticle> tag() throws IOException {
-    return TaggedCorpus.read(articles, ArticlePipeline.create(EvalCommand.names(entities)));
+    TopicRules rules =
+        topics == null ? TopicRules.bundled() : TopicRules.parse(TsvFile.file(topics));
+    return TaggedCorpus.read(articles, ArticlePipeline.create(EvalCommand.names(entities), rules));
   }
 
   /** The corpus's file or folder name, for headings. */

@@ -7,7 +7,7 @@ package dev.passage.eval;
  * @param tagged names tagged
  * @param gold gold names
  */
-record Score(long found, long tagged, long gold) {
+public record Score(long found, long tagged, long gold) {
 
   static final Score ZERO = new Score(0, 0, 0);
 
@@ -15,15 +15,15 @@ record Score(long found, long tagged, long gold) {
     return new Score(found + other.found, tagged + other.tagged, gold + other.gold);
   }
 
-  double precision() {
+  public double precision() {
     return tagged == 0 ? 0 : (double) found / tagged;
   }
 
-  double recall() {
+  public double recall() {
     return gold == 0 ? 0 : (double) found / gold;
   }
 
-  double f1() {
+  public double f1() {
     double p = precision();
     double r = recall();
     return p + r == 0 ? 0 : 2 * p * r / (p + r);

@@ -122,7 +122,8 @@ public final class YearTags {
     return z ^ (z >>> 31);
   }
 
-  private static String id(ProcessedArticle article, TaggedParagraph p) {
+  /** A paragraph's id in samples: its article's id and its number. */
+  static String id(ProcessedArticle article, TaggedParagraph p) {
     return article.id() + "#" + p.paragraph().number();
   }
 }

@@ -35,11 +35,15 @@ public final class ArticlePipeline {
 
   /** The pipeline with the bundled rules, and {@code entities} merged over the bundled names. */
   public static ArticlePipeline create(EntityList entities) {
+    return create(entities, TopicRules.bundled());
+  }
+
+  /** The pipeline with the bundled furniture, {@code entities} and {@code topics}. */
+  public static ArticlePipeline create(EntityList entities, TopicRules topics) {
     return new ArticlePipeline(
         new FurnitureStripper(FurnitureRules.bundled()),
         new ParagraphSplitter(),
-        new ArticleTagger(
-            new EntityTagger(entities), new YearFinder(), new TopicTagger(TopicRules.bundled())));
+        new ArticleTagger(new EntityTagger(entities), new YearFinder(), new TopicTagger(topics)));
   }
 
   /** The pipeline with the bundled rules and names. */

@@ -5,11 +5,8 @@ import dev.passage.engine.TagReason;
 import dev.passage.ingest.ArticleDate;
 import dev.passage.ingest.Paragraph;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,9 +47,7 @@ public final class ArticleTagger {
       inferred = articleDate != null;
     }
     List<List<Mention>> mentions = entities.tag(texts);
-    List<Map<String, List<String>>> topicMatches =
-        topics.inContext(texts.stream().map(topics::matches).toList());
-    String mainTopic = mainTopic(topicMatches);
+    List<List<TopicTagger.Topic>> topicTags = topics.tag(texts, mentions);
 
     List<TaggedParagraph> tagged = new ArrayList<>(paragraphs.size());
     for (int i = 0; i < paragraphs.size(); i++) {
@@ -68,29 +63,18 @@ public final class ArticleTagger {
         (m.type() == EntityType.PERSON ? persons : organisations).add(m.name());
         reasons.add(new TagReason(dimension, m.name(), m.rule(), m.matched(), m.start(), m.end()));
       }
-      List<String> topicTags = topics.topics(topicMatches.get(i));
-      for (String topic : topicTags) {
-        reasons.add(
-            new TagReason(
-                Dimension.TOPIC.field(),
-                topic,
-                "keywords "
-                    + String.join(", ", new LinkedHashSet<>(topicMatches.get(i).get(topic))),
-                "",
-                -1,
-                -1));
-      }
-      if (topicTags.isEmpty() && mainTopic != null) {
-        topicTags = List.of(mainTopic);
-        reasons.add(
-            new TagReason(
-                Dimension.TOPIC.field(), mainTopic, "main topic of the article", "", -1, -1));
+      for (TopicTagger.Topic t : topicTags.get(i)) {
+        reasons.add(new TagReason(Dimension.TOPIC.field(), t.name(), t.reason(), "", -1, -1));
       }
       tagged.add(
           new TaggedParagraph(
               paragraphs.get(i),
               new Tags(
-                  yearTags, List.copyOf(persons), List.copyOf(organisations), topicTags, reasons)));
+                  yearTags,
+                  List.copyOf(persons),
+                  List.copyOf(organisations),
+                  topicTags.get(i).stream().map(TopicTagger.Topic::name).toList(),
+                  reasons)));
     }
     return new TaggedArticle(articleDate, inferred, tagged);
   }
@@ -109,19 +93,5 @@ public final class ArticleTagger {
               m.end()));
     }
     return stated.stream().map(String::valueOf).toList();
-  }
-
-  /** The topic with the most keyword uses in the whole article, or null. */
-  private static String mainTopic(List<Map<String, List<String>>> matches) {
-    Map<String, Integer> totals = new LinkedHashMap<>();
-    for (Map<String, List<String>> m : matches) {
-      m.forEach((topic, words) -> totals.merge(topic, words.size(), Integer::sum));
-    }
-    return totals.entrySet().stream()
-        .max(
-            Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
-                .thenComparingInt(e -> -TopicRules.TOPICS.indexOf(e.getKey())))
-        .map(Map.Entry::getKey)
-        .orElse(null);
   }
 }

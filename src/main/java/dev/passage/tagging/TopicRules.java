@@ -58,10 +58,17 @@ public final class TopicRules {
   private final Set<String> notKeywords;
   private final Analyzer analyzer;
 
+  /** Every keyword as written, lower-cased: a name written so counts as its keyword. */
+  private final Set<String> written;
+
   private TopicRules(List<Keyword> keywords, Set<String> notKeywords, Analyzer analyzer) {
     this.keywords = List.copyOf(keywords);
     this.notKeywords = Set.copyOf(notKeywords);
     this.analyzer = analyzer;
+    this.written =
+        keywords.stream()
+            .map(k -> k.written().toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** The bundled rules. */
@@ -132,18 +139,29 @@ public final class TopicRules {
   }
 
   /**
-   * The stems of {@code text}, stop words removed; a word that is not a keyword gives an empty
-   * stem, which no keyword has.
+   * The stems of {@code text}, stop words removed; a word that is not a keyword, or that is part of
+   * a name in {@code names} (Husky Oil Ltd is a company, not oil), gives an empty stem, which no
+   * keyword has. A name that is a keyword as a whole (OPEC, GATT) still counts.
    */
-  List<String> stems(String text) {
+  List<String> stems(String text, List<Mention> names) {
     List<String> out = new ArrayList<>();
+    List<Mention> opaque =
+        names.stream()
+            .filter(m -> !written.contains(m.matched().toLowerCase(Locale.ROOT)))
+            .toList();
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        String word = text.substring(offset.startOffset(), offset.endOffset());
-        out.add(notKeywords.contains(word.toLowerCase(Locale.ROOT)) ? "" : term.toString());
+        int start = offset.startOffset();
+        String word = text.substring(start, offset.endOffset());
+        boolean inName = false;
+        for (Mention m : opaque) {
+          inName |= start >= m.start() && start < m.end();
+        }
+        out.add(
+            inName || notKeywords.contains(word.toLowerCase(Locale.ROOT)) ? "" : term.toString());
       }
       ts.end();
     } catch (IOException e) {

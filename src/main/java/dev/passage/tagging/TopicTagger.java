@@ -5,18 +5,31 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Assigns topics by counting keyword uses in one pass over a paragraph's stems. A paragraph gets up
- * to three topics: those used most, each at least a third as often as the first, so one stray word
- * does not outweigh a paragraph's clear subject.
+ * Assigns topics by counting keyword uses in one pass over a paragraph's stems. A topic is what a
+ * paragraph is about, not a word it contains: the paragraph uses the topic's keywords at least
+ * twice, or once in an article that uses them at least three times. A paragraph gets up to three
+ * such topics: those used most, each at least a third as often as the first, so one stray word does
+ * not outweigh a paragraph's clear subject. A paragraph with none gets the article's main topic,
+ * when the article is about one.
  */
 public final class TopicTagger {
 
   static final int MAX_TOPICS = 3;
+
+  /** Keyword uses that make a paragraph about a topic on its own. */
+  static final int PARAGRAPH_USES = 2;
+
+  /** Keyword uses that make an article about a topic, so that one use makes a paragraph so. */
+  static final int ARTICLE_USES = 2;
+
+  /** One topic of a paragraph and the rule that gave it, as {@code explain=true} shows it. */
+  public record Topic(String name, String reason) {}
 
   private final TopicRules rules;
   private final Map<String, List<TopicRules.Keyword>> byFirstStem;
@@ -39,7 +52,7 @@ public final class TopicTagger {
    * article that uses none of their topic's other keywords: "exports" alone is a commodity story,
    * "exports" beside "tariffs" is trade.
    */
-  public List<Map<String, List<String>>> inContext(List<Map<String, List<String>>> paragraphs) {
+  List<Map<String, List<String>>> inContext(List<Map<String, List<String>>> paragraphs) {
     Set<String> outOfContext = new HashSet<>(needContext.keySet());
     for (Map<String, List<String>> m : paragraphs) {
       m.forEach((topic, words) -> {
@@ -63,7 +76,12 @@ public final class TopicTagger {
 
   /** The keyword uses of each topic in {@code text}, topics in rule order. */
   public Map<String, List<String>> matches(String text) {
-    List<String> stems = rules.stems(text);
+    return matches(text, List.of());
+  }
+
+  /** The keyword uses of each topic in {@code text} outside the {@code names} found in it. */
+  Map<String, List<String>> matches(String text, List<Mention> names) {
+    List<String> stems = rules.stems(text, names);
     Map<String, List<String>> found = new LinkedHashMap<>();
     for (int i = 0; i < stems.size(); i++) {
       List<TopicRules.Keyword> candidates = byFirstStem.get(stems.get(i));
@@ -84,17 +102,79 @@ public final class TopicTagger {
     return found;
   }
 
-  /** The topics of a paragraph, most used first. */
+  /**
+   * The topics of each paragraph of one article, most used first, each with its reason; {@code
+   * names} are the names found in each paragraph, whose words are not keywords.
+   */
+  public List<List<Topic>> tag(List<String> paragraphs, List<List<Mention>> names) {
+    List<Map<String, List<String>>> found = new ArrayList<>(paragraphs.size());
+    for (int i = 0; i < paragraphs.size(); i++) {
+      found.add(matches(paragraphs.get(i), names.get(i)));
+    }
+    List<Map<String, List<String>>> matches = inContext(found);
+    Map<String, Integer> totals = new HashMap<>();
+    for (Map<String, List<String>> m : matches) {
+      m.forEach((topic, words) -> totals.merge(topic, words.size(), Integer::sum));
+    }
+    String main = mainTopic(totals);
+    List<List<Topic>> tagged = new ArrayList<>(matches.size());
+    for (Map<String, List<String>> m : matches) {
+      List<Topic> topics = new ArrayList<>();
+      for (String topic : topics(m, totals)) {
+        String words = String.join(", ", new LinkedHashSet<>(m.get(topic)));
+        topics.add(
+            new Topic(
+                topic,
+                m.get(topic).size() >= PARAGRAPH_USES
+                    ? "keywords " + words
+                    : "keyword " + words + " in an article about " + topic));
+      }
+      if (topics.isEmpty() && main != null) {
+        topics.add(new Topic(main, "main topic of the article"));
+      }
+      tagged.add(List.copyOf(topics));
+    }
+    return tagged;
+  }
+
+  /** The topics of a paragraph that stands alone, most used first. */
   public List<String> topics(Map<String, List<String>> matches) {
-    if (matches.isEmpty()) {
+    Map<String, Integer> totals = new HashMap<>();
+    matches.forEach((topic, words) -> totals.put(topic, words.size()));
+    return topics(matches, totals);
+  }
+
+  /**
+   * The topics of a paragraph of an article whose keyword uses per topic are {@code totals}, most
+   * used first.
+   */
+  private static List<String> topics(
+      Map<String, List<String>> matches, Map<String, Integer> totals) {
+    List<String> ranked = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : matches.entrySet()) {
+      if (e.getValue().size() >= PARAGRAPH_USES || totals.get(e.getKey()) >= ARTICLE_USES) {
+        ranked.add(e.getKey());
+      }
+    }
+    if (ranked.isEmpty()) {
       return List.of();
     }
-    List<String> ranked = new ArrayList<>(matches.keySet());
     ranked.sort(
         Comparator.comparingInt((String t) -> -matches.get(t).size())
             .thenComparingInt(TopicRules.TOPICS::indexOf));
     int top = matches.get(ranked.getFirst()).size();
     return ranked.stream().filter(t -> matches.get(t).size() * 3 >= top).limit(MAX_TOPICS).toList();
+  }
+
+  /** The topic with the most keyword uses in the article, if it is about it; else null. */
+  private static String mainTopic(Map<String, Integer> totals) {
+    return totals.entrySet().stream()
+        .filter(e -> e.getValue() >= ARTICLE_USES)
+        .max(
+            Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
+                .thenComparingInt(e -> -TopicRules.TOPICS.indexOf(e.getKey())))
+        .map(Map.Entry::getKey)
+        .orElse(null);
   }
 
   private static boolean matchesAt(List<String> stems, int i, TopicRules.Keyword k) {

@@ -300,6 +300,46 @@ class PassageCliTest {
   }
 
   @Test
+  void evalTopicsScoresArticlesAgainstTheirOwnCategoriesAndSamplesParagraphsPerTopic()
+      throws Exception {
+    Path corpus =
+        Fixtures.write(
+            dir,
+            "labelled.jsonl",
+            "{\"id\": \"a\", \"text\": \"Washington raised tariffs in a trade war.\","
+                + " \"gold\": {\"topics\": [\"trade\"]}}\n"
+                + "{\"id\": \"b\", \"text\": \"OPEC cut its crude oil output.\","
+                + " \"gold\": {\"topics\": [\"crude\", \"ship\"]}}\n"
+                + "{\"id\": \"c\", \"text\": \"Shares traded higher.\","
+                + " \"gold\": {\"topics\": [\"earn\"]}}\n"
+                + "{\"id\": \"d\", \"text\": \"New tariffs and anti-dumping duties were set.\"}\n");
+
+    Run run = run("eval", "topics", corpus.toString(), "--topic", "trade", "--sample", "5");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("## Topics of labelled.jsonl against its own categories, 3 labelled articles")
+        .contains("| trade | 1 | 1 | 1.00 | 1.00 | **1.00** | trade |")
+        .contains("| energy | 1 | 1 | 1.00 | 1.00 | **1.00** |")
+        .contains("| transport | 1 | 0 | 0.00 | 0.00 | **0.00** | ship |")
+        .contains("## Paragraphs tagged trade in labelled.jsonl: 2 of 2 drawn with seed 18")
+        .contains("a#1 · keywords tariff, trade war\n   Washington raised tariffs in a trade war.")
+        .contains(
+            "d#1 · keywords tariff, anti-dumping\n   New tariffs and anti-dumping duties were set.")
+        .doesNotContain("tagged energy");
+  }
+
+  @Test
+  void evalTopicsRefusesATopicPassageDoesNotAssign() throws Exception {
+    Path corpus = Fixtures.write(dir, "c.jsonl", "{\"id\": \"a\", \"text\": \"Text.\"}\n");
+
+    Run run = run("eval", "topics", corpus.toString(), "--topic", "sport");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown topic 'sport'");
+  }
+
+  @Test
   void evalWithoutAnyCorpusSaysSoAndFails() {
     Run run =
         run(

@@ -131,7 +131,7 @@ abstract class EngineContract {
             "Mazhilis=3",
             "China Institute of International Studies=2");
     assertThat(counts(r.facets().topic()))
-        .containsExactly("diplomacy=36", "multilateral=8", "culture=7", "energy=7");
+        .containsExactly("diplomacy=37", "multilateral=9", "culture=7", "trade=6");
   }
 
   @Test

@@ -40,15 +40,15 @@ class SearchServiceTest {
         Fixtures.article(
             "Wang Yi in Astana",
             "2013-08",
-            "Foreign Minister Wang Yi will visit Astana.\n\nTrade turnover in 2012 amounted to $25 billion.\n"));
+            "Foreign Minister Wang Yi will visit Astana.\n\nTrade turnover in 2012 amounted to $25 billion, and exports grew.\n"));
     Fixtures.write(
         articles,
         "summit.txt",
         Fixtures.article(
             "The CICA summit",
             "2014-03",
-            "China will take over the CICA chairmanship from Turkey.\n\n"
-                + "The visits of Wang Yi continued in 2013.\n"));
+            "China will take over the CICA chairmanship from Turkey, a CICA member.\n\n"
+                + "The visits and talks of Wang Yi continued in 2013.\n"));
     Fixtures.write(
         articles,
         "energy.txt",
@@ -87,7 +87,7 @@ class SearchServiceTest {
         .extracting(Hit::snippet)
         .containsExactlyInAnyOrder(
             "Foreign Minister Wang Yi will <mark>visit</mark> Astana.",
-            "The <mark>visits</mark> of Wang Yi continued in 2013.");
+            "The <mark>visits</mark> and talks of Wang Yi continued in 2013.");
   }
 
   @Test
@@ -96,7 +96,8 @@ class SearchServiceTest {
     assertThat(r.hits())
         .singleElement()
         .extracting(Hit::snippet)
-        .isEqualTo("China will take over the <mark>CICA chairmanship</mark> from Turkey.");
+        .isEqualTo(
+            "China will take over the <mark>CICA chairmanship</mark> from Turkey, a CICA member.");
   }
 
   @Test
@@ -104,7 +105,8 @@ class SearchServiceTest {
     assertThat(search("CICA chairmanship").hits())
         .extracting(Hit::snippet)
         .containsExactly(
-            "China will take over the <mark>CICA</mark> <mark>chairmanship</mark> from Turkey.");
+            "China will take over the <mark>CICA</mark> <mark>chairmanship</mark> from Turkey, a"
+                + " <mark>CICA</mark> member.");
     assertThat(search("CICA trade").total()).isZero();
     assertThat(search("CICA OR trade").total()).isEqualTo(2);
   }

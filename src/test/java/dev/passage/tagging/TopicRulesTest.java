@@ -22,11 +22,38 @@ class TopicRulesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("keywords")
-  void eachKeywordAloneGivesItsTopic(TopicRules.Keyword keyword) {
-    assertThat(
-            TAGGER.topics(TAGGER.matches("Yesterday the " + keyword.written() + " was discussed.")))
-        .as("'%s'", keyword.written())
+  void eachKeywordUsedTwiceInAParagraphGivesItsTopic(TopicRules.Keyword keyword) {
+    String w = keyword.written();
+    assertThat(TAGGER.topics(TAGGER.matches("Yesterday the " + w + " and the " + w + " again.")))
+        .as("'%s'", w)
         .containsExactly(keyword.topic());
+  }
+
+  @Test
+  void oneKeywordInAParagraphIsNoTopicUnlessTheArticleUsesTheTopicAgain() {
+    assertThat(TAGGER.topics(TAGGER.matches("Lower oil prices hurt the quarter's results.")))
+        .isEmpty();
+    List<String> article =
+        List.of(
+            "Lower oil prices hurt the quarter's results.",
+            "Sales rose 5 pct.",
+            "The company cut its crude output.");
+    assertThat(TAGGER.tag(article, List.of(List.of(), List.of(), List.of())))
+        .extracting(topics -> topics.stream().map(TopicTagger.Topic::name).toList())
+        .containsExactly(List.of("energy"), List.of("energy"), List.of("energy"));
+    assertThat(TAGGER.tag(article, List.of(List.of(), List.of(), List.of())).get(0))
+        .containsExactly(
+            new TopicTagger.Topic("energy", "keyword oil prices in an article about energy"));
+  }
+
+  @Test
+  void aKeywordInsideANameCountsOnlyWhenTheNameIsTheKeyword() {
+    String text = "Husky Oil Ltd met OPEC and OPEC.";
+    Mention husky =
+        new Mention(EntityType.ORGANISATION, "Husky Oil", 0, 0, 13, "Husky Oil Ltd", "");
+    Mention opec = new Mention(EntityType.ORGANISATION, "OPEC", 0, 18, 22, "OPEC", "");
+    assertThat(TAGGER.matches(text, List.of(husky, opec)))
+        .containsExactly(entry("energy", List.of("opec", "opec")));
   }
 
   @Test

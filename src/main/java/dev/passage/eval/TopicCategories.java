@@ -1,0 +1,73 @@
+package dev.passage.eval;
+
+import dev.passage.ingest.TsvFile;
+import dev.passage.tagging.TopicRules;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a labelled corpus's own categories mean in Passage's topics ({@code
+ * passage/topic-categories.tsv}): Reuters' {@code crude} and {@code nat-gas} are {@code energy}.
+ */
+public final class TopicCategories {
+
+  /** The bundled mapping, Reuters-21578's. */
+  public static final String RESOURCE = "passage/topic-categories.tsv";
+
+  private final Map<String, Set<String>> categories;
+
+  private TopicCategories(Map<String, Set<String>> categories) {
+    this.categories = categories;
+  }
+
+  /** The bundled mapping. */
+  public static TopicCategories bundled() {
+    return parse(TsvFile.resource(RESOURCE));
+  }
+
+  /** A mapping from rows of topic and comma-separated categories. */
+  public static TopicCategories parse(List<TsvFile.Row> rows) {
+    Map<String, Set<String>> categories = new LinkedHashMap<>();
+    for (TsvFile.Row row : rows) {
+      String topic = row.column(0);
+      if (!TopicRules.TOPICS.contains(topic)) {
+        throw row.error("unknown topic '" + topic + "'; topics are " + TopicRules.TOPICS);
+      }
+      Set<String> set = categories.computeIfAbsent(topic, t -> new LinkedHashSet<>());
+      Arrays.stream(row.column(1).split(","))
+          .map(String::strip)
+          .filter(c -> !c.isEmpty())
+          .forEach(set::add);
+      if (set.isEmpty()) {
+        throw row.error("topic '" + topic + "' has no categories");
+      }
+    }
+    categories.replaceAll((t, s) -> Set.copyOf(s));
+    return new TopicCategories(Map.copyOf(categories));
+  }
+
+  /** The topics mapped, in Passage's order of topics. */
+  public List<String> topics() {
+    return TopicRules.TOPICS.stream().filter(categories::containsKey).toList();
+  }
+
+  /** The categories that mean {@code topic}; empty when it is not mapped. */
+  public Set<String> categories(String topic) {
+    return categories.getOrDefault(topic, Set.of());
+  }
+
+  /** The mapped topics that an article with these labels is about. */
+  public Set<String> topicsOf(Set<String> labels) {
+    Set<String> topics = new LinkedHashSet<>();
+    for (String topic : topics()) {
+      if (categories.get(topic).stream().anyMatch(labels::contains)) {
+        topics.add(topic);
+      }
+    }
+    return topics;
+  }
+}
