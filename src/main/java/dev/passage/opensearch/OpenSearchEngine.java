@@ -30,6 +30,7 @@ import dev.passage.query.QueryCorrection;
 import dev.passage.query.QueryFactory;
 import dev.passage.query.SearchParameters;
 import dev.passage.query.Timeline;
+import dev.passage.query.TitlePhrases;
 import dev.passage.query.ValueSuggester;
 import java.io.IOException;
 import java.time.Duration;
@@ -743,10 +744,10 @@ public final class OpenSearchEngine implements SearchEngine {
   }
 
   /**
-   * Suggestions from the values the cluster holds, read with their counts: at most {@link
-   * #SUGGESTER_AGE} old, or a little more while the newer ones are read in the background, since
-   * reading every value on a keystroke would cost more than the search. Only the very first
-   * suggestion waits for them.
+   * Suggestions from the values the cluster holds, read with their counts, and the phrases of its
+   * articles' titles: at most {@link #SUGGESTER_AGE} old, or a little more while the newer ones are
+   * read in the background, since reading every value on a keystroke would cost more than the
+   * search. Only the very first suggestion waits for them.
    */
   @Override
   public SuggestResponse suggest(SuggestRequest request) throws IOException {
@@ -779,7 +780,29 @@ public final class OpenSearchEngine implements SearchEngine {
 
   private MadeSuggester makeSuggester() throws IOException {
     return new MadeSuggester(
-        System.nanoTime(), ValueSuggester.of(valueCounts(), parameters.known()));
+        System.nanoTime(),
+        ValueSuggester.of(
+            valueCounts(), parameters.known(), TitlePhrases.bundled().count(titles())));
+  }
+
+  /** Every article's title, from its first paragraph. */
+  private List<String> titles() throws IOException {
+    List<String> titles = new ArrayList<>();
+    try {
+      FirstParagraphs.read(
+          client,
+          index.alias(),
+          List.of(Schema.TITLE),
+          Stored.class,
+          hit -> {
+            if (hit.source().title() != null) {
+              titles.add(hit.source().title());
+            }
+          });
+      return titles;
+    } catch (IOException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
   }
 
   /** How many paragraphs carry each value of each dimension. */

@@ -30,6 +30,9 @@ abstract class EngineContract {
   /** The engine under test, holding the seed articles. */
   abstract SearchEngine engine();
 
+  /** The engine under test, holding {@link dev.passage.testing.Fixtures#titlePhraseArticles}. */
+  abstract SearchEngine phraseEngine();
+
   SearchResponse search(String... nameValuePairs) throws Exception {
     Map<String, List<String>> params = new LinkedHashMap<>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
@@ -471,12 +474,17 @@ abstract class EngineContract {
   }
 
   List<String> suggested(String prefix, String... more) throws Exception {
+    return suggested(engine(), prefix, more);
+  }
+
+  static List<String> suggested(SearchEngine engine, String prefix, String... more)
+      throws Exception {
     Map<String, List<String>> params = new LinkedHashMap<>();
     params.put("q", List.of(prefix));
     for (int i = 0; i < more.length; i += 2) {
       params.put(more[i], List.of(more[i + 1]));
     }
-    SuggestResponse r = engine().suggest(engine().parseSuggest(params));
+    SuggestResponse r = engine.suggest(engine.parseSuggest(params));
     assertThat(r.query()).isEqualTo(prefix.strip());
     return r.suggestions().stream()
         .peek(s -> assertThat(s.value()).isEqualTo(s.text()))
@@ -504,6 +512,28 @@ abstract class EngineContract {
     assertThat(suggested("wat")).containsExactly("topic:water", "person:Wang Yi");
     assertThat(suggested("201", "size", "3"))
         .containsExactly("year:2013", "year:2014", "year:2012");
+  }
+
+  @Test
+  void aPhraseInTheTitlesOfTwoArticlesCompletesAQueryTypoForgiven() throws Exception {
+    assertThat(suggested(phraseEngine(), "oil prises")).containsExactly("query:oil prices");
+    // Completed as typed, before a name found by forgiving a typo ("trade o").
+    assertThat(suggested(phraseEngine(), "trade d"))
+        .containsExactly("query:trade deficit", "organisation:World Trade Organization");
+    // In one title only, or ending in a stop word or a number: no phrase.
+    assertThat(suggested(phraseEngine(), "japan t")).isEmpty();
+    assertThat(suggested(phraseEngine(), "deficit w")).isEmpty();
+  }
+
+  @Test
+  void aNameComesBeforeAPhraseAndAPhraseThatIsOnlyANameIsLeftToTheName() throws Exception {
+    assertThat(suggested(phraseEngine(), "trade"))
+        .containsExactly(
+            "topic:trade", "organisation:World Trade Organization", "query:trade deficit");
+    assertThat(suggested(phraseEngine(), "trade", "size", "2"))
+        .containsExactly("topic:trade", "organisation:World Trade Organization");
+    assertThat(suggested(phraseEngine(), "bank of j"))
+        .containsExactly("organisation:Bank of Japan");
   }
 
   @Test

@@ -11,10 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine contract on a real two-node OpenSearch cluster, the seed articles in an index of two
@@ -27,21 +29,29 @@ class OpenSearchEngineContractTest extends EngineContract {
 
   private OpenSearchCluster cluster;
   private ClusterIndex seeds;
+  private ClusterIndex phrases;
 
   @BeforeAll
-  void buildTheSeedIndexOnTheCluster() throws Exception {
+  void buildTheSeedIndexOnTheCluster(@TempDir Path dir) throws Exception {
     cluster = OpenSearchCluster.shared();
     seeds = ClusterIndex.build(ALIAS, Fixtures.SEED_ARTICLES);
+    phrases = ClusterIndex.build("contract-phrases", Fixtures.titlePhraseArticles(dir));
   }
 
   @AfterAll
   void close() throws Exception {
     seeds.close();
+    phrases.close();
   }
 
   @Override
   SearchEngine engine() {
     return seeds.engine();
+  }
+
+  @Override
+  SearchEngine phraseEngine() {
+    return phrases.engine();
   }
 
   private String get(String path) throws Exception {
