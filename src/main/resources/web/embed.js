@@ -63,7 +63,7 @@
     });
   }
 
-  /** The API's snippet as nodes: its <mark>s become <mark> elements, all else is text. */
+  /** The API's snippet or marked text as nodes: its <mark>s become <mark> elements, all else is text. */
   function markedText(snippet) {
     const nodes = [];
     let marked = false;
@@ -1085,7 +1085,9 @@
       }
       let article;
       try {
-        article = await fetchJson(`${server}/api/articles/${encodeURIComponent(id)}`);
+        // The search it was opened from marks its words in the text.
+        const query = params.get('q') ? `?${new URLSearchParams({ q: params.get('q') })}` : '';
+        article = await fetchJson(`${server}/api/articles/${encodeURIComponent(id)}${query}`);
       } catch (error) {
         this.#showError(crumbs, error.status === 404
           ? `There is no article “${id}”: it may have been removed or renamed when the archive was rebuilt.`
@@ -1121,7 +1123,8 @@
           'aria-current': isTarget ? 'true' : null,
           'aria-label': isTarget ? 'The matching paragraph' : null,
         },
-        el('p', { class: 'text' }, el('span', { class: 'para-number', 'aria-hidden': 'true' }, String(p.paragraph)), p.text),
+        el('p', { class: 'text' }, el('span', { class: 'para-number', 'aria-hidden': 'true' }, String(p.paragraph)),
+          p.marked ? markedText(p.marked) : p.text),
         tagList(p, (name, value, label) => el('a', {
           class: 'tag-value',
           href: this.#searchWith(name, value),

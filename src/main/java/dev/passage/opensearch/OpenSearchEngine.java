@@ -1,5 +1,6 @@
 package dev.passage.opensearch;
 
+import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -696,7 +698,8 @@ public final class OpenSearchEngine implements SearchEngine {
                 orEmpty(p.person()),
                 orEmpty(p.organisation()),
                 orEmpty(p.topic()),
-                explain ? reasons(p.reasons()) : null));
+                explain ? reasons(p.reasons()) : null,
+                null));
       }
       return Optional.of(
           new ArticleView(
@@ -741,6 +744,17 @@ public final class OpenSearchEngine implements SearchEngine {
   public SuggestRequest parseSuggest(Map<String, List<String>> params)
       throws InvalidRequestException {
     return parameters.parseSuggest(params);
+  }
+
+  @Override
+  public ArticleRequest parseArticle(String id, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parameters.parseArticle(id, params);
+  }
+
+  @Override
+  public UnaryOperator<String> marks(ArticleRequest request) throws InvalidRequestException {
+    return parameters.marks(request);
   }
 
   /**

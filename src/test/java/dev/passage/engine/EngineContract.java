@@ -240,6 +240,53 @@ abstract class EngineContract {
                 + " Republic of Kazakhstan continued to deepen.");
   }
 
+  ArticleView article(String id, String... nameValuePairs) throws Exception {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      params.put(nameValuePairs[i], List.of(nameValuePairs[i + 1]));
+    }
+    return engine().article(engine().parseArticle(id, params)).orElseThrow();
+  }
+
+  static String marked(ArticleView article, String start) {
+    return article.paragraphs().stream()
+        .filter(p -> p.text().startsWith(start))
+        .findFirst()
+        .orElseThrow()
+        .marked();
+  }
+
+  @Test
+  void theArticleOpenedFromASearchMarksItsWordsStemsAndPhrasesAndNotTheWordsItExcludes()
+      throws Exception {
+    ArticleView visits = article(SECOND, "q", "visits -china");
+    assertThat(marked(visits, "The focus of talks"))
+        .isEqualTo(
+            "The focus of talks between Idrissov and his Chinese counterpart was the organization"
+                + " of the upcoming state <mark>visit</mark> of President Nazarbayev to China and"
+                + " his participation at the CICA Summit in Shanghai.");
+    assertThat(marked(visits, "Idrissov visited"))
+        .startsWith("Idrissov <mark>visited</mark> on the invitation of Foreign Minister Wang Yi.");
+    assertThat(marked(article(FIRST, "q", "\"strategic partnerships\""), "In 2013"))
+        .isEqualTo(
+            "In 2013, the comprehensive <mark>strategic partnership</mark> between the"
+                + " People&#x27;s Republic of China and the Republic of Kazakhstan continued to"
+                + " deepen.");
+  }
+
+  @Test
+  void theArticleOpenedWithoutAQueryIsUnmarked() throws Exception {
+    ArticleView plain = article(FIRST);
+
+    assertThat(plain).isEqualTo(engine().article(FIRST, false).orElseThrow());
+    assertThat(plain.paragraphs()).allSatisfy(p -> assertThat(p.marked()).isNull());
+    assertThat(article(FIRST, "q", "  ")).isEqualTo(plain);
+    assertThatThrownBy(() -> article(FIRST, "q", "\"strategic"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> article(FIRST, "explain", "maybe"))
+        .hasMessage("explain must be true or false");
+  }
+
   @Test
   void theArticleViewHoldsEveryParagraphInOrderWithItsTags() throws Exception {
     ArticleView article = engine().article(FIRST, false).orElseThrow();

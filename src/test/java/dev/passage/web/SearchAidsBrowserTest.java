@@ -6,7 +6,10 @@ import dev.passage.testing.Browser;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +168,52 @@ class SearchAidsBrowserTest {
         article.findElement(By.cssSelector("#p8 .tag-year .tag-value")).getDomAttribute("href");
 
     assertThat(href).isEqualTo(passage.base() + "/?q=chairmanship&year=2014");
+  }
+
+  /** The marked words of each paragraph of the article page, by paragraph number. */
+  private Map<String, List<String>> articleMarks() {
+    Map<String, List<String>> marks = new TreeMap<>();
+    for (WebElement mark :
+        browser.shadow("passage-article").findElements(By.cssSelector(".para mark"))) {
+      String paragraph =
+          mark.findElement(By.xpath("ancestor::div[@data-paragraph]"))
+              .getDomAttribute("data-paragraph");
+      marks.computeIfAbsent(paragraph, p -> new ArrayList<>()).add(mark.getText());
+    }
+    return marks;
+  }
+
+  @Test
+  void aResultOpensItsArticleWithTheQuerysWordsMarkedInEveryParagraph() {
+    browser.open(passage.base() + "/?q=visits");
+    box.awaitAnswers(1);
+    String href =
+        box.cards().getFirst().findElement(By.cssSelector(".result-link")).getDomAttribute("href");
+    assertThat(href).contains("q=visits");
+
+    browser.open(passage.base() + "/articles/" + CICA_ARTICLE + "?q=visits&p=7");
+    browser.waitFor(d -> !articleMarks().isEmpty());
+
+    assertThat(articleMarks())
+        .isEqualTo(
+            Map.of(
+                "1", List.of("visit"),
+                "2", List.of("visited", "visit", "visit"),
+                "4", List.of("visit"),
+                "7", List.of("visit")));
+  }
+
+  @Test
+  void anArticleOpenedWithoutAQueryMarksNothing() {
+    browser.open(passage.base() + "/articles/" + CICA_ARTICLE + "?p=7");
+    browser.waitFor(d ->
+        !browser.shadow("passage-article").findElements(By.cssSelector("#p7 .text")).isEmpty());
+
+    assertThat(articleMarks()).isEmpty();
+    assertThat(browser.shadow("passage-article").findElement(By.cssSelector("#p7 .text")).getText())
+        .endsWith(
+            "upcoming state visit of President Nazarbayev to China and his participation at"
+                + " the CICA Summit in Shanghai.");
   }
 
   @Test
