@@ -324,7 +324,7 @@
         ...suggestions.map((s, i) => {
           const option = el('li', { id: `suggestion-${i}`, role: 'option', 'aria-selected': 'false' },
             el('span', { class: 'suggestion-text' }, s.text),
-            el('span', { class: 'suggestion-kind' }, s.kind));
+            el('span', { class: 'suggestion-kind' }, s.kind === 'query' ? 'search' : s.kind));
           // mousedown, not click: the box would lose the focus, and close the list, first.
           option.addEventListener('mousedown', (event) => {
             event.preventDefault();
@@ -906,9 +906,17 @@
       return find;
     }
 
-    /** A chosen suggestion filters by its value, in place of the words typed to find it. */
+    /**
+     * A chosen name filters by its value, in place of the words typed to find it; a chosen phrase
+     * (kind `query`) is searched as the box's words.
+     */
     #applySuggestion(suggestion) {
       clearTimeout(this.#timer);
+      if (suggestion.kind === 'query') {
+        this.#ui.input.value = suggestion.value;
+        this.#change({ q: suggestion.value, page: 1 });
+        return;
+      }
       this.#ui.input.value = '';
       const current = this.#state.filters[suggestion.kind] || [];
       const values = [...new Set([...current, suggestion.value])];
