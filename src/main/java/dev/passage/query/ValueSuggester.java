@@ -43,8 +43,14 @@ public final class ValueSuggester {
   /** Between a payload's dimension and value. */
   private static final char SEPARATOR = '\u001f';
 
-  /** What one lookup asks of the suggester for each suggestion wanted: room for duplicates. */
+  /**
+   * What one lookup asks of the values' suggester for each suggestion wanted: room for a value's
+   * many names.
+   */
   private static final int LOOKUP_FACTOR = 8;
+
+  /** The same for phrases, which have one name each: room for those found by a typo. */
+  private static final int PHRASE_LOOKUP_FACTOR = 2;
 
   /** When values would fill the list, one in this many places is kept for phrases. */
   private static final int PHRASE_SHARE = 4;
@@ -133,8 +139,8 @@ public final class ValueSuggester {
     if (request.prefix().isEmpty()) {
       return List.of();
     }
-    Found byValue = lookup(values, request);
-    Found byPhrase = lookup(phrases, request);
+    Found byValue = lookup(values, request, request.size() * LOOKUP_FACTOR);
+    Found byPhrase = lookup(phrases, request, request.size() * PHRASE_LOOKUP_FACTOR);
     int phraseCount = byPhrase.asTyped().size() + byPhrase.forgiven().size();
     int roomForValues = request.size() - Math.min(phraseCount, request.size() / PHRASE_SHARE);
     List<Suggestion> out = new ArrayList<>(request.size());
@@ -156,12 +162,12 @@ public final class ValueSuggester {
   private record Found(List<Suggestion> asTyped, List<Suggestion> forgiven) {}
 
   /** What {@code suggester} completes the prefix with, each completion once, best first. */
-  private static Found lookup(FuzzySuggester suggester, SuggestRequest request) throws IOException {
+  private static Found lookup(FuzzySuggester suggester, SuggestRequest request, int count)
+      throws IOException {
     if (suggester == null) {
       return new Found(List.of(), List.of());
     }
-    List<LookupResult> found =
-        suggester.lookup(request.prefix(), false, request.size() * LOOKUP_FACTOR);
+    List<LookupResult> found = suggester.lookup(request.prefix(), false, count);
     String typed = KnownValues.key(request.prefix());
     Map<String, Suggestion> asTyped = new LinkedHashMap<>();
     Map<String, Suggestion> forgiven = new LinkedHashMap<>();
