@@ -26,8 +26,9 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * What helps a reader from words to filters, in a real headless Chromium over the bundled articles:
- * suggestions under the search box, did you mean, tags that filter, and the box over a dimension's
- * whole list.
+ * suggestions under the search box, did you mean, tags that filter, the box over a dimension's
+ * whole list and the article's marked words; and, over four articles whose titles share "trade
+ * deficit" and "oil prices", the phrases suggested as searches.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchAidsBrowserTest {
@@ -37,6 +38,7 @@ class SearchAidsBrowserTest {
 
   @TempDir static Path dir;
   TestServer passage;
+  TestServer phrases;
   Browser browser;
   SearchBox box;
 
@@ -45,6 +47,11 @@ class SearchAidsBrowserTest {
     passage =
         TestServer.build(
             Fixtures.SEED_ARTICLES, dir.resolve("index"), PassageServer.Options.defaults());
+    phrases =
+        TestServer.build(
+            Fixtures.titlePhraseArticles(dir.resolve("phrases")),
+            dir.resolve("phrase-index"),
+            PassageServer.Options.defaults());
     browser = Browser.start(dir.resolve("profile"));
     browser.onEveryPage(SearchBox.ANSWER_COUNTER);
   }
@@ -55,6 +62,7 @@ class SearchAidsBrowserTest {
       browser.close();
     }
     passage.close();
+    phrases.close();
   }
 
   @BeforeEach
@@ -99,6 +107,43 @@ class SearchAidsBrowserTest {
     assertThat(box.checked("person")).containsExactly("Nursultan Nazarbayev");
     assertThat(options()).isEmpty();
     assertThat(box.input().getDomAttribute("aria-expanded")).isEqualTo("false");
+  }
+
+  /** Opens the search page of the server whose titles share phrases. */
+  private void openThePhrasesSearchPage() {
+    browser.open(phrases.base() + "/");
+    box.awaitAnswers(1);
+  }
+
+  @Test
+  void aPhraseIsOfferedAsASearchAndEnterSearchesItInTheBox() {
+    openThePhrasesSearchPage();
+    box.input().sendKeys("trade d");
+    browser.waitFor(d -> !options().isEmpty());
+
+    assertThat(shown())
+        .containsExactly("trade deficit\nsearch", "World Trade Organization\norganisation");
+
+    press(Keys.ARROW_DOWN);
+    box.andWait(() -> press(Keys.ENTER));
+
+    browser.waitFor(d -> browser.url().equals(phrases.base() + "/?q=trade+deficit"));
+    assertThat(box.input().getDomProperty("value")).isEqualTo("trade deficit");
+    browser.waitFor(d -> box.status().startsWith("2 paragraphs match “trade deficit”"));
+    assertThat(box.checked("organisation")).isEmpty();
+    assertThat(options()).isEmpty();
+  }
+
+  @Test
+  void clickingAPhraseSearchesIt() {
+    openThePhrasesSearchPage();
+    box.input().sendKeys("oil p");
+    browser.waitFor(d -> !options().isEmpty());
+
+    box.andWait(() -> options().getFirst().click());
+
+    browser.waitFor(d -> browser.url().equals(phrases.base() + "/?q=oil+prices"));
+    assertThat(box.input().getDomProperty("value")).isEqualTo("oil prices");
   }
 
   @Test
