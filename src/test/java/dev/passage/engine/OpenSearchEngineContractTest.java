@@ -35,7 +35,7 @@ class OpenSearchEngineContractTest extends EngineContract {
   void buildTheSeedIndexOnTheCluster(@TempDir Path dir) throws Exception {
     cluster = OpenSearchCluster.shared();
     seeds = ClusterIndex.build(ALIAS, Fixtures.SEED_ARTICLES);
-    phrases = ClusterIndex.build("contract-phrases", Fixtures.titlePhraseArticles(dir));
+    phrases = ClusterIndex.build("phrases-contract", Fixtures.titlePhraseArticles(dir));
   }
 
   @AfterAll
