@@ -63,7 +63,7 @@
     });
   }
 
-  /** The API's snippet as nodes: its <mark>s become <mark> elements, all else is text. */
+  /** The API's snippet or marked text as nodes: its <mark>s become <mark> elements, all else is text. */
   function markedText(snippet) {
     const nodes = [];
     let marked = false;
@@ -324,7 +324,7 @@
         ...suggestions.map((s, i) => {
           const option = el('li', { id: `suggestion-${i}`, role: 'option', 'aria-selected': 'false' },
             el('span', { class: 'suggestion-text' }, s.text),
-            el('span', { class: 'suggestion-kind' }, s.kind));
+            el('span', { class: 'suggestion-kind' }, s.kind === 'query' ? 'search' : s.kind));
           // mousedown, not click: the box would lose the focus, and close the list, first.
           option.addEventListener('mousedown', (event) => {
             event.preventDefault();
@@ -906,9 +906,17 @@
       return find;
     }
 
-    /** A chosen suggestion filters by its value, in place of the words typed to find it. */
+    /**
+     * A chosen name filters by its value, in place of the words typed to find it; a chosen phrase
+     * (kind `query`) is searched as the box's words.
+     */
     #applySuggestion(suggestion) {
       clearTimeout(this.#timer);
+      if (suggestion.kind === 'query') {
+        this.#ui.input.value = suggestion.value;
+        this.#change({ q: suggestion.value, page: 1 });
+        return;
+      }
       this.#ui.input.value = '';
       const current = this.#state.filters[suggestion.kind] || [];
       const values = [...new Set([...current, suggestion.value])];
@@ -1085,7 +1093,9 @@
       }
       let article;
       try {
-        article = await fetchJson(`${server}/api/articles/${encodeURIComponent(id)}`);
+        // The search it was opened from marks its words in the text.
+        const query = params.get('q') ? `?${new URLSearchParams({ q: params.get('q') })}` : '';
+        article = await fetchJson(`${server}/api/articles/${encodeURIComponent(id)}${query}`);
       } catch (error) {
         this.#showError(crumbs, error.status === 404
           ? `There is no article “${id}”: it may have been removed or renamed when the archive was rebuilt.`
@@ -1121,7 +1131,8 @@
           'aria-current': isTarget ? 'true' : null,
           'aria-label': isTarget ? 'The matching paragraph' : null,
         },
-        el('p', { class: 'text' }, el('span', { class: 'para-number', 'aria-hidden': 'true' }, String(p.paragraph)), p.text),
+        el('p', { class: 'text' }, el('span', { class: 'para-number', 'aria-hidden': 'true' }, String(p.paragraph)),
+          p.marked ? markedText(p.marked) : p.text),
         tagList(p, (name, value, label) => el('a', {
           class: 'tag-value',
           href: this.#searchWith(name, value),

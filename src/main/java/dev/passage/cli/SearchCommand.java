@@ -62,6 +62,31 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--sort", paramLabel = "ORDER", description = "relevance, newest or oldest.")
   String sort = "";
 
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "Keep articles published on or after YYYY, YYYY-MM or YYYY-MM-DD.")
+  String from = "";
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "Keep articles published on or before YYYY, YYYY-MM or YYYY-MM-DD.")
+  String to = "";
+
+  @Option(
+      names = "--group",
+      paramLabel = "UNIT",
+      description =
+          "paragraph (the default) or article: each result an article, its best paragraphs.")
+  String group = "";
+
+  @Option(
+      names = "--timeline",
+      paramLabel = "UNIT",
+      description = "Also print how many matching paragraphs each year (or month) published.")
+  String timeline = "";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -76,9 +101,14 @@ final class SearchCommand implements Callable<Integer> {
     params.put(Dimension.TOPIC.field(), topics);
     params.put("size", List.of(size));
     params.put("page", List.of(page));
-    if (!sort.isEmpty()) {
-      params.put("sort", List.of(sort));
-    }
+    Map<String, String> optional =
+        Map.of("sort", sort, "from", from, "to", to, "group", group, "timeline", timeline);
+    optional.forEach((name, value) -> {
+      if (!value.isEmpty()) {
+        params.put(name, List.of(value));
+      }
+    });
+    boolean showTimeline = !timeline.isEmpty();
     if (engine.opensearch()) {
       try (EngineOptions.Cluster cluster = engine.connect(spec)) {
         IndexInfo info = cluster.index().info();
@@ -91,7 +121,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchEngine searcher = cluster.engine(info);
         new TerminalPrinter(out, System.console() != null)
-            .print(searcher.search(searcher.parse(params)));
+            .print(searcher.search(searcher.parse(params)), showTimeline);
       }
       return 0;
     }
@@ -125,7 +155,7 @@ final class SearchCommand implements Callable<Integer> {
         new SearchParameters(schema, KnownValues.of(CorpusOptions.entityList(names))).parse(params);
     try (SearcherPool pool = opened) {
       SearchResponse response = new SearchService(schema, pool).search(request);
-      new TerminalPrinter(out, System.console() != null).print(response);
+      new TerminalPrinter(out, System.console() != null).print(response, showTimeline);
     }
     return 0;
   }

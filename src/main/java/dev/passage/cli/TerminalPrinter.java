@@ -19,11 +19,19 @@ final class TerminalPrinter {
     this.ansi = ansi;
   }
 
-  void print(SearchResponse r) {
+  /**
+   * Prints {@code r}: its counts, notes and hits or articles; its timeline when {@code timeline}.
+   */
+  void print(SearchResponse r, boolean timeline) {
     String quoted = r.query().isEmpty() ? "everything" : "\"" + r.query() + "\"";
+    String articles =
+        r.totalArticles() == null
+            ? ""
+            : String.format(
+                " in %,d article%s", r.totalArticles(), r.totalArticles() == 1 ? "" : "s");
     out.printf(
-        "%,d paragraph%s match %s (%.1f ms)%n",
-        r.total(), r.total() == 1 ? "" : "s", quoted, r.tookMs());
+        "%,d paragraph%s%s match %s (%.1f ms)%n",
+        r.total(), r.total() == 1 ? "" : "s", articles, quoted, r.tookMs());
     if (r.partial()) {
       out.println(
           "The search reached its time limit: these are the matches found by then; a more"
@@ -32,7 +40,33 @@ final class TerminalPrinter {
     for (SearchResponse.Warning warning : r.warnings()) {
       out.println("Note: " + warning.message() + ".");
     }
+    if (r.suggestion() != null) {
+      out.println("Did you mean \"" + r.suggestion() + "\"?");
+    }
+    if (timeline && !r.timeline().isEmpty()) {
+      out.println(
+          "By publication date: "
+              + String.join(
+                  " · ",
+                  r.timeline().stream()
+                      .map(p -> String.format("%s %,d", p.period(), p.count()))
+                      .toList()));
+    }
     int rank = (r.page() - 1) * r.size();
+    if (r.groups() != null) {
+      for (SearchResponse.Group group : r.groups()) {
+        rank++;
+        out.println();
+        String date = group.date() == null ? "" : ", " + group.date();
+        out.printf(
+            "%d. %s%s: %,d matching paragraph%s%n",
+            rank, group.title(), date, group.total(), group.total() == 1 ? "" : "s");
+        for (SearchResponse.Hit hit : group.hits()) {
+          out.println("   ¶" + hit.paragraph() + " " + marks(hit.snippet()));
+        }
+        out.println("   id " + group.articleId());
+      }
+    }
     for (SearchResponse.Hit hit : r.hits()) {
       rank++;
       out.println();

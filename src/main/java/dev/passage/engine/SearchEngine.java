@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What the API, the page, the embed and the command line ask of an engine, whichever it is. A
@@ -70,6 +71,29 @@ public interface SearchEngine {
 
   /** The whole article {@code id}, or empty when there is none. */
   Optional<ArticleView> article(String id, boolean explain) throws IOException;
+
+  /**
+   * Validates a request for article {@code id}: {@code explain}, and {@code q}, the search it was
+   * opened from.
+   */
+  ArticleRequest parseArticle(String id, Map<String, List<String>> params)
+      throws InvalidRequestException;
+
+  /** How a paragraph's text is marked with the words of {@code request}'s query. */
+  UnaryOperator<String> marks(ArticleRequest request) throws InvalidRequestException;
+
+  /**
+   * The whole article of {@code request}, or empty when there is none; with a query, each paragraph
+   * also has its text with the query's words marked, as a search's snippets mark them.
+   */
+  default Optional<ArticleView> article(ArticleRequest request)
+      throws IOException, InvalidRequestException {
+    Optional<ArticleView> article = article(request.id(), request.explain());
+    if (request.query().isEmpty() || article.isEmpty()) {
+      return article;
+    }
+    return Optional.of(article.get().withMarks(marks(request)));
+  }
 
   /** True when the engine holds article {@code id}; cheaper than {@link #article}. */
   boolean hasArticle(String id) throws IOException;

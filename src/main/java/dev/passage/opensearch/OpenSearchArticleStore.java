@@ -17,7 +17,6 @@ import java.util.Set;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -33,9 +32,6 @@ import org.opensearch.client.opensearch.core.search.Hit;
  * again.
  */
 public final class OpenSearchArticleStore implements ArticleStore {
-
-  /** Stamps read per request when the whole index is compared with the folder. */
-  static final int STAMP_PAGE = 5_000;
 
   private static final List<String> STAMP_FIELDS =
       List.of(
@@ -104,33 +100,16 @@ public final class OpenSearchArticleStore implements ArticleStore {
     @Override
     public Map<String, ArticleStamp> stamps() throws IOException {
       Map<String, ArticleStamp> stamps = new LinkedHashMap<>();
-      List<FieldValue> after = null;
-      while (true) {
-        List<FieldValue> from = after;
-        SearchResponse<StoredStamp> page =
-            call(() ->
-                client.search(
-                    s -> {
-                      s.index(target)
-                          .query(q -> q.exists(e -> e.field(Schema.ARTICLE_FILE)))
-                          .size(STAMP_PAGE)
-                          .source(src -> src.filter(f -> f.includes(STAMP_FIELDS)))
-                          .sort(o -> o.field(f -> f.field(Schema.ARTICLE_ID).order(SortOrder.Asc)));
-                      if (from != null) {
-                        s.searchAfter(from);
-                      }
-                      return s;
-                    },
-                    StoredStamp.class));
-        List<Hit<StoredStamp>> hits = page.hits().hits();
-        for (Hit<StoredStamp> hit : hits) {
-          stamps.put(hit.source().articleId(), hit.source().stamp());
-        }
-        if (hits.size() < STAMP_PAGE) {
-          return stamps;
-        }
-        after = hits.getLast().sort();
-      }
+      call(() -> {
+        FirstParagraphs.read(
+            client,
+            target,
+            STAMP_FIELDS,
+            StoredStamp.class,
+            hit -> stamps.put(hit.source().articleId(), hit.source().stamp()));
+        return stamps;
+      });
+      return stamps;
     }
 
     @Override

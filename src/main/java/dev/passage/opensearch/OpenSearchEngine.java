@@ -1,5 +1,6 @@
 package dev.passage.opensearch;
 
+import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
@@ -30,6 +31,7 @@ import dev.passage.query.QueryCorrection;
 import dev.passage.query.QueryFactory;
 import dev.passage.query.SearchParameters;
 import dev.passage.query.Timeline;
+import dev.passage.query.TitlePhrases;
 import dev.passage.query.ValueSuggester;
 import java.io.IOException;
 import java.time.Duration;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -759,7 +762,8 @@ public final class OpenSearchEngine implements SearchEngine {
                 orEmpty(p.person()),
                 orEmpty(p.organisation()),
                 orEmpty(p.topic()),
-                explain ? reasons(p.reasons()) : null));
+                explain ? reasons(p.reasons()) : null,
+                null));
       }
       return Optional.of(
           new ArticleView(
@@ -806,11 +810,22 @@ public final class OpenSearchEngine implements SearchEngine {
     return parameters.parseSuggest(params);
   }
 
+  @Override
+  public ArticleRequest parseArticle(String id, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parameters.parseArticle(id, params);
+  }
+
+  @Override
+  public UnaryOperator<String> marks(ArticleRequest request) throws InvalidRequestException {
+    return parameters.marks(request);
+  }
+
   /**
-   * Suggestions from the values the cluster holds, read with their counts: at most {@link
-   * #SUGGESTER_AGE} old, or a little more while the newer ones are read in the background, since
-   * reading every value on a keystroke would cost more than the search. Only the very first
-   * suggestion waits for them.
+   * Suggestions from the values the cluster holds, read with their counts, and the phrases of its
+   * articles' titles: at most {@link #SUGGESTER_AGE} old, or a little more while the newer ones are
+   * read in the background, since reading every value on a keystroke would cost more than the
+   * search. Only the very first suggestion waits for them.
    */
   @Override
   public SuggestResponse suggest(SuggestRequest request) throws IOException {
@@ -843,7 +858,29 @@ public final class OpenSearchEngine implements SearchEngine {
 
   private MadeSuggester makeSuggester() throws IOException {
     return new MadeSuggester(
-        System.nanoTime(), ValueSuggester.of(valueCounts(), parameters.known()));
+        System.nanoTime(),
+        ValueSuggester.of(
+            valueCounts(), parameters.known(), TitlePhrases.bundled().count(titles())));
+  }
+
+  /** Every article's title, from its first paragraph. */
+  private List<String> titles() throws IOException {
+    List<String> titles = new ArrayList<>();
+    try {
+      FirstParagraphs.read(
+          client,
+          index.alias(),
+          List.of(Schema.TITLE),
+          Stored.class,
+          hit -> {
+            if (hit.source().title() != null) {
+              titles.add(hit.source().title());
+            }
+          });
+      return titles;
+    } catch (IOException | OpenSearchException e) {
+      throw index.unavailable(e);
+    }
   }
 
   /** How many paragraphs carry each value of each dimension. */

@@ -1,5 +1,6 @@
 package dev.passage.query;
 
+import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.FacetValuesRequest;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.LevenshteinDistance;
 
@@ -56,10 +58,14 @@ public final class SearchParameters {
   /** Every parameter the suggestions API knows. */
   public static final List<String> SUGGEST_NAMES = List.of("q", "size");
 
+  /** What the article view takes: why each tag was given, and the search to mark. */
+  public static final List<String> ARTICLE_NAMES = List.of("explain", "q");
+
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
 
   private final QueryFactory queries;
   private final KnownValues known;
+  private final Analyzer analyzer;
 
   /**
    * The queries parsed lately, by their text: a request is parsed when it is validated and its
@@ -87,6 +93,7 @@ public final class SearchParameters {
   public SearchParameters(Schema schema, KnownValues known) {
     this.queries = new QueryFactory(schema, known);
     this.known = known;
+    this.analyzer = schema.analyzer();
   }
 
   /** The first page of hits for {@code q}, no filters. */
@@ -100,13 +107,7 @@ public final class SearchParameters {
    */
   public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
     requireKnown(params, NAMES);
-    String query = single(params, "q", "");
-    if (query.length() > MAX_QUERY_CHARS) {
-      throw new InvalidRequestException(
-          String.format(
-              "q is %,d characters long; the limit is %,d", query.length(), MAX_QUERY_CHARS));
-    }
-    checkCharacters("q", query);
+    String query = queryText(params);
     ResultFormat format =
         choice(params, "format", ResultFormat.values(), ResultFormat::apiName, ResultFormat.JSON);
     // A download holds the search's hits, as deep as a search reaches, unless a size is given.
@@ -205,6 +206,43 @@ public final class SearchParameters {
    */
   public Query wordQuery(String word) throws InvalidRequestException {
     return queries.parse(word);
+  }
+
+  /**
+   * Validates a request for article {@code id}: {@code explain} ({@code true} or {@code false}) and
+   * {@code q}, the search the article was opened from, parsed as a search's query is.
+   */
+  public ArticleRequest parseArticle(String id, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    requireKnown(params, ARTICLE_NAMES);
+    String query = queryText(params).strip();
+    if (!query.isEmpty()) {
+      queries.parse(query);
+    }
+    boolean explain =
+        switch (single(params, "explain", "false").strip()) {
+          case "true", "1", "" -> true;
+          case "false", "0" -> false;
+          default -> throw new InvalidRequestException("explain must be true or false");
+        };
+    return new ArticleRequest(id, explain, query);
+  }
+
+  /** How the words of {@code request}'s query are marked in a paragraph's text. */
+  public QueryMarks marks(ArticleRequest request) throws InvalidRequestException {
+    return QueryMarks.of(queries.parse(request.query()), analyzer);
+  }
+
+  /** The {@code q} parameter, within the length and characters a query may have. */
+  private static String queryText(Map<String, List<String>> params) throws InvalidRequestException {
+    String query = single(params, "q", "");
+    if (query.length() > MAX_QUERY_CHARS) {
+      throw new InvalidRequestException(
+          String.format(
+              "q is %,d characters long; the limit is %,d", query.length(), MAX_QUERY_CHARS));
+    }
+    checkCharacters("q", query);
+    return query;
   }
 
   /**

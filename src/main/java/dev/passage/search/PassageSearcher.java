@@ -2,18 +2,26 @@ package dev.passage.search;
 
 import dev.passage.engine.Dimension;
 import dev.passage.index.IndexInfo;
+import dev.passage.index.Schema;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
 
 /**
  * An index searcher with the per-reader state that searching needs, built once when the reader
@@ -50,10 +58,7 @@ final class PassageSearcher extends IndexSearcher {
    * segments {@code segments} does not hold yet.
    */
   static PassageSearcher open(
-      IndexReader reader,
-      dev.passage.index.Schema schema,
-      SegmentOrdinals.Cache segments,
-      SegmentPeriods.Cache dates)
+      IndexReader reader, Schema schema, SegmentOrdinals.Cache segments, SegmentPeriods.Cache dates)
       throws IOException {
     // An index in which no paragraph has a tag has no facet field at all.
     boolean tagged =
@@ -103,6 +108,34 @@ final class PassageSearcher extends IndexSearcher {
   /** The corrections made on this reader, by word ("" for a word left alone). */
   Map<String, String> corrections() {
     return corrections;
+  }
+
+  /**
+   * The title of every live article, read from its first paragraph: the one that carries the
+   * article's stamp, so each article is read once.
+   */
+  List<String> titles() throws IOException {
+    List<String> titles = new ArrayList<>();
+    Set<String> fields = Set.of(Schema.TITLE);
+    for (LeafReaderContext leaf : getIndexReader().leaves()) {
+      BinaryDocValues firsts = leaf.reader().getBinaryDocValues(Schema.ARTICLE_FILE);
+      if (firsts == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      for (int doc = firsts.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = firsts.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          String title = stored.document(doc, fields).get(Schema.TITLE);
+          if (title != null) {
+            titles.add(title);
+          }
+        }
+      }
+    }
+    return titles;
   }
 
   /** What the build recorded; null for an index Passage did not build. */

@@ -1,5 +1,6 @@
 package dev.passage.search;
 
+import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.FacetValuesRequest;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -298,7 +300,8 @@ public final class SearchService implements SearchEngine {
                 values(doc, Dimension.PERSON),
                 values(doc, Dimension.ORGANISATION),
                 values(doc, Dimension.TOPIC),
-                explain ? reasons(searcher, sd.doc) : null));
+                explain ? reasons(searcher, sd.doc) : null,
+                null));
       }
       return Optional.of(
           new ArticleView(
@@ -336,6 +339,17 @@ public final class SearchService implements SearchEngine {
   public SuggestRequest parseSuggest(Map<String, List<String>> params)
       throws InvalidRequestException {
     return parameters.parseSuggest(params);
+  }
+
+  @Override
+  public ArticleRequest parseArticle(String id, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parameters.parseArticle(id, params);
+  }
+
+  @Override
+  public UnaryOperator<String> marks(ArticleRequest request) throws InvalidRequestException {
+    return parameters.marks(request);
   }
 
   @Override

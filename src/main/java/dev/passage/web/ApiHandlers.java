@@ -1,5 +1,6 @@
 package dev.passage.web;
 
+import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.ResultFormat;
@@ -12,8 +13,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.io.EofException;
 import tools.jackson.core.exc.JacksonIOException;
@@ -65,10 +64,10 @@ final class ApiHandlers {
   /** {@code GET /api/articles/{id}}: 404 when there is no such article. */
   void article(Context ctx) throws InvalidRequestException, IOException {
     QueryStrings.check(ctx.queryString());
-    boolean explain = explainFlag(ctx.queryParamMap());
     String id = ctx.pathParam("id");
+    ArticleRequest request = service.parseArticle(id, ctx.queryParamMap());
     Optional<ArticleView> article =
-        id.length() > MAX_ID_CHARS ? Optional.empty() : service.article(id, explain);
+        id.length() > MAX_ID_CHARS ? Optional.empty() : service.article(request);
     if (article.isEmpty()) {
       String shown = id.length() > 80 ? id.substring(0, 80) + "…" : id;
       ctx.status(HttpStatus.NOT_FOUND)
@@ -95,24 +94,5 @@ final class ApiHandlers {
   /** {@code GET /api/health}. */
   void health(Context ctx) throws IOException {
     ctx.json(service.health());
-  }
-
-  private static boolean explainFlag(Map<String, List<String>> params)
-      throws InvalidRequestException {
-    for (String name : params.keySet()) {
-      if (!name.equals("explain")) {
-        throw new InvalidRequestException(
-            "unknown parameter '" + name + "'; the article view takes only 'explain'");
-      }
-    }
-    List<String> values = params.getOrDefault("explain", List.of());
-    if (values.isEmpty()) {
-      return false;
-    }
-    return switch (values.getFirst().strip()) {
-      case "true", "1", "" -> true;
-      case "false", "0" -> false;
-      default -> throw new InvalidRequestException("explain must be true or false");
-    };
   }
 }

@@ -252,6 +252,74 @@ class PassageCliTest {
         .contains("   person: Wang Yi · topic: diplomacy");
   }
 
+  private void woolArticles() throws Exception {
+    Fixtures.write(
+        dir,
+        "articles/a.txt",
+        Fixtures.article("Wool in Astana", "2013-05", "Wool prices rose.\n\nWool exports fell.\n"));
+    Fixtures.write(
+        dir, "articles/b.txt", Fixtures.article("Wool in Almaty", "2014-02", "Wool sold well.\n"));
+    Fixtures.write(
+        dir, "articles/c.txt", Fixtures.article("Wool again", "2015-09", "More wool came.\n"));
+    index("--articles", dir.resolve("articles").toString());
+  }
+
+  @Test
+  void searchKeepsToPublicationDatesAndPrintsTheTimelineWhenAsked() throws Exception {
+    woolArticles();
+    String index = dir.resolve("index").toString();
+
+    Run dated = run("search", "--index", index, "--from", "2014", "--timeline", "year", "wool");
+
+    assertThat(dated.code()).isZero();
+    assertThat(dated.out())
+        .contains("2 paragraphs match \"wool\"")
+        .contains("By publication date: 2014 1 · 2015 1")
+        .doesNotContain("Wool in Astana");
+    assertThat(run("search", "--index", index, "--to", "2013-12", "wool").out())
+        .contains("2 paragraphs match \"wool\"")
+        .doesNotContain("By publication date");
+    assertThat(run("search", "--index", index, "--timeline", "month", "wool").out())
+        .contains("By publication date: 2013-05 2 · 2014-02 1 · 2015-09 1");
+    Run bad = run("search", "--index", index, "--from", "May 2014", "wool");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("from");
+  }
+
+  @Test
+  void searchGroupedByArticlePrintsEachArticleWithItsBestParagraphs() throws Exception {
+    woolArticles();
+
+    Run run =
+        run(
+            "search",
+            "--index",
+            dir.resolve("index").toString(),
+            "--group",
+            "article",
+            "--sort",
+            "oldest",
+            "wool");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("4 paragraphs in 3 articles match \"wool\"")
+        .contains(
+            "1. Wool in Astana, 2013-05: 2 matching paragraphs\n   ¶1 [Wool] prices rose.\n"
+                + "   ¶2 [Wool] exports fell.\n   id a\n");
+  }
+
+  @Test
+  void searchSaysWhatItMeantWhenAWordIsMisspelt() throws Exception {
+    woolArticles();
+
+    Run run = run("search", "--index", dir.resolve("index").toString(), "exprots");
+
+    assertThat(run.out())
+        .contains("0 paragraphs match \"exprots\"")
+        .contains("Did you mean \"exports\"?");
+  }
+
   @Test
   void aBadQueryIsExplainedNotThrown() throws Exception {
     Fixtures.write(dir, "articles/a.txt", "Text.");

@@ -38,6 +38,9 @@ abstract class EngineContract {
    */
   abstract SearchEngine engine(Duration limit) throws Exception;
 
+  /** The engine under test, holding {@link dev.passage.testing.Fixtures#titlePhraseArticles}. */
+  abstract SearchEngine phraseEngine();
+
   SearchResponse search(String... nameValuePairs) throws Exception {
     Map<String, List<String>> params = new LinkedHashMap<>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
@@ -279,6 +282,53 @@ abstract class EngineContract {
                 + " Republic of Kazakhstan continued to deepen.");
   }
 
+  ArticleView article(String id, String... nameValuePairs) throws Exception {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      params.put(nameValuePairs[i], List.of(nameValuePairs[i + 1]));
+    }
+    return engine().article(engine().parseArticle(id, params)).orElseThrow();
+  }
+
+  static String marked(ArticleView article, String start) {
+    return article.paragraphs().stream()
+        .filter(p -> p.text().startsWith(start))
+        .findFirst()
+        .orElseThrow()
+        .marked();
+  }
+
+  @Test
+  void theArticleOpenedFromASearchMarksItsWordsStemsAndPhrasesAndNotTheWordsItExcludes()
+      throws Exception {
+    ArticleView visits = article(SECOND, "q", "visits -china");
+    assertThat(marked(visits, "The focus of talks"))
+        .isEqualTo(
+            "The focus of talks between Idrissov and his Chinese counterpart was the organization"
+                + " of the upcoming state <mark>visit</mark> of President Nazarbayev to China and"
+                + " his participation at the CICA Summit in Shanghai.");
+    assertThat(marked(visits, "Idrissov visited"))
+        .startsWith("Idrissov <mark>visited</mark> on the invitation of Foreign Minister Wang Yi.");
+    assertThat(marked(article(FIRST, "q", "\"strategic partnerships\""), "In 2013"))
+        .isEqualTo(
+            "In 2013, the comprehensive <mark>strategic partnership</mark> between the"
+                + " People&#x27;s Republic of China and the Republic of Kazakhstan continued to"
+                + " deepen.");
+  }
+
+  @Test
+  void theArticleOpenedWithoutAQueryIsUnmarked() throws Exception {
+    ArticleView plain = article(FIRST);
+
+    assertThat(plain).isEqualTo(engine().article(FIRST, false).orElseThrow());
+    assertThat(plain.paragraphs()).allSatisfy(p -> assertThat(p.marked()).isNull());
+    assertThat(article(FIRST, "q", "  ")).isEqualTo(plain);
+    assertThatThrownBy(() -> article(FIRST, "q", "\"strategic"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> article(FIRST, "explain", "maybe"))
+        .hasMessage("explain must be true or false");
+  }
+
   @Test
   void theArticleViewHoldsEveryParagraphInOrderWithItsTags() throws Exception {
     ArticleView article = engine().article(FIRST, false).orElseThrow();
@@ -513,12 +563,17 @@ abstract class EngineContract {
   }
 
   List<String> suggested(String prefix, String... more) throws Exception {
+    return suggested(engine(), prefix, more);
+  }
+
+  static List<String> suggested(SearchEngine engine, String prefix, String... more)
+      throws Exception {
     Map<String, List<String>> params = new LinkedHashMap<>();
     params.put("q", List.of(prefix));
     for (int i = 0; i < more.length; i += 2) {
       params.put(more[i], List.of(more[i + 1]));
     }
-    SuggestResponse r = engine().suggest(engine().parseSuggest(params));
+    SuggestResponse r = engine.suggest(engine.parseSuggest(params));
     assertThat(r.query()).isEqualTo(prefix.strip());
     return r.suggestions().stream()
         .peek(s -> assertThat(s.value()).isEqualTo(s.text()))
@@ -546,6 +601,28 @@ abstract class EngineContract {
     assertThat(suggested("wat")).containsExactly("topic:water", "person:Wang Yi");
     assertThat(suggested("201", "size", "3"))
         .containsExactly("year:2013", "year:2014", "year:2012");
+  }
+
+  @Test
+  void aPhraseInTheTitlesOfTwoArticlesCompletesAQueryTypoForgiven() throws Exception {
+    assertThat(suggested(phraseEngine(), "oil prises")).containsExactly("query:oil prices");
+    // Completed as typed, before a name found by forgiving a typo ("trade o").
+    assertThat(suggested(phraseEngine(), "trade d"))
+        .containsExactly("query:trade deficit", "organisation:World Trade Organization");
+    // In one title only, or ending in a stop word or a number: no phrase.
+    assertThat(suggested(phraseEngine(), "japan t")).isEmpty();
+    assertThat(suggested(phraseEngine(), "deficit w")).isEmpty();
+  }
+
+  @Test
+  void aNameComesBeforeAPhraseAndAPhraseThatIsOnlyANameIsLeftToTheName() throws Exception {
+    assertThat(suggested(phraseEngine(), "trade"))
+        .containsExactly(
+            "topic:trade", "organisation:World Trade Organization", "query:trade deficit");
+    assertThat(suggested(phraseEngine(), "trade", "size", "2"))
+        .containsExactly("topic:trade", "organisation:World Trade Organization");
+    assertThat(suggested(phraseEngine(), "bank of j"))
+        .containsExactly("organisation:Bank of Japan");
   }
 
   @Test

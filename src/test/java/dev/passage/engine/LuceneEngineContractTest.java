@@ -13,15 +13,20 @@ import org.junit.jupiter.api.io.TempDir;
 class LuceneEngineContractTest extends EngineContract {
 
   private Fixtures.SearchIndex index;
+  private Fixtures.SearchIndex phrases;
 
   @BeforeAll
   void buildTheSeedIndex(@TempDir Path dir) throws Exception {
     index = Fixtures.searchIndex(Fixtures.SEED_ARTICLES, dir.resolve("index"));
+    phrases =
+        Fixtures.searchIndex(
+            Fixtures.titlePhraseArticles(dir.resolve("phrases")), dir.resolve("phrase-index"));
   }
 
   @AfterAll
   void close() throws Exception {
     index.close();
+    phrases.close();
   }
 
   @Override
@@ -32,5 +37,10 @@ class LuceneEngineContractTest extends EngineContract {
   @Override
   SearchEngine engine(Duration limit) {
     return new SearchService(new Schema(), index.pool(), limit);
+  }
+
+  @Override
+  SearchEngine phraseEngine() {
+    return phrases.service();
   }
 }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -40,16 +42,19 @@ class OpenSearchEngineContractTest extends EngineContract {
   private OpenSearchCluster cluster;
   private ClusterIndex seeds;
   private ClusterIndex padded;
+  private ClusterIndex phrases;
 
   @BeforeAll
-  void buildTheSeedIndexOnTheCluster() throws Exception {
+  void buildTheSeedIndexOnTheCluster(@TempDir Path dir) throws Exception {
     cluster = OpenSearchCluster.shared();
     seeds = ClusterIndex.build(ALIAS, Fixtures.SEED_ARTICLES);
+    phrases = ClusterIndex.build("phrases-contract", Fixtures.titlePhraseArticles(dir));
   }
 
   @AfterAll
   void close() throws Exception {
     seeds.close();
+    phrases.close();
     if (padded != null) {
       padded.close();
     }
@@ -105,6 +110,11 @@ class OpenSearchEngineContractTest extends EngineContract {
           index.client().bulk(b -> b.operations(operations).refresh(Refresh.True));
       assertThat(written.errors()).isFalse();
     }
+  }
+
+  @Override
+  SearchEngine phraseEngine() {
+    return phrases.engine();
   }
 
   private String get(String path) throws Exception {

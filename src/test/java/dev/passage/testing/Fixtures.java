@@ -47,6 +47,44 @@ public final class Fixtures {
     return b.append("---\n").append(body).toString();
   }
 
+  /**
+   * Four short articles in {@code dir}/articles whose titles share three phrases, each in two
+   * titles: "trade deficit", "oil prices" and "bank of japan", which is also an organisation they
+   * name; the folder's path.
+   */
+  public static Path titlePhraseArticles(Path dir) throws IOException {
+    Path articles = dir.resolve("articles");
+    write(
+        articles,
+        "a.txt",
+        article(
+            "Trade deficit widens in 1987",
+            "1987-03",
+            "The trade deficit widened in 1987, the World Trade Organization said.\n"));
+    write(
+        articles,
+        "b.txt",
+        article(
+            "Japan trade deficit narrows in 1987",
+            "1987-04",
+            "Japan's trade deficits narrowed, the World Trade Organization said.\n"));
+    write(
+        articles,
+        "c.txt",
+        article(
+            "Bank of Japan says oil prices will rise",
+            "1987-05",
+            "The Bank of Japan said oil prices would rise.\n"));
+    write(
+        articles,
+        "d.txt",
+        article(
+            "Bank of Japan: oil prices fall",
+            "1987-06",
+            "Oil prices fell, the Bank of Japan said.\n"));
+    return articles;
+  }
+
   /** Builds the index of {@code articles} in {@code index} with the bundled rules. */
   public static IndexSummary build(Path articles, Path index) throws IOException {
     return new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "test", 2)

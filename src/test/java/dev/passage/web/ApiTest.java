@@ -250,6 +250,23 @@ class ApiTest {
   }
 
   @Test
+  void theArticleOpenedFromASearchCarriesEachParagraphWithTheQuerysWordsMarked() throws Exception {
+    JsonNode plain = json("/api/articles/001_4c331c42e6f04ea6");
+    JsonNode marked = json("/api/articles/001_4c331c42e6f04ea6?q=" + q("CICA chairmanships"));
+
+    assertThat(plain.get("paragraphs").get(7).has("marked")).isFalse();
+    assertThat(marked.get("paragraphs").get(7).get("marked").asString())
+        .isEqualTo(
+            "During the summit, scheduled for May 20-21, China will take over the"
+                + " <mark>chairmanship</mark> of <mark>CICA</mark> from Turkey. The Kazakh Foreign"
+                + " Minister said he believes China’s <mark>chairmanship</mark> will strengthen and"
+                + " develop the organisation.");
+    assertThat(marked.get("paragraphs").get(7).get("text"))
+        .isEqualTo(plain.get("paragraphs").get(7).get("text"));
+    assertError("/api/articles/001_4c331c42e6f04ea6?q=" + q("\"CICA"), 400, "cannot parse q");
+  }
+
+  @Test
   void healthCountsTheSeeds() throws Exception {
     JsonNode health = json("/api/health");
     assertThat(health.get("status").asString()).isEqualTo("ok");

@@ -6,7 +6,10 @@ import dev.passage.testing.Browser;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +26,9 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * What helps a reader from words to filters, in a real headless Chromium over the bundled articles:
- * suggestions under the search box, did you mean, tags that filter, and the box over a dimension's
- * whole list.
+ * suggestions under the search box, did you mean, tags that filter, the box over a dimension's
+ * whole list and the article's marked words; and, over four articles whose titles share "trade
+ * deficit" and "oil prices", the phrases suggested as searches.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchAidsBrowserTest {
@@ -34,6 +38,7 @@ class SearchAidsBrowserTest {
 
   @TempDir static Path dir;
   TestServer passage;
+  TestServer phrases;
   Browser browser;
   SearchBox box;
 
@@ -42,6 +47,11 @@ class SearchAidsBrowserTest {
     passage =
         TestServer.build(
             Fixtures.SEED_ARTICLES, dir.resolve("index"), PassageServer.Options.defaults());
+    phrases =
+        TestServer.build(
+            Fixtures.titlePhraseArticles(dir.resolve("phrases")),
+            dir.resolve("phrase-index"),
+            PassageServer.Options.defaults());
     browser = Browser.start(dir.resolve("profile"));
     browser.onEveryPage(SearchBox.ANSWER_COUNTER);
   }
@@ -52,6 +62,7 @@ class SearchAidsBrowserTest {
       browser.close();
     }
     passage.close();
+    phrases.close();
   }
 
   @BeforeEach
@@ -96,6 +107,43 @@ class SearchAidsBrowserTest {
     assertThat(box.checked("person")).containsExactly("Nursultan Nazarbayev");
     assertThat(options()).isEmpty();
     assertThat(box.input().getDomAttribute("aria-expanded")).isEqualTo("false");
+  }
+
+  /** Opens the search page of the server whose titles share phrases. */
+  private void openThePhrasesSearchPage() {
+    browser.open(phrases.base() + "/");
+    box.awaitAnswers(1);
+  }
+
+  @Test
+  void aPhraseIsOfferedAsASearchAndEnterSearchesItInTheBox() {
+    openThePhrasesSearchPage();
+    box.input().sendKeys("trade d");
+    browser.waitFor(d -> !options().isEmpty());
+
+    assertThat(shown())
+        .containsExactly("trade deficit\nsearch", "World Trade Organization\norganisation");
+
+    press(Keys.ARROW_DOWN);
+    box.andWait(() -> press(Keys.ENTER));
+
+    browser.waitFor(d -> browser.url().equals(phrases.base() + "/?q=trade+deficit"));
+    assertThat(box.input().getDomProperty("value")).isEqualTo("trade deficit");
+    browser.waitFor(d -> box.status().startsWith("2 paragraphs match “trade deficit”"));
+    assertThat(box.checked("organisation")).isEmpty();
+    assertThat(options()).isEmpty();
+  }
+
+  @Test
+  void clickingAPhraseSearchesIt() {
+    openThePhrasesSearchPage();
+    box.input().sendKeys("oil p");
+    browser.waitFor(d -> !options().isEmpty());
+
+    box.andWait(() -> options().getFirst().click());
+
+    browser.waitFor(d -> browser.url().equals(phrases.base() + "/?q=oil+prices"));
+    assertThat(box.input().getDomProperty("value")).isEqualTo("oil prices");
   }
 
   @Test
@@ -165,6 +213,52 @@ class SearchAidsBrowserTest {
         article.findElement(By.cssSelector("#p8 .tag-year .tag-value")).getDomAttribute("href");
 
     assertThat(href).isEqualTo(passage.base() + "/?q=chairmanship&year=2014");
+  }
+
+  /** The marked words of each paragraph of the article page, by paragraph number. */
+  private Map<String, List<String>> articleMarks() {
+    Map<String, List<String>> marks = new TreeMap<>();
+    for (WebElement mark :
+        browser.shadow("passage-article").findElements(By.cssSelector(".para mark"))) {
+      String paragraph =
+          mark.findElement(By.xpath("ancestor::div[@data-paragraph]"))
+              .getDomAttribute("data-paragraph");
+      marks.computeIfAbsent(paragraph, p -> new ArrayList<>()).add(mark.getText());
+    }
+    return marks;
+  }
+
+  @Test
+  void aResultOpensItsArticleWithTheQuerysWordsMarkedInEveryParagraph() {
+    browser.open(passage.base() + "/?q=visits");
+    box.awaitAnswers(1);
+    String href =
+        box.cards().getFirst().findElement(By.cssSelector(".result-link")).getDomAttribute("href");
+    assertThat(href).contains("q=visits");
+
+    browser.open(passage.base() + "/articles/" + CICA_ARTICLE + "?q=visits&p=7");
+    browser.waitFor(d -> !articleMarks().isEmpty());
+
+    assertThat(articleMarks())
+        .isEqualTo(
+            Map.of(
+                "1", List.of("visit"),
+                "2", List.of("visited", "visit", "visit"),
+                "4", List.of("visit"),
+                "7", List.of("visit")));
+  }
+
+  @Test
+  void anArticleOpenedWithoutAQueryMarksNothing() {
+    browser.open(passage.base() + "/articles/" + CICA_ARTICLE + "?p=7");
+    browser.waitFor(d ->
+        !browser.shadow("passage-article").findElements(By.cssSelector("#p7 .text")).isEmpty());
+
+    assertThat(articleMarks()).isEmpty();
+    assertThat(browser.shadow("passage-article").findElement(By.cssSelector("#p7 .text")).getText())
+        .endsWith(
+            "upcoming state visit of President Nazarbayev to China and his participation at"
+                + " the CICA Summit in Shanghai.");
   }
 
   @Test
