@@ -136,10 +136,6 @@ class LauncherTest {
     return process.exitValue();
   }
 
-  private String servesCache() {
-    return Runtime.version().feature() >= 25 ? "serve.aot" : "serve.jsa";
-  }
-
   @Test
   void theFirstRunAfterABuildLeavesServeACacheTheJvmAcceptsAndLaterRunsKeepIt() throws Exception {
     Run first = launch(Path.of(JAVA_HOME), "--version");
@@ -148,15 +144,12 @@ class LauncherTest {
     assertThat(first.output())
         .contains("Preparing serve's start-up cache", "Passage ")
         .doesNotContain("training run failed");
-    Path cache = cds.resolve(servesCache());
+    Path cache = cds.resolve("serve.jsa");
     assertThat(cache).isRegularFile();
+    assertThat(cds.resolve("serve.aot")).doesNotExist();
     assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(Files.getLastModifiedTime(jar));
     // With these options the JVM stops rather than start without the cache.
-    assertThat(
-            servesCache().endsWith(".aot")
-                ? javaVersionWith("-XX:AOTCache=" + cache, "-XX:AOTMode=on")
-                : javaVersionWith("-XX:SharedArchiveFile=" + cache, "-Xshare:on"))
-        .isZero();
+    assertThat(javaVersionWith("-XX:SharedArchiveFile=" + cache, "-Xshare:on")).isZero();
 
     FileTime trained = Files.getLastModifiedTime(cache);
     Run second = launch(Path.of(JAVA_HOME), "--version");
@@ -169,7 +162,7 @@ class LauncherTest {
   @Test
   void aCacheOlderThanTheJarIsNeverUsedButMadeAgain() throws Exception {
     launch(Path.of(JAVA_HOME), "--version");
-    Path cache = cds.resolve(servesCache());
+    Path cache = cds.resolve("serve.jsa");
     FileTime built = Files.getLastModifiedTime(jar);
     Files.setLastModifiedTime(cache, FileTime.from(built.toInstant().minusSeconds(60)));
 
@@ -224,7 +217,7 @@ class LauncherTest {
 
     assertThat(first.exit()).as(first.output()).isZero();
     assertThat(first.output()).contains("training run failed", "Passage ");
-    assertThat(cds.resolve(servesCache())).doesNotExist();
+    assertThat(cds.resolve("serve.jsa")).doesNotExist();
     assertThat(second.exit()).isZero();
     assertThat(second.output()).doesNotContain("Preparing").contains("Passage ");
   }
