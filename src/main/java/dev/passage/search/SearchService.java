@@ -328,7 +328,6 @@ public final class SearchService implements SearchEngine {
     }
   }
 
-  /** The state of the index being served. */
   @Override
   public FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
       throws InvalidRequestException {
@@ -362,6 +361,7 @@ public final class SearchService implements SearchEngine {
     }
   }
 
+  /** The state of the index being served. */
   @Override
   public Health health() throws IOException {
     PassageSearcher searcher = pool.acquire();
