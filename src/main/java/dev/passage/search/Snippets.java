@@ -137,11 +137,13 @@ final class Snippets {
    * Match offsets from the postings, as Lucene's {@link PostingsOffsetStrategy} finds them with
    * weight matches, but from one {@link Weight} for the whole page: Lucene rewrites the query and
    * creates a weight (seeking every term in the dictionary) for each highlighted hit, 11 % of a
-   * loaded server's time.
+   * loaded server's time. The weight reads a {@link ReusedPostings} view, so the page's hits share
+   * their postings enums too.
    */
   private static final class SharedWeightOffsets extends PostingsOffsetStrategy {
 
     private final IndexSearcher searcher;
+    private ReusedPostings view;
     private Weight weight;
 
     SharedWeightOffsets(IndexSearcher searcher, UHComponents components) {
@@ -153,14 +155,15 @@ final class Snippets {
     protected void createOffsetsEnumsWeightMatcher(
         LeafReader leafReader, int docId, List<OffsetsEnum> results) throws IOException {
       if (weight == null) {
+        view = ReusedPostings.of(searcher.getIndexReader());
         // Without the query cache, as Lucene's own strategy: matches are never cached.
-        IndexSearcher uncached = new IndexSearcher(searcher.getIndexReader());
+        IndexSearcher uncached = new IndexSearcher(view);
         uncached.setQueryCache(null);
         weight =
             uncached.createWeight(
                 uncached.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
       }
-      Matches matches = weight.matches(contextOf(leafReader), docId);
+      Matches matches = weight.matches(view.nextHit(ordOf(leafReader)), docId);
       if (matches == null) {
         return;
       }
@@ -173,11 +176,11 @@ final class Snippets {
       }
     }
 
-    /** The searcher's context of a segment: the weight's term states are kept by its ord. */
-    private LeafReaderContext contextOf(LeafReader leafReader) {
+    /** The searcher's number for a segment, which the view's segments keep. */
+    private int ordOf(LeafReader leafReader) {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         if (leaf.reader() == leafReader) {
-          return leaf;
+          return leaf.ord;
         }
       }
       throw new IllegalStateException("a segment of another reader");
