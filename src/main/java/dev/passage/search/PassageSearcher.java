@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -27,7 +29,7 @@ import org.apache.lucene.util.Bits;
  * An index searcher with the per-reader state that searching needs, built once when the reader
  * opens rather than on every query: the facet ordinal map, every paragraph's facet ordinals, where
  * each period's paragraphs lie and the build's recorded counts; and the spelling corrections made
- * on it so far.
+ * on it so far, and the stored-field readers its searches have finished with.
  */
 final class PassageSearcher extends IndexSearcher {
 
@@ -40,17 +42,28 @@ final class PassageSearcher extends IndexSearcher {
   /** The "did you mean" corrections made on this reader, by word; see {@link WordCorrections}. */
   private final Map<String, String> corrections;
 
+  /**
+   * Stored-field readers that searches gave back. A new one allocates a decompression buffer in
+   * every segment it reads, a fifth of a search's garbage; at most {@link #SPARE_STORED_FIELDS} are
+   * kept, so a burst of concurrent searches leaves no lasting cost.
+   */
+  private final BlockingQueue<StoredFields> spareStoredFields;
+
+  private static final int SPARE_STORED_FIELDS = 16;
+
   private PassageSearcher(
       IndexReader reader,
       FacetOrdinals facets,
       IndexInfo info,
       SegmentPeriods[] periods,
-      Map<String, String> corrections) {
+      Map<String, String> corrections,
+      BlockingQueue<StoredFields> spareStoredFields) {
     super(reader);
     this.facets = facets;
     this.info = info;
     this.periods = periods;
     this.corrections = corrections;
+    this.spareStoredFields = spareStoredFields;
   }
 
   /**
@@ -79,13 +92,20 @@ final class PassageSearcher extends IndexSearcher {
     for (LeafReaderContext leaf : reader.leaves()) {
       periods[leaf.ord] = dates.of(leaf.reader());
     }
-    return new PassageSearcher(reader, facets, info, periods, new ConcurrentHashMap<>());
+    return new PassageSearcher(
+        reader,
+        facets,
+        info,
+        periods,
+        new ConcurrentHashMap<>(),
+        new ArrayBlockingQueue<>(SPARE_STORED_FIELDS));
   }
 
   /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
   PassageSearcher withTimeout(QueryTimeout timeout) {
     PassageSearcher timed =
-        new PassageSearcher(getIndexReader(), facets, info, periods, corrections);
+        new PassageSearcher(
+            getIndexReader(), facets, info, periods, corrections, spareStoredFields);
     timed.setTimeout(timeout);
     return timed;
   }
@@ -103,6 +123,20 @@ final class PassageSearcher extends IndexSearcher {
   /** The date runs of the segment of ord {@code leaf}; null when it is not sorted by date. */
   SegmentPeriods periods(int leaf) {
     return periods[leaf];
+  }
+
+  /**
+   * A stored-field reader of this searcher's reader for one thread; give it back with {@link
+   * #returnStoredFields} when the search has read its hits.
+   */
+  StoredFields borrowStoredFields() throws IOException {
+    StoredFields spare = spareStoredFields.poll();
+    return spare != null ? spare : storedFields();
+  }
+
+  /** Takes back a reader from {@link #borrowStoredFields}, which the caller no longer reads. */
+  void returnStoredFields(StoredFields stored) {
+    spareStoredFields.offer(stored);
   }
 
   /** The corrections made on this reader, by word ("" for a word left alone). */

@@ -403,12 +403,16 @@ public final class SearchService implements SearchEngine {
     if (page.length == 0) {
       return List.of();
     }
-    StoredFields stored = searcher.storedFields();
     Document[] docs = new Document[page.length];
     String[] texts = new String[page.length];
-    for (int i = 0; i < page.length; i++) {
-      docs[i] = stored.document(page[i].doc, HIT_FIELDS);
-      texts[i] = docs[i].get(Schema.TEXT);
+    StoredFields stored = searcher.borrowStoredFields();
+    try {
+      for (int i = 0; i < page.length; i++) {
+        docs[i] = stored.document(page[i].doc, HIT_FIELDS);
+        texts[i] = docs[i].get(Schema.TEXT);
+      }
+    } finally {
+      searcher.returnStoredFields(stored);
     }
     String[] marked = snippets.of(searcher, query, page, texts);
     List<Hit> hits = new ArrayList<>(page.length);
