@@ -14,7 +14,6 @@ import dev.passage.engine.SuggestRequest;
 import dev.passage.engine.TimelineUnit;
 import dev.passage.index.Schema;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,21 +67,15 @@ public final class SearchParameters {
   private final Analyzer analyzer;
 
   /**
-   * The queries parsed lately, by their text: a request is parsed when it is validated and its
-   * query is wanted again when it runs, a moment later; Lucene's queries are immutable, so one
-   * parse serves both (and a query asked again).
+   * The query this thread parsed last, with its text: a request is parsed when it is validated and
+   * its query is wanted again when it runs, a moment later on the same thread; Lucene's queries are
+   * immutable, so one parse serves both. One per thread, replaced by the next request: a cache of
+   * many requests' queries kept each of them alive across young collections, which copied them and
+   * made every collection's pause longer.
    */
-  private final Map<String, Query> parsed =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(PARSED_KEPT, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
-              return size() > PARSED_KEPT;
-            }
-          });
+  private final ThreadLocal<Parsed> lastParsed = new ThreadLocal<>();
 
-  /** Parsed queries kept for their run. */
-  static final int PARSED_KEPT = 256;
+  private record Parsed(String text, Query query) {}
 
   /** Parameters whose tag values are looked up in the bundled names and topics. */
   public SearchParameters(Schema schema) {
@@ -164,7 +157,7 @@ public final class SearchParameters {
           "at most " + MAX_FILTER_VALUES + " filter values can be combined; got " + values);
     }
     Query parsed = queries.parse(query);
-    this.parsed.put(query.strip(), parsed);
+    lastParsed.set(new Parsed(query.strip(), parsed));
     List<Warning> warnings = new ArrayList<>();
     if (!query.isBlank() && QueryFactory.onlyStopWords(parsed)) {
       warnings.add(
@@ -196,8 +189,10 @@ public final class SearchParameters {
    * and what another engine translates, so both read the syntax alike.
    */
   public Query luceneQuery(SearchRequest request) throws InvalidRequestException {
-    Query query = parsed.get(request.query());
-    return query != null ? query : queries.parse(request.query());
+    Parsed last = lastParsed.get();
+    return last != null && last.text().equals(request.query())
+        ? last.query()
+        : queries.parse(request.query());
   }
 
   /**

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -43,13 +41,16 @@ final class PassageSearcher extends IndexSearcher {
   private final Map<String, String> corrections;
 
   /**
-   * Stored-field readers that searches gave back. A new one allocates a decompression buffer in
-   * every segment it reads, a fifth of a search's garbage; at most {@link #SPARE_STORED_FIELDS} are
-   * kept, so a burst of concurrent searches leaves no lasting cost.
+   * Stored-field readers that searches gave back: a new one allocates its block offsets and slices
+   * in every segment it reads.
    */
-  private final BlockingQueue<StoredFields> spareStoredFields;
+  private final Spares<StoredFields> storedFields;
 
-  private static final int SPARE_STORED_FIELDS = 16;
+  /** Views for the snippets' matches that searches gave back; see {@link ReusedPostings}. */
+  private final Spares<ReusedPostings> postingsViews;
+
+  /** How many of each spare a reader keeps: about the searches that run at once. */
+  private static final int SPARES = 16;
 
   private PassageSearcher(
       IndexReader reader,
@@ -57,13 +58,15 @@ final class PassageSearcher extends IndexSearcher {
       IndexInfo info,
       SegmentPeriods[] periods,
       Map<String, String> corrections,
-      BlockingQueue<StoredFields> spareStoredFields) {
+      Spares<StoredFields> storedFields,
+      Spares<ReusedPostings> postingsViews) {
     super(reader);
     this.facets = facets;
     this.info = info;
     this.periods = periods;
     this.corrections = corrections;
-    this.spareStoredFields = spareStoredFields;
+    this.storedFields = storedFields;
+    this.postingsViews = postingsViews;
   }
 
   /**
@@ -98,14 +101,15 @@ final class PassageSearcher extends IndexSearcher {
         info,
         periods,
         new ConcurrentHashMap<>(),
-        new ArrayBlockingQueue<>(SPARE_STORED_FIELDS));
+        new Spares<>(SPARES),
+        new Spares<>(SPARES));
   }
 
   /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
   PassageSearcher withTimeout(QueryTimeout timeout) {
     PassageSearcher timed =
         new PassageSearcher(
-            getIndexReader(), facets, info, periods, corrections, spareStoredFields);
+            getIndexReader(), facets, info, periods, corrections, storedFields, postingsViews);
     timed.setTimeout(timeout);
     return timed;
   }
@@ -130,13 +134,25 @@ final class PassageSearcher extends IndexSearcher {
    * #returnStoredFields} when the search has read its hits.
    */
   StoredFields borrowStoredFields() throws IOException {
-    StoredFields spare = spareStoredFields.poll();
-    return spare != null ? spare : storedFields();
+    return storedFields.borrow(this::storedFields);
   }
 
   /** Takes back a reader from {@link #borrowStoredFields}, which the caller no longer reads. */
   void returnStoredFields(StoredFields stored) {
-    spareStoredFields.offer(stored);
+    storedFields.giveBack(stored);
+  }
+
+  /**
+   * A view of this searcher's reader whose postings enums the snippets of one search reuse; give it
+   * back with {@link #returnPostingsView} when the snippets are made.
+   */
+  ReusedPostings borrowPostingsView() throws IOException {
+    return postingsViews.borrow(() -> ReusedPostings.of(getIndexReader()));
+  }
+
+  /** Takes back a view from {@link #borrowPostingsView}, which the caller no longer reads. */
+  void returnPostingsView(ReusedPostings view) {
+    postingsViews.giveBack(view);
   }
 
   /** The corrections made on this reader, by word ("" for a word left alone). */

@@ -26,7 +26,7 @@ final class ReusedPostings extends BaseCompositeReader<LeafReader> {
     super(segments, null);
   }
 
-  /** A view of {@code reader}, segment for segment in the same order; used by one thread. */
+  /** A view of {@code reader}, segment for segment in the same order; one thread at a time. */
   static ReusedPostings of(IndexReader reader) throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     Segment[] segments = new Segment[leaves.size()];

@@ -56,7 +56,18 @@ final class Snippets {
    * One snippet per hit of {@code page}, in order, from {@code texts}: the hits' paragraph texts,
    * already read with their other stored fields, so no stored document is decompressed twice.
    */
-  String[] of(IndexSearcher searcher, Query query, ScoreDoc[] page, String[] texts)
+  String[] of(PassageSearcher searcher, Query query, ScoreDoc[] page, String[] texts)
+      throws IOException {
+    ReusedPostings view = searcher.borrowPostingsView();
+    try {
+      return of(searcher, view, query, page, texts);
+    } finally {
+      searcher.returnPostingsView(view);
+    }
+  }
+
+  private String[] of(
+      IndexSearcher searcher, ReusedPostings view, Query query, ScoreDoc[] page, String[] texts)
       throws IOException {
     Map<Integer, String> byDoc = new HashMap<>(page.length * 2);
     for (int i = 0; i < page.length; i++) {
@@ -85,7 +96,7 @@ final class Snippets {
           protected FieldOffsetStrategy getOffsetStrategy(
               OffsetSource source, UHComponents components) {
             return source == OffsetSource.POSTINGS
-                ? new SharedWeightOffsets(searcher, components)
+                ? new SharedWeightOffsets(searcher, view, components)
                 : super.getOffsetStrategy(source, components);
           }
 
@@ -137,25 +148,25 @@ final class Snippets {
    * Match offsets from the postings, as Lucene's {@link PostingsOffsetStrategy} finds them with
    * weight matches, but from one {@link Weight} for the whole page: Lucene rewrites the query and
    * creates a weight (seeking every term in the dictionary) for each highlighted hit, 11 % of a
-   * loaded server's time. The weight reads a {@link ReusedPostings} view, so the page's hits share
-   * their postings enums too.
+   * loaded server's time. The weight reads a {@link ReusedPostings} view, so the page's hits (and
+   * the searches that had the view before) share their postings enums too.
    */
   private static final class SharedWeightOffsets extends PostingsOffsetStrategy {
 
     private final IndexSearcher searcher;
-    private ReusedPostings view;
+    private final ReusedPostings view;
     private Weight weight;
 
-    SharedWeightOffsets(IndexSearcher searcher, UHComponents components) {
+    SharedWeightOffsets(IndexSearcher searcher, ReusedPostings view, UHComponents components) {
       super(components);
       this.searcher = searcher;
+      this.view = view;
     }
 
     @Override
     protected void createOffsetsEnumsWeightMatcher(
         LeafReader leafReader, int docId, List<OffsetsEnum> results) throws IOException {
       if (weight == null) {
-        view = ReusedPostings.of(searcher.getIndexReader());
         // Without the query cache, as Lucene's own strategy: matches are never cached.
         IndexSearcher uncached = new IndexSearcher(view);
         uncached.setQueryCache(null);

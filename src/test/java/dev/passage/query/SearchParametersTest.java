@@ -176,6 +176,36 @@ class SearchParametersTest {
   }
 
   @Test
+  void aRequestRunAfterAnotherWasValidatedGetsItsOwnQuery() throws Exception {
+    SearchParameters parameters = new SearchParameters(new Schema());
+    SearchRequest first = parameters.query("CICA chairmanship");
+    parameters.query("Astana");
+
+    assertThat(parameters.luceneQuery(first).toString())
+        .isEqualTo(
+            "+(text:cica organisation:Conference on Interaction and Confidence Building Measures"
+                + " in Asia) +text:chairmanship");
+  }
+
+  @Test
+  void aRequestValidatedOnAnotherThreadIsParsedForItsRun() throws Exception {
+    SearchParameters parameters = new SearchParameters(new Schema());
+    SearchRequest[] request = new SearchRequest[1];
+    Thread validating = Thread.ofPlatform().start(() -> request[0] = query(parameters, "Astana"));
+    validating.join();
+
+    assertThat(parameters.luceneQuery(request[0]).toString()).isEqualTo("text:astana");
+  }
+
+  private static SearchRequest query(SearchParameters parameters, String q) {
+    try {
+      return parameters.query(q);
+    } catch (InvalidRequestException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void fromAndToBecomeInclusiveBoundsOfTheArticlesDateKeys() throws Exception {
     SearchRequest r = parse(Map.of("from", List.of("2013-08"), "to", List.of(" 2014 ")));
     assertThat(r.dates())
