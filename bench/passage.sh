@@ -20,12 +20,13 @@ passage() {
 }
 
 # Indexes CORPUS into INDEX under /usr/bin/time -v and prints
-# "articles=N paragraphs=N wall_s=S build_s=S max_rss_kb=N" (build_s: the time Passage itself
-# reports, from the start of the build to the commit). Passage's own output goes to LOG. An empty
+# "articles=N paragraphs=N wall_s=S build_s=S cpu_s=S max_rss_kb=N" (build_s: the time Passage
+# itself reports, from the start of the build to the commit; cpu_s: the process's user and system
+# time). Passage's own output goes to LOG. An empty
 # INDEX gives no --index, for another engine, whose options come after LOG.
 #   passage_index CORPUS INDEX LOG [INDEX_OPTION ...]
 passage_index() {
-  local corpus="$1" index="$2" log="$3" summary articles paragraphs wall build rss
+  local corpus="$1" index="$2" log="$3" summary articles paragraphs wall build cpu rss
   local -a cmd where=(--articles "$corpus")
   [[ -z "$index" ]] || where+=(--index "$index")
   mapfile -t cmd < <(passage_cmd index "${where[@]}" "${@:4}")
@@ -37,8 +38,9 @@ passage_index() {
   build="$(sed -n 's/.* paragraphs in \([0-9.]*\) s\..*/\1/p' <<<"$summary")"
   wall="$(elapsed_seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$log.time")")"
   rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log.time")"
-  printf 'articles=%s paragraphs=%s wall_s=%s build_s=%s max_rss_kb=%s\n' \
-    "$articles" "$paragraphs" "$wall" "$build" "$rss"
+  cpu="$(calc '%.2f' "$(sed -n 's/.*User time (seconds): //p' "$log.time") + $(sed -n 's/.*System time (seconds): //p' "$log.time")")"
+  printf 'articles=%s paragraphs=%s wall_s=%s build_s=%s cpu_s=%s max_rss_kb=%s\n' \
+    "$articles" "$paragraphs" "$wall" "$build" "$cpu" "$rss"
 }
 
 # /usr/bin/time's "h:mm:ss" or "m:ss.ss" in seconds.

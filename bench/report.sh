@@ -287,9 +287,11 @@ Peak resident memory (VmHWM) of the nodes after the load: ${RESULT[cluster.node1
 
 ### Indexing on the cluster
 
-Passage: \`passage index --engine opensearch\`, the whole process under \`/usr/bin/time -v\`:
-reading, cleaning and tagging on $(nproc) threads overlapped with bulk requests ($(nproc) at a time, 2,000
-paragraphs each), then the refresh and the alias moved to the new index; each run a new index.
+Passage: \`passage index --rebuild --engine opensearch\`, the whole process under \`/usr/bin/time -v\`:
+reading, cleaning and tagging on $(nproc) threads overlapped with bulk requests ($(nproc) at a time, up to
+10,000 paragraphs or 10 MB each), then the refresh and the alias moved to the new index; each run a
+new index. The two sides ran in pairs, the order alternating; the ratio is the median of the
+pairs' ratios.
 OpenSearch: the same paragraphs as Passage sends them (\`passage bench export --documents passage\`:
 the same ids, fields and routing), ready-tagged, bulk-loaded into a fresh index with Passage's
 mapping, 2 shards and a replica, ${BULK_DOCS:-10000} per request, $(nproc) at a time to the nodes in
@@ -300,8 +302,12 @@ turn, refresh off, timed from the first request to the end of the refresh.
 EOF
   row "paragraphs" "${RESULT[cluster.paragraphs]:--}" "${RESULT[cluster.bulk.docs]:--}" ""
   row "wall time, s" "$(cell cluster.index.seconds)" "$(cell cluster.bulk.seconds)" ""
-  row "paragraphs/s" "$(cell cluster.index.rate)" "$(cell cluster.bulk.rate)" "$(ratio "$(med cluster.index.rate)" "$(med cluster.bulk.rate)")"
+  row "paragraphs/s" "$(cell cluster.index.rate)" "$(cell cluster.bulk.rate)" \
+    "$(two_places "$(med_exact cluster.index_share)") ($(two_places_each "${RESULT[cluster.index_share]:-}"))"
   row "Passage's own build time (start of the build to the alias moved), s" "$(cell cluster.index.build_s)" "" ""
+  row "CPU time, s: Passage's process" "$(cell cluster.index.passage_cpu_s)" "-" ""
+  row "CPU time, s: both nodes" "$(cell cluster.index.nodes_cpu_s)" "$(cell cluster.bulk.nodes_cpu_s)" \
+    "$(ratio "$(med cluster.index.nodes_cpu_s)" "$(med cluster.bulk.nodes_cpu_s)")"
   row "peak resident memory of Passage's process, MiB" "$(cell cluster.index.rss_mib)" "" ""
   row "load average before→after each run" "$(loads cluster.load.index)" "$(loads cluster.load.bulk)" ""
   cat <<EOF

@@ -15,27 +15,33 @@ import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 
 /**
  * Sends a build's paragraphs to the cluster in bulk requests, a few at a time, while the indexing
- * threads go on tagging. Each document is serialised once, as its request is written. The client's
- * {@code BulkIngester} serialises every document once more to weigh it, then parses those bytes
- * again to write the request: a sixth of the CPU of a build on Reuters-21578 went to that.
+ * threads go on tagging. A request closes at a number of paragraphs or at a size, whichever comes
+ * first, so that long paragraphs do not make requests larger than a node takes well. Each document
+ * is serialised once, as its request is written. The client's {@code BulkIngester} serialises every
+ * document once more to weigh it, then parses those bytes again to write the request: a sixth of
+ * the CPU of a build on Reuters-21578 went to that.
  */
 final class BulkSender {
 
   private final OpenSearchClient client;
   private final int operations;
+  private final long bytes;
   private final int concurrent;
   private final Semaphore inFlight;
   private final ExecutorService senders;
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
   private List<BulkOperation> batch;
+  private long batchBytes;
 
   /**
-   * A sender of requests of {@code operations} operations, at most {@code concurrent} of them in
-   * flight; {@link #add} waits while that many are.
+   * A sender of requests of up to {@code operations} operations and about {@code bytes} bytes of
+   * documents, at most {@code concurrent} of them in flight; {@link #add} waits while that many
+   * are.
    */
-  BulkSender(OpenSearchClient client, int operations, int concurrent) {
+  BulkSender(OpenSearchClient client, int operations, long bytes, int concurrent) {
     this.client = client;
     this.operations = operations;
+    this.bytes = bytes;
     this.concurrent = Math.max(1, concurrent);
     this.inFlight = new Semaphore(this.concurrent);
     this.senders =
@@ -44,14 +50,19 @@ final class BulkSender {
     this.batch = new ArrayList<>(operations);
   }
 
-  /** Queues one operation, and sends the request it fills; safe from several threads. */
-  void add(BulkOperation operation) throws InterruptedIOException {
+  /**
+   * Queues one operation whose document is about {@code size} bytes, and sends the request it
+   * fills; safe from several threads.
+   */
+  void add(BulkOperation operation, long size) throws InterruptedIOException {
     List<BulkOperation> full = null;
     synchronized (this) {
       batch.add(operation);
-      if (batch.size() >= operations) {
+      batchBytes += size;
+      if (batch.size() >= operations || batchBytes >= bytes) {
         full = batch;
         batch = new ArrayList<>(operations);
+        batchBytes = 0;
       }
     }
     if (full != null) {
@@ -70,6 +81,7 @@ final class BulkSender {
     synchronized (this) {
       rest = batch;
       batch = new ArrayList<>();
+      batchBytes = 0;
     }
     try {
       if (!rest.isEmpty()) {

@@ -32,9 +32,9 @@ class BulkSenderTest {
   @Test
   void everyParagraphArrivesWhenTheRequestsAreSmallerThanTheBuild() throws IOException {
     String index = strictIndex("bulk-sender-all");
-    BulkSender sender = new BulkSender(client, 2, 2);
+    BulkSender sender = new BulkSender(client, 2, 1_000_000, 2);
     for (int n = 1; n <= 5; n++) {
-      sender.add(paragraph(index, "a#" + n, Map.of("n", n)));
+      sender.add(paragraph(index, "a#" + n, Map.of("n", n)), 10);
     }
     sender.finish();
 
@@ -47,10 +47,10 @@ class BulkSenderTest {
   @Test
   void aParagraphTheClusterRefusesIsNamedAndTheOthersArrive() throws IOException {
     String index = strictIndex("bulk-sender-refused");
-    BulkSender sender = new BulkSender(client, 10, 2);
-    sender.add(paragraph(index, "a#1", Map.of("n", 1)));
-    sender.add(paragraph(index, "a#2", Map.of("unmapped", "x")));
-    sender.add(paragraph(index, "a#3", Map.of("n", 3)));
+    BulkSender sender = new BulkSender(client, 10, 1_000_000, 2);
+    sender.add(paragraph(index, "a#1", Map.of("n", 1)), 10);
+    sender.add(paragraph(index, "a#2", Map.of("unmapped", "x")), 10);
+    sender.add(paragraph(index, "a#3", Map.of("n", 3)), 10);
     sender.finish();
 
     assertThat(sender.failures()).singleElement().asString().startsWith("a#2: ");
@@ -63,10 +63,29 @@ class BulkSenderTest {
   void aRequestNoNodeAnsweredCountsItsParagraphs() throws IOException {
     OpenSearchClient nowhere = clientOf(List.of("http://127.0.0.1:1"));
     try {
-      BulkSender sender = new BulkSender(nowhere, 2, 1);
-      sender.add(paragraph("any", "a#1", Map.of("n", 1)));
-      sender.add(paragraph("any", "a#2", Map.of("n", 2)));
-      sender.add(paragraph("any", "a#3", Map.of("n", 3)));
+      BulkSender sender = new BulkSender(nowhere, 2, 1_000_000, 1);
+      sender.add(paragraph("any", "a#1", Map.of("n", 1)), 10);
+      sender.add(paragraph("any", "a#2", Map.of("n", 2)), 10);
+      sender.add(paragraph("any", "a#3", Map.of("n", 3)), 10);
+      sender.finish();
+
+      assertThat(sender.failures())
+          .hasSize(2)
+          .anySatisfy(line -> assertThat(line).startsWith("2 paragraphs: "))
+          .anySatisfy(line -> assertThat(line).startsWith("1 paragraph: "));
+    } finally {
+      nowhere._transport().close();
+    }
+  }
+
+  @Test
+  void aRequestClosesAtItsSizeBeforeItsCountOfParagraphs() throws IOException {
+    OpenSearchClient nowhere = clientOf(List.of("http://127.0.0.1:1"));
+    try {
+      BulkSender sender = new BulkSender(nowhere, 10, 100, 1);
+      sender.add(paragraph("any", "a#1", Map.of("n", 1)), 60);
+      sender.add(paragraph("any", "a#2", Map.of("n", 2)), 60);
+      sender.add(paragraph("any", "a#3", Map.of("n", 3)), 60);
       sender.finish();
 
       assertThat(sender.failures())
