@@ -86,7 +86,7 @@ class ArticleTaggerTest {
     assertThat(article.paragraphs().get(1).tags().reasons())
         .filteredOn(r -> r.dimension().equals("topic"))
         .extracting(TagReason::rule)
-        .containsExactly("main topic of the article");
+        .containsExactly("main topic of the article, named in its first paragraph");
   }
 
   @Test
