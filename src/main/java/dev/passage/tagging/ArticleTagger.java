@@ -55,7 +55,7 @@ public final class ArticleTagger {
       articleDate = DateInference.infer(texts.stream().map(t -> years.find(t, null)).toList());
       inferred = articleDate != null;
     }
-    List<List<Mention>> mentions = entities.tag(texts);
+    List<List<Mention>> mentions = entities.tag(texts, inferred ? null : articleDate);
     List<List<TopicTagger.Topic>> topicTags = topics.tag(headline, texts, mentions);
 
     List<TaggedParagraph> tagged = new ArrayList<>(paragraphs.size());

@@ -90,6 +90,18 @@ class ArticleTaggerTest {
   }
 
   @Test
+  void aDatedNameIsReadAgainstTheArticlesDateAndNeverAgainstAGuess() {
+    TaggedArticle dated =
+        tagger.tag(ArticleDate.parse("2004-05"), paragraphs("The EC fined the firm in 2004."));
+    assertThat(dated.paragraphs().getFirst().tags().organisations())
+        .containsExactly("European Commission");
+    TaggedArticle guessed =
+        tagger.tag(null, paragraphs("The EC fined the firm in 2004.", "It paid in 2004."));
+    assertThat(guessed.dateInferred()).isTrue();
+    assertThat(guessed.paragraphs().getFirst().tags().organisations()).containsExactly("EC");
+  }
+
+  @Test
   void everyTagHasAReason() {
     TaggedArticle article =
         tagger.tag(
