@@ -31,7 +31,8 @@ public final class TopicTagger {
 
   /**
    * An article is about a topic only if it uses it at least a quarter as often as its most used
-   * one: an oil company's earnings report that says "oil" twice is about earnings.
+   * one: a takeover story that says "oil" twice and "stake", "shareholders" and "capital" a dozen
+   * times is no energy story.
    */
   static final int ARTICLE_SHARE = 4;
 
