@@ -1,5 +1,6 @@
 package dev.passage.eval;
 
+import dev.passage.ingest.ArticleDate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One article of an evaluation corpus: its headline, its paragraphs and the corpus's own labels
- * ({@code gold}), which are read for scoring only and never indexed.
+ * One article of an evaluation corpus: its headline, its date (null when it has none or an invalid
+ * one), its paragraphs and the corpus's own labels ({@code gold}), which are read for scoring only
+ * and never indexed.
  */
-record CorpusArticle(String id, String title, List<String> paragraphs, JsonNode gold) {
+record CorpusArticle(
+    String id, String title, ArticleDate date, List<String> paragraphs, JsonNode gold) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,10 +41,19 @@ record CorpusArticle(String id, String title, List<String> paragraphs, JsonNode 
             new CorpusArticle(
                 node.path("id").asString(""),
                 node.path("title").asString(""),
+                date(node.path("date").asString("")),
                 paragraphs,
                 node.path("gold")));
       }
     }
     return articles;
+  }
+
+  private static ArticleDate date(String text) {
+    try {
+      return text.isBlank() ? null : ArticleDate.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 }

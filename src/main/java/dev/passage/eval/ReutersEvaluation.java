@@ -52,7 +52,7 @@ final class ReutersEvaluation {
     }
     List<String> persons = new ArrayList<>();
     List<String> orgs = new ArrayList<>();
-    for (List<Mention> paragraph : tagger.tag(article.paragraphs())) {
+    for (List<Mention> paragraph : tagger.tag(article.paragraphs(), article.date())) {
       for (Mention m : paragraph) {
         (m.type() == EntityType.PERSON ? persons : orgs).add(m.name());
       }

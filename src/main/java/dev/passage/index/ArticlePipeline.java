@@ -58,13 +58,11 @@ public final class ArticlePipeline {
     if (paragraphs.isEmpty()) {
       return null;
     }
-    TaggedArticle tagged = tagger.tag(article.date(), paragraphs);
-    String title = article.title();
+    String headline = article.title() != null ? article.title() : clean.headerTitle();
+    TaggedArticle tagged = tagger.tag(article.date(), headline, paragraphs);
+    String title = headline;
     if (title == null) {
-      title =
-          clean.headerTitle() != null
-              ? clean.headerTitle()
-              : DerivedTitle.from(paragraphs.getFirst());
+      title = DerivedTitle.from(paragraphs.getFirst());
     }
     String author = article.author() != null ? article.author() : clean.byline();
     return new ProcessedArticle(

@@ -39,6 +39,15 @@ public final class ArticleTagger {
    * date guessed from the text dates the article, and nothing is read against a guess.
    */
   public TaggedArticle tag(ArticleDate date, List<Paragraph> paragraphs) {
+    return tag(date, null, paragraphs);
+  }
+
+  /**
+   * Tags the paragraphs of one article as {@link #tag(ArticleDate, List)} does, reading its {@code
+   * headline} (or null) as part of the article's topic: the headline is not a paragraph and gets no
+   * tags.
+   */
+  public TaggedArticle tag(ArticleDate date, String headline, List<Paragraph> paragraphs) {
     List<String> texts = paragraphs.stream().map(Paragraph::text).toList();
     ArticleDate articleDate = date;
     boolean inferred = false;
@@ -46,8 +55,8 @@ public final class ArticleTagger {
       articleDate = DateInference.infer(texts.stream().map(t -> years.find(t, null)).toList());
       inferred = articleDate != null;
     }
-    List<List<Mention>> mentions = entities.tag(texts);
-    List<List<TopicTagger.Topic>> topicTags = topics.tag(texts, mentions);
+    List<List<Mention>> mentions = entities.tag(texts, inferred ? null : articleDate);
+    List<List<TopicTagger.Topic>> topicTags = topics.tag(headline, texts, mentions);
 
     List<TaggedParagraph> tagged = new ArrayList<>(paragraphs.size());
     for (int i = 0; i < paragraphs.size(); i++) {

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,7 +44,8 @@ public final class EntityList {
   public static EntityList parse(List<TsvFile.Row> rows) {
     List<Entity> entities = new ArrayList<>();
     for (TsvFile.Row row : rows) {
-      String canonical = row.column(0);
+      Map<String, NamePeriod> periods = new HashMap<>();
+      String canonical = dated(row, row.column(0), periods);
       if (canonical.isEmpty()) {
         throw row.error("the canonical name is empty");
       }
@@ -56,17 +59,46 @@ public final class EntityList {
           Arrays.stream(row.column(2).split("\\|"))
               .map(String::strip)
               .filter(a -> !a.isEmpty())
+              .map(a -> dated(row, a, periods))
               .toList();
       List<String> aliases = forms.stream().filter(a -> !a.endsWith(GUARD)).toList();
       List<String> guarded =
           forms.stream()
               .filter(a -> a.endsWith(GUARD))
-              .map(a -> a.substring(0, a.length() - GUARD.length()).strip())
+              .map(a -> guardedName(a, periods))
               .filter(a -> !a.isEmpty())
               .toList();
-      entities.add(new Entity(canonical, type, aliases, guarded, row.origin() + ":" + row.line()));
+      entities.add(
+          new Entity(canonical, type, aliases, guarded, row.origin() + ":" + row.line(), periods));
     }
     return new EntityList(entities);
+  }
+
+  /**
+   * The name of a form written with a period ("EC [to 1993-10]"), its period kept in {@code
+   * periods}.
+   */
+  private static String dated(TsvFile.Row row, String written, Map<String, NamePeriod> periods) {
+    NamePeriod.Form form;
+    try {
+      form = NamePeriod.parse(written);
+    } catch (IllegalArgumentException e) {
+      throw row.error(e.getMessage());
+    }
+    if (form.period() != null) {
+      periods.put(form.name(), form.period());
+    }
+    return form.name();
+  }
+
+  /** A guarded alias without its mark, its period moved to the name without it. */
+  private static String guardedName(String alias, Map<String, NamePeriod> periods) {
+    String name = alias.substring(0, alias.length() - GUARD.length()).strip();
+    NamePeriod period = periods.remove(alias);
+    if (period != null) {
+      periods.put(name, period);
+    }
+    return name;
   }
 
   /** Every entry, in file order. */

@@ -1,5 +1,6 @@
 package dev.passage.tagging;
 
+import dev.passage.ingest.ArticleDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,12 +63,23 @@ public final class EntityTagger {
    * @return one list per paragraph, each mention a person or an organisation
    */
   public List<List<Mention>> tag(List<String> paragraphs) {
+    return tag(paragraphs, null);
+  }
+
+  /**
+   * The people and organisations of each paragraph of an article dated {@code date}: a name listed
+   * with a period leads to its entry only in an article of that period. Without a date (null), no
+   * dated name applies and its words are left to the rules.
+   *
+   * @return one list per paragraph, each mention a person or an organisation
+   */
+  public List<List<Mention>> tag(List<String> paragraphs, ArticleDate date) {
     List<ParagraphNames> article = new ArrayList<>(paragraphs.size());
     for (int i = 0; i < paragraphs.size(); i++) {
       article.add(new ParagraphNames(i, paragraphs.get(i)));
     }
     article.forEach(tickers::find);
-    curated.find(article);
+    curated.find(article, date);
     article.forEach(acronyms::find);
     article.forEach(titled::find);
     article.forEach(organisations::find);

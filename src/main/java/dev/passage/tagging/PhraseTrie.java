@@ -3,6 +3,7 @@ package dev.passage.tagging;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * Phrases of words, looked up at a position of a token list with the longest match winning, so that
@@ -28,6 +29,16 @@ final class PhraseTrie<V> {
    * @return false when the phrase has no words
    */
   boolean add(String phrase, V value) {
+    return add(phrase, value, (old, added) -> added);
+  }
+
+  /**
+   * Adds a phrase, its value combined by {@code merge} with the value of a phrase already listed
+   * that matches the same words.
+   *
+   * @return false when the phrase has no words
+   */
+  boolean add(String phrase, V value, BinaryOperator<V> merge) {
     List<Token> words = words(Tokenizer.tokenize(phrase));
     if (words.isEmpty()) {
       return false;
@@ -36,7 +47,7 @@ final class PhraseTrie<V> {
     for (Token word : words) {
       node = node.next.computeIfAbsent(edge(word), k -> new Node<>());
     }
-    node.value = value;
+    node.value = node.value == null ? value : merge.apply(node.value, value);
     return true;
   }
 

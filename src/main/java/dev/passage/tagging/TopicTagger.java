@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * Assigns topics by counting keyword uses in one pass over a paragraph's stems. A topic is what a
  * paragraph is about, not a word it contains: the paragraph uses the topic's keywords at least
- * twice, or once in an article that uses them at least three times. A paragraph gets up to three
- * such topics: those used most, each at least a third as often as the first, so one stray word does
- * not outweigh a paragraph's clear subject. A paragraph with none gets the article's main topic,
- * when the article is about one.
+ * twice, or once in an article about the topic, one that uses them at least twice and at least a
+ * quarter as often as its most used topic. The headline counts as part of the article. A paragraph
+ * gets up to three such topics: those used most, each at least a third as often as the first, so
+ * one stray word does not outweigh a paragraph's clear subject. A paragraph with none gets the
+ * article's main topic, when the headline (or, without one, the first paragraph) names it.
  */
 public final class TopicTagger {
 
@@ -27,6 +28,13 @@ public final class TopicTagger {
 
   /** Keyword uses that make an article about a topic, so that one use makes a paragraph so. */
   static final int ARTICLE_USES = 2;
+
+  /**
+   * An article is about a topic only if it uses it at least a quarter as often as its most used
+   * one: a takeover story that says "oil" twice and "stake", "shareholders" and "capital" a dozen
+   * times is no energy story.
+   */
+  static final int ARTICLE_SHARE = 4;
 
   /** One topic of a paragraph and the rule that gave it, as {@code explain=true} shows it. */
   public record Topic(String name, String reason) {}
@@ -107,20 +115,39 @@ public final class TopicTagger {
    * names} are the names found in each paragraph, whose words are not keywords.
    */
   public List<List<Topic>> tag(List<String> paragraphs, List<List<Mention>> names) {
-    List<Map<String, List<String>>> found = new ArrayList<>(paragraphs.size());
+    return tag(null, paragraphs, names);
+  }
+
+  /**
+   * The topics of each paragraph of one article whose headline is {@code headline} (or null). The
+   * headline is read as part of the article, not tagged: its keywords give the context of the
+   * article's paragraphs ("BP RAISES NORTH SEA BUTANE PRICES" over "BP said it raised its posted
+   * prices for butane"), and only a topic it names is given to paragraphs that use no keyword. An
+   * article without a headline names its subject in its first paragraph, the lead.
+   */
+  public List<List<Topic>> tag(
+      String headline, List<String> paragraphs, List<List<Mention>> names) {
+    List<Map<String, List<String>>> found = new ArrayList<>(paragraphs.size() + 1);
     for (int i = 0; i < paragraphs.size(); i++) {
       found.add(matches(paragraphs.get(i), names.get(i)));
     }
+    found.add(headline == null ? Map.of() : matches(headline, List.of()));
     List<Map<String, List<String>>> matches = inContext(found);
+    Map<String, List<String>> headlineMatches = matches.getLast();
+    matches = matches.subList(0, paragraphs.size());
+    Map<String, List<String>> named =
+        headline == null && !matches.isEmpty() ? matches.getFirst() : headlineMatches;
     Map<String, Integer> totals = new HashMap<>();
     for (Map<String, List<String>> m : matches) {
       m.forEach((topic, words) -> totals.merge(topic, words.size(), Integer::sum));
     }
+    headlineMatches.forEach((topic, words) -> totals.merge(topic, words.size(), Integer::sum));
+    Set<String> about = about(totals);
     String main = mainTopic(totals);
     List<List<Topic>> tagged = new ArrayList<>(matches.size());
     for (Map<String, List<String>> m : matches) {
       List<Topic> topics = new ArrayList<>();
-      for (String topic : topics(m, totals)) {
+      for (String topic : topics(m, about)) {
         String words = String.join(", ", new LinkedHashSet<>(m.get(topic)));
         topics.add(
             new Topic(
@@ -129,8 +156,12 @@ public final class TopicTagger {
                     ? "keywords " + words
                     : "keyword " + words + " in an article about " + topic));
       }
-      if (topics.isEmpty() && main != null) {
-        topics.add(new Topic(main, "main topic of the article"));
+      if (topics.isEmpty() && main != null && named.containsKey(main)) {
+        topics.add(
+            new Topic(
+                main,
+                "main topic of the article, named in its "
+                    + (headline == null ? "first paragraph" : "headline")));
       }
       tagged.add(List.copyOf(topics));
     }
@@ -141,18 +172,26 @@ public final class TopicTagger {
   public List<String> topics(Map<String, List<String>> matches) {
     Map<String, Integer> totals = new HashMap<>();
     matches.forEach((topic, words) -> totals.put(topic, words.size()));
-    return topics(matches, totals);
+    return topics(matches, about(totals));
   }
 
-  /**
-   * The topics of a paragraph of an article whose keyword uses per topic are {@code totals}, most
-   * used first.
-   */
-  private static List<String> topics(
-      Map<String, List<String>> matches, Map<String, Integer> totals) {
+  /** The topics an article whose keyword uses per topic are {@code totals} is about. */
+  private static Set<String> about(Map<String, Integer> totals) {
+    int most = totals.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    Set<String> about = new HashSet<>();
+    totals.forEach((topic, uses) -> {
+      if (uses >= ARTICLE_USES && uses * ARTICLE_SHARE >= most) {
+        about.add(topic);
+      }
+    });
+    return about;
+  }
+
+  /** The topics of a paragraph of an article about the topics {@code about}, most used first. */
+  private static List<String> topics(Map<String, List<String>> matches, Set<String> about) {
     List<String> ranked = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : matches.entrySet()) {
-      if (e.getValue().size() >= PARAGRAPH_USES || totals.get(e.getKey()) >= ARTICLE_USES) {
+      if (e.getValue().size() >= PARAGRAPH_USES || about.contains(e.getKey())) {
         ranked.add(e.getKey());
       }
     }

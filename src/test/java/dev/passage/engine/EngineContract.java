@@ -134,7 +134,7 @@ abstract class EngineContract {
             "Mazhilis=3",
             "China Institute of International Studies=2");
     assertThat(counts(r.facets().topic()))
-        .containsExactly("diplomacy=37", "multilateral=9", "culture=7", "trade=6");
+        .containsExactly("diplomacy=38", "multilateral=9", "culture=7", "trade=6");
   }
 
   @Test

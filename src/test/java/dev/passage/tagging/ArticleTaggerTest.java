@@ -86,7 +86,19 @@ class ArticleTaggerTest {
     assertThat(article.paragraphs().get(1).tags().reasons())
         .filteredOn(r -> r.dimension().equals("topic"))
         .extracting(TagReason::rule)
-        .containsExactly("main topic of the article");
+        .containsExactly("main topic of the article, named in its first paragraph");
+  }
+
+  @Test
+  void aDatedNameIsReadAgainstTheArticlesDateAndNeverAgainstAGuess() {
+    TaggedArticle dated =
+        tagger.tag(ArticleDate.parse("2004-05"), paragraphs("The EC fined the firm in 2004."));
+    assertThat(dated.paragraphs().getFirst().tags().organisations())
+        .containsExactly("European Commission");
+    TaggedArticle guessed =
+        tagger.tag(null, paragraphs("The EC fined the firm in 2004.", "It paid in 2004."));
+    assertThat(guessed.dateInferred()).isTrue();
+    assertThat(guessed.paragraphs().getFirst().tags().organisations()).containsExactly("EC");
   }
 
   @Test

@@ -47,6 +47,59 @@ class TopicRulesTest {
   }
 
   @Test
+  void theHeadlineIsReadAsPartOfTheArticleButGetsNoTopic() {
+    List<String> article = List.of("BP said it raised its posted prices for butane by 5 dlrs.");
+    List<List<Mention>> names = List.of(List.of());
+    assertThat(TAGGER.tag(null, article, names)).containsExactly(List.of());
+    assertThat(TAGGER.tag("BP RAISES NORTH SEA BUTANE PRICES", article, names))
+        .containsExactly(
+            List.of(new TopicTagger.Topic("energy", "keyword butane in an article about energy")));
+  }
+
+  @Test
+  void oneKeywordIsNoTopicInAnArticleThatUsesAnotherTopicOverFourTimesAsOften() {
+    List<String> article =
+        List.of(
+            "Investors bought a stake; the bank's capital and its loans rose.",
+            "Shareholders get a dividend; the fund and the investment grew.",
+            "Its oil unit did well.",
+            "Sales of oil were flat.");
+    List<List<Mention>> names = List.of(List.of(), List.of(), List.of(), List.of());
+    assertThat(TAGGER.tag("Results", article, names))
+        .extracting(topics -> topics.stream().map(TopicTagger.Topic::name).toList())
+        .containsExactly(List.of("investment"), List.of("investment"), List.of(), List.of());
+    assertThat(TAGGER.tag("Results", article.subList(1, 4), names.subList(1, 4)))
+        .extracting(topics -> topics.stream().map(TopicTagger.Topic::name).toList())
+        .containsExactly(List.of("investment"), List.of("energy"), List.of("energy"));
+  }
+
+  @Test
+  void aParagraphWithoutKeywordsTakesTheMainTopicOnlyWhenTheHeadlineNamesIt() {
+    List<String> article = List.of("Oil and gas output rose.", "He smiled at the cameras.");
+    List<List<Mention>> names = List.of(List.of(), List.of());
+    assertThat(TAGGER.tag("Oil firm's quarter", article, names).get(1))
+        .containsExactly(
+            new TopicTagger.Topic("energy", "main topic of the article, named in its headline"));
+    assertThat(TAGGER.tag("A good quarter", article, names).get(1)).isEmpty();
+  }
+
+  @Test
+  void withoutAHeadlineTheFirstParagraphNamesTheMainTopic() {
+    List<List<Mention>> names = List.of(List.of(), List.of(), List.of());
+    assertThat(
+            TAGGER
+                .tag(null, List.of("Oil and gas output rose.", "He smiled.", "Coal too."), names)
+                .get(1))
+        .containsExactly(
+            new TopicTagger.Topic(
+                "energy", "main topic of the article, named in its first paragraph"));
+    assertThat(TAGGER.tag(null, List.of("He smiled.", "Oil and gas output rose.", "Coal."), names))
+        .element(0)
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .isEmpty();
+  }
+
+  @Test
   void aKeywordInsideANameCountsOnlyWhenTheNameIsTheKeyword() {
     String text = "Husky Oil Ltd met OPEC and OPEC.";
     Mention husky =
