@@ -57,6 +57,12 @@ final class ReusedPostings extends BaseCompositeReader<LeafReader> {
   /** One segment, keeping the enums it handed out; the view never closes the segment it wraps. */
   private static final class Segment extends FilterLeafReader {
 
+    /**
+     * Enums kept for the next hit at most: a hit's query has a handful of terms, and a view lives
+     * as long as its reader, so a query of a thousand terms must not leave a thousand behind.
+     */
+    private static final int KEPT_PER_SEGMENT = 32;
+
     private final List<PostingsEnum> postings = new ArrayList<>();
     private int postingsTaken;
 
@@ -75,14 +81,16 @@ final class ReusedPostings extends BaseCompositeReader<LeafReader> {
     }
 
     private PostingsEnum postings(TermsEnum in, int flags) throws IOException {
-      PostingsEnum reuse = postingsTaken < postings.size() ? postings.get(postingsTaken) : null;
-      PostingsEnum next = in.postings(reuse, flags);
-      if (postingsTaken < postings.size()) {
-        postings.set(postingsTaken, next);
-      } else {
+      int slot = postingsTaken++;
+      if (slot < postings.size()) {
+        PostingsEnum next = in.postings(postings.get(slot), flags);
+        postings.set(slot, next);
+        return next;
+      }
+      PostingsEnum next = in.postings(null, flags);
+      if (postings.size() < KEPT_PER_SEGMENT) {
         postings.add(next);
       }
-      postingsTaken++;
       return next;
     }
 

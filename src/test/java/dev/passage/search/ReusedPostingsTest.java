@@ -58,6 +58,27 @@ class ReusedPostingsTest {
   }
 
   @Test
+  void aSegmentKeepsAtMost32EnumsForTheNextHit() throws IOException {
+    try (Directory dir = index();
+        IndexReader reader = DirectoryReader.open(dir)) {
+      ReusedPostings view = ReusedPostings.of(reader);
+      List<PostingsEnum> first = new ArrayList<>();
+      view.nextHit(0);
+      for (int i = 0; i < 40; i++) {
+        first.add(postingsOf(view.leaves().get(0), "oil"));
+      }
+      view.nextHit(0);
+      List<PostingsEnum> next = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        next.add(postingsOf(view.leaves().get(0), "oil"));
+      }
+
+      assertThat(next.subList(0, 32)).containsExactlyElementsOf(first.subList(0, 32));
+      assertThat(next.subList(32, 40)).doesNotContainAnyElementsOf(first);
+    }
+  }
+
+  @Test
   void matchesThroughTheViewHaveTheOffsetsLuceneFindsWithoutIt() throws IOException {
     // The same term twice in one hit (alone and in the phrase) needs two enums at once.
     Query query =
