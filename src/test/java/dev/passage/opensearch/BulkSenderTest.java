@@ -61,37 +61,34 @@ class BulkSenderTest {
 
   @Test
   void aRequestNoNodeAnsweredCountsItsParagraphs() throws IOException {
-    OpenSearchClient nowhere = clientOf(List.of("http://127.0.0.1:1"));
-    try {
-      BulkSender sender = new BulkSender(nowhere, 2, 1_000_000, 1);
-      sender.add(paragraph("any", "a#1", Map.of("n", 1)), 10);
-      sender.add(paragraph("any", "a#2", Map.of("n", 2)), 10);
-      sender.add(paragraph("any", "a#3", Map.of("n", 3)), 10);
-      sender.finish();
-
-      assertThat(sender.failures())
-          .hasSize(2)
-          .anySatisfy(line -> assertThat(line).startsWith("2 paragraphs: "))
-          .anySatisfy(line -> assertThat(line).startsWith("1 paragraph: "));
-    } finally {
-      nowhere._transport().close();
-    }
+    assertThat(failuresOfThreeParagraphsSentNowhere(2, 1_000_000, 10))
+        .hasSize(2)
+        .anySatisfy(line -> assertThat(line).startsWith("2 paragraphs: "))
+        .anySatisfy(line -> assertThat(line).startsWith("1 paragraph: "));
   }
 
   @Test
   void aRequestClosesAtItsSizeBeforeItsCountOfParagraphs() throws IOException {
+    assertThat(failuresOfThreeParagraphsSentNowhere(10, 100, 60))
+        .hasSize(2)
+        .anySatisfy(line -> assertThat(line).startsWith("2 paragraphs: "))
+        .anySatisfy(line -> assertThat(line).startsWith("1 paragraph: "));
+  }
+
+  /**
+   * The failures of a sender of requests of {@code operations} paragraphs or {@code bytes} bytes
+   * that sends three paragraphs of {@code size} bytes each to an address where no node answers.
+   */
+  private static List<String> failuresOfThreeParagraphsSentNowhere(
+      int operations, long bytes, long size) throws IOException {
     OpenSearchClient nowhere = clientOf(List.of("http://127.0.0.1:1"));
     try {
-      BulkSender sender = new BulkSender(nowhere, 10, 100, 1);
-      sender.add(paragraph("any", "a#1", Map.of("n", 1)), 60);
-      sender.add(paragraph("any", "a#2", Map.of("n", 2)), 60);
-      sender.add(paragraph("any", "a#3", Map.of("n", 3)), 60);
+      BulkSender sender = new BulkSender(nowhere, operations, bytes, 1);
+      sender.add(paragraph("any", "a#1", Map.of("n", 1)), size);
+      sender.add(paragraph("any", "a#2", Map.of("n", 2)), size);
+      sender.add(paragraph("any", "a#3", Map.of("n", 3)), size);
       sender.finish();
-
-      assertThat(sender.failures())
-          .hasSize(2)
-          .anySatisfy(line -> assertThat(line).startsWith("2 paragraphs: "))
-          .anySatisfy(line -> assertThat(line).startsWith("1 paragraph: "));
+      return sender.failures();
     } finally {
       nowhere._transport().close();
     }
