@@ -27,7 +27,7 @@ import org.apache.lucene.util.Bits;
  * An index searcher with the per-reader state that searching needs, built once when the reader
  * opens rather than on every query: the facet ordinal map, every paragraph's facet ordinals, where
  * each period's paragraphs lie and the build's recorded counts; and the spelling corrections made
- * on it so far, and the stored-field readers its searches have finished with.
+ * on it so far; and the stored-field readers and snippet views its searches have finished with.
  */
 final class PassageSearcher extends IndexSearcher {
 
