@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
@@ -52,15 +53,31 @@ final class PassageSearcher extends IndexSearcher {
   /** How many of each spare a reader keeps: about the searches that run at once. */
   private static final int SPARES = 16;
 
+  /** The threads that search the slices of one query; null for a searcher of one thread. */
+  private final Executor slices;
+
+  /**
+   * A segment is split for several threads only above this many paragraphs: below it, starting the
+   * threads and looking each word up again in every part costs more than the part saves.
+   */
+  static final int MIN_SLICE_DOCS = 250_000;
+
+  /** The most paragraphs one part of a query's slices holds. */
+  private final int docsPerPart;
+
   private PassageSearcher(
       IndexReader reader,
+      Executor slices,
+      int docsPerPart,
       FacetOrdinals facets,
       IndexInfo info,
       SegmentPeriods[] periods,
       Map<String, String> corrections,
       Spares<StoredFields> storedFields,
       Spares<ReusedPostings> postingsViews) {
-    super(reader);
+    super(reader, slices);
+    this.slices = slices;
+    this.docsPerPart = docsPerPart;
     this.facets = facets;
     this.info = info;
     this.periods = periods;
@@ -97,6 +114,8 @@ final class PassageSearcher extends IndexSearcher {
     }
     return new PassageSearcher(
         reader,
+        null,
+        MIN_SLICE_DOCS,
         facets,
         info,
         periods,
@@ -107,11 +126,42 @@ final class PassageSearcher extends IndexSearcher {
 
   /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
   PassageSearcher withTimeout(QueryTimeout timeout) {
+    return withTimeout(timeout, null);
+  }
+
+  /**
+   * As {@link #withTimeout(QueryTimeout)}, searching a query's slices on {@code threads} too: large
+   * segments are split into parts of at least {@link #MIN_SLICE_DOCS} paragraphs, one per thread.
+   */
+  PassageSearcher withTimeout(QueryTimeout timeout, Executor threads) {
+    int parts = Runtime.getRuntime().availableProcessors();
+    int maxDoc = getIndexReader().maxDoc();
+    return withTimeout(timeout, threads, Math.max(MIN_SLICE_DOCS, (maxDoc + parts - 1) / parts));
+  }
+
+  /** As {@link #withTimeout(QueryTimeout, Executor)}, in parts of at most {@code docsPerPart}. */
+  PassageSearcher withTimeout(QueryTimeout timeout, Executor threads, int docsPerPart) {
     PassageSearcher timed =
         new PassageSearcher(
-            getIndexReader(), facets, info, periods, corrections, storedFields, postingsViews);
+            getIndexReader(),
+            threads,
+            docsPerPart,
+            facets,
+            info,
+            periods,
+            corrections,
+            storedFields,
+            postingsViews);
     timed.setTimeout(timeout);
     return timed;
+  }
+
+  @Override
+  protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+    if (slices == null) {
+      return super.slices(leaves);
+    }
+    return slices(leaves, docsPerPart, Integer.MAX_VALUE, true);
   }
 
   /** The facet state and ordinals; null when no paragraph has any tag. */

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -149,6 +150,10 @@ public final class SearchService implements SearchEngine {
       // its facet state, so no other request's searcher is touched.
       QueryTimeoutImpl timeout = new QueryTimeoutImpl(timeLimit.toMillis());
       PassageSearcher searcher = shared.withTimeout(timeout);
+      // Matching and counting may spread over several cores when few searches run; the rest,
+      // cheap by comparison, runs on this thread.
+      Executor threads = pool.wide(shared);
+      PassageSearcher wide = threads == null ? searcher : shared.withTimeout(timeout, threads);
       // The dates filter the hits and every count; the snippets mark the query's words only.
       Query dated = DatedQuery.of(query, request.dates());
       DrillDownQuery drillDown =
@@ -157,7 +162,9 @@ public final class SearchService implements SearchEngine {
               : drillDown(dated, request);
       TopDocs top;
       Facets facets;
-      FacetsCollector matching;
+      // The matches, for the total and the timeline; or the counts made while collecting them.
+      FacetsCollector matching = null;
+      MatchCounting.Counter counter = null;
       TimeBoundQuery bounded = null;
       if (searcher.facets() == null) {
         // No paragraph has any tag, so no filter can match and there is nothing to count.
@@ -171,10 +178,11 @@ public final class SearchService implements SearchEngine {
         matching = result.facetsCollector();
         facets = null;
       } else if (drillDown == null) {
-        FacetsCollectorManager.FacetsResult result = collect(searcher, dated, topN, sort);
-        top = result.topDocs();
-        matching = result.facetsCollector();
-        facets = borrowCounts(searcher.facets(), matching, counted);
+        // Counted in one pass that scores nothing, the page found in another that scores only
+        // what could make it: scoring every match cost about as much as finding it.
+        counter = wide.search(dated, new MatchCounting(searcher, request.timeline(), counted));
+        top = page(wide, dated, topN, sort);
+        facets = counter.facets();
       } else {
         // Drill sideways: each selected dimension is counted as if its own selection were
         // absent, so choosing 2024 still shows how many paragraphs 2013 would add. Its one-pass
@@ -191,7 +199,7 @@ public final class SearchService implements SearchEngine {
         matching = result.drillDownFacetsCollector;
         facets = result.facets;
       }
-      long total = countOf(matching, top);
+      long total = counter != null ? counter.hits() : countOf(matching, top);
       List<Hit> hits = List.of();
       List<Group> groups = null;
       Long totalArticles = null;
@@ -210,7 +218,8 @@ public final class SearchService implements SearchEngine {
       }
       SearchResponse.FacetCounts counts = FacetCounter.counts(facets, request);
       // Read before the suggestion's own counts, which are not the results the flag is about.
-      boolean partial = searcher.timedOut() || (bounded != null && bounded.expired());
+      boolean partial =
+          searcher.timedOut() || wide.timedOut() || (bounded != null && bounded.expired());
       String suggestion =
           total < QueryCorrection.FEW && !partial
               ? corrections.corrected(
@@ -238,7 +247,9 @@ public final class SearchService implements SearchEngine {
           hits,
           groups,
           counts,
-          TimelineCounter.count(matching, request.timeline(), searcher));
+          counter != null
+              ? counter.timeline()
+              : TimelineCounter.count(matching, request.timeline(), searcher));
     } finally {
       counted.forEach(TouchedFacetCounts::release);
       pool.release(shared);
@@ -488,6 +499,14 @@ public final class SearchService implements SearchEngine {
         ? FacetsCollectorManager.search(searcher, query, topN, new FacetsCollectorManager())
         : FacetsCollectorManager.search(
             searcher, query, topN, sort, true, new FacetsCollectorManager());
+  }
+
+  /**
+   * The best {@code topN} matches of {@code query} in {@code sort}'s order (by score when null).
+   */
+  private static TopDocs page(PassageSearcher searcher, Query query, int topN, Sort sort)
+      throws IOException {
+    return sort == null ? searcher.search(query, topN) : searcher.search(query, topN, sort, true);
   }
 
   /** {@code dated} kept to the request's filters. */

@@ -5,9 +5,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -31,9 +34,20 @@ public final class SearcherPool implements Closeable {
   private final SearcherManager manager;
   private final ScheduledExecutorService refresher;
 
+  /** The threads that search the parts of one query while few queries run; see {@link #wide}. */
+  private final ExecutorService sliceThreads;
+
+  private final int cores = Runtime.getRuntime().availableProcessors();
+
+  /** Searches running now, to tell whether a query may take more than one core. */
+  private final AtomicInteger running = new AtomicInteger();
+
   private SearcherPool(Directory directory, SearcherManager manager, long refreshMillis) {
     this.directory = directory;
     this.manager = manager;
+    this.sliceThreads =
+        Executors.newFixedThreadPool(
+            cores, Thread.ofPlatform().name("passage-search-slice-", 0).daemon().factory());
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("passage-searcher-refresh").daemon().factory());
@@ -76,11 +90,25 @@ public final class SearcherPool implements Closeable {
 
   /** The current searcher; give it back with {@link #release}. */
   PassageSearcher acquire() throws IOException {
-    return (PassageSearcher) manager.acquire();
+    PassageSearcher searcher = (PassageSearcher) manager.acquire();
+    running.incrementAndGet();
+    return searcher;
   }
 
   void release(PassageSearcher searcher) throws IOException {
+    running.decrementAndGet();
     manager.release(searcher);
+  }
+
+  /**
+   * The threads a search of {@code searcher} may spread its parts over: the pool's when fewer
+   * searches run than the machine has cores, so one large query is answered by several cores; none
+   * when the cores are busy with other searches, where splitting would only add the cost of the
+   * parts, or when the index is too small to split.
+   */
+  Executor wide(PassageSearcher searcher) {
+    boolean large = searcher.getIndexReader().maxDoc() >= 2 * PassageSearcher.MIN_SLICE_DOCS;
+    return large && running.get() < cores ? sliceThreads : null;
   }
 
   /** Picks up a newly committed index now, rather than at the next scheduled refresh. */
@@ -108,6 +136,7 @@ public final class SearcherPool implements Closeable {
   @Override
   public void close() throws IOException {
     refresher.shutdownNow();
+    sliceThreads.shutdownNow();
     try {
       manager.close();
     } finally {

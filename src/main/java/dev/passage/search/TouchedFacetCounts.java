@@ -27,16 +27,36 @@ import org.apache.lucene.util.LongHeap;
 final class TouchedFacetCounts extends Facets {
 
   private final FacetOrdinals ordinals;
+  private final int[] starts;
+  private final int[] ords;
   private int[] counts;
 
-  /** The ordinals whose count went from 0 to 1, in the order it happened. */
+  /** The ordinals whose count went from 0 to 1, in the order it happened, while tracked. */
   private int[] touched = new int[64];
 
   private int touchedCount;
 
-  TouchedFacetCounts(FacetOrdinals ordinals, FacetsCollector hits) throws IOException {
+  /**
+   * Past this many touched values the list is dropped and every value counts as touched: a search
+   * that touches a good share of the values is cheaper to read by walking them all than to track,
+   * which costs a test on every count, a quarter of counting time on an archive of millions.
+   */
+  private final int trackedAtMost;
+
+  /** Whether {@link #touched} still lists every non-zero count. */
+  private boolean tracking = true;
+
+  /** Zeroed counts borrowed from {@code ordinals}; count paragraphs with {@link #add(int)}. */
+  TouchedFacetCounts(FacetOrdinals ordinals) {
     this.ordinals = ordinals;
+    this.starts = ordinals.starts();
+    this.ords = ordinals.ords();
     this.counts = ordinals.borrowCounts();
+    this.trackedAtMost = Math.max(64, counts.length / 8);
+  }
+
+  TouchedFacetCounts(FacetOrdinals ordinals, FacetsCollector hits) throws IOException {
+    this(ordinals);
     try {
       for (FacetsCollector.MatchingDocs docs : hits.getMatchingDocs()) {
         count(docs);
@@ -48,18 +68,54 @@ final class TouchedFacetCounts extends Facets {
   }
 
   /**
-   * Gives the counts back to the reader, zeroed again: only the touched values are non-zero, so
-   * this costs a walk of them, not of the array. The counts can no longer be read.
+   * Gives the counts back to the reader, zeroed again: while the touched values are tracked only
+   * they are non-zero, so this costs a walk of them, not of the array. The counts can no longer be
+   * read.
    */
   void release() {
     if (counts == null) {
       return;
     }
-    for (int i = 0; i < touchedCount; i++) {
-      counts[touched[i]] = 0;
+    if (tracking) {
+      for (int i = 0; i < touchedCount; i++) {
+        counts[touched[i]] = 0;
+      }
+    } else {
+      Arrays.fill(counts, 0);
     }
     ordinals.returnCounts(counts);
     counts = null;
+  }
+
+  /** Counts the values of paragraph {@code doc}, a doc id of the whole reader. */
+  void add(int doc) {
+    int from = starts[doc];
+    int to = starts[doc + 1];
+    if (tracking) {
+      for (int i = from; i < to; i++) {
+        addTracked(ords[i]);
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        counts[ords[i]]++;
+      }
+    }
+  }
+
+  /** Adds {@code other}'s counts to these; {@code other} is left as it was. */
+  void merge(TouchedFacetCounts other) {
+    if (other.tracking) {
+      for (int i = 0; i < other.touchedCount; i++) {
+        int ord = other.touched[i];
+        addTracked(ord, other.counts[ord]);
+      }
+    } else {
+      for (int ord = 0; ord < other.counts.length; ord++) {
+        if (other.counts[ord] != 0) {
+          addTracked(ord, other.counts[ord]);
+        }
+      }
+    }
   }
 
   private void count(FacetsCollector.MatchingDocs docs) throws IOException {
@@ -70,27 +126,32 @@ final class TouchedFacetCounts extends Facets {
     if (matching == null) {
       return;
     }
-    int[] starts = ordinals.starts();
-    int[] ords = ordinals.ords();
     int base = docs.context().docBase;
     for (int doc = matching.nextDoc();
         doc != DocIdSetIterator.NO_MORE_DOCS;
         doc = matching.nextDoc()) {
-      for (int i = starts[base + doc], end = starts[base + doc + 1]; i < end; i++) {
-        add(ords[i]);
-      }
+      add(base + doc);
     }
   }
 
-  private void add(int ord) {
+  private void addTracked(int ord) {
+    addTracked(ord, 1);
+  }
+
+  private void addTracked(int ord, int count) {
     // Touched before counted: whatever fails, every non-zero count is in the touched list.
-    if (counts[ord] == 0) {
+    if (tracking && counts[ord] == 0) {
       touch(ord);
     }
-    counts[ord]++;
+    counts[ord] += count;
   }
 
   private void touch(int ord) {
+    if (touchedCount == trackedAtMost) {
+      tracking = false;
+      touched = null;
+      return;
+    }
     if (touchedCount == touched.length) {
       touched = Arrays.copyOf(touched, touchedCount * 2);
     }
@@ -110,7 +171,7 @@ final class TouchedFacetCounts extends Facets {
     int children = 0;
     // Whichever is shorter: the values this search touched, or the dimension's own values.
     int size = range.end() - range.start() + 1;
-    boolean walkTouched = touchedCount < size;
+    boolean walkTouched = tracking && touchedCount < size;
     int n = walkTouched ? touchedCount : size;
     for (int i = 0; i < n; i++) {
       int ord = walkTouched ? touched[i] : range.start() + i;
