@@ -1,12 +1,15 @@
 package dev.passage.bench;
 
+import dev.passage.engine.Dimension;
 import dev.passage.index.ArticleStamp;
 import dev.passage.index.ParagraphDocuments;
 import dev.passage.index.ProcessedArticle;
+import dev.passage.index.StoredParagraphs;
 import dev.passage.opensearch.ParagraphSources;
 import dev.passage.tagging.TaggedParagraph;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,26 +34,62 @@ public final class BulkExport {
   /** Writes an action line and a source line per paragraph of {@code article}. */
   public void write(ProcessedArticle article) throws IOException {
     for (TaggedParagraph p : article.paragraphs()) {
-      String id = ParagraphDocuments.paragraphId(article.id(), p.paragraph().number());
-      Map<String, String> action = new LinkedHashMap<>();
-      action.put("_index", index);
-      action.put("_id", id);
-      out.write(JSON.writeValueAsString(Map.of("index", action)));
-      out.write('\n');
-      Map<String, Object> source = new LinkedHashMap<>();
-      source.put("article_id", article.id());
-      source.put("title", article.title());
-      source.put("date", article.date() == null ? null : article.date().toString());
-      source.put("paragraph", p.paragraph().number());
-      source.put("text", p.paragraph().text());
-      source.put("year", p.tags().years());
-      source.put("person", p.tags().persons());
-      source.put("organisation", p.tags().organisations());
-      source.put("topic", p.tags().topics());
-      out.write(JSON.writeValueAsString(source));
-      out.write('\n');
-      paragraphs++;
+      write(
+          article.id(),
+          article.title(),
+          article.date() == null ? null : article.date().toString(),
+          p.paragraph().number(),
+          p.paragraph().text(),
+          p.tags().years(),
+          p.tags().persons(),
+          p.tags().organisations(),
+          p.tags().topics());
     }
+  }
+
+  /** Writes an action line and a source line for a paragraph read back from Passage's index. */
+  public void write(StoredParagraphs.Paragraph p) throws IOException {
+    write(
+        p.articleId(),
+        p.title(),
+        p.date(),
+        p.number(),
+        p.text(),
+        p.tags().get(Dimension.YEAR),
+        p.tags().get(Dimension.PERSON),
+        p.tags().get(Dimension.ORGANISATION),
+        p.tags().get(Dimension.TOPIC));
+  }
+
+  private void write(
+      String articleId,
+      String title,
+      String date,
+      int number,
+      String text,
+      Collection<String> years,
+      Collection<String> persons,
+      Collection<String> organisations,
+      Collection<String> topics)
+      throws IOException {
+    Map<String, String> action = new LinkedHashMap<>();
+    action.put("_index", index);
+    action.put("_id", ParagraphDocuments.paragraphId(articleId, number));
+    out.write(JSON.writeValueAsString(Map.of("index", action)));
+    out.write('\n');
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("article_id", articleId);
+    source.put("title", title);
+    source.put("date", date);
+    source.put("paragraph", number);
+    source.put("text", text);
+    source.put("year", years);
+    source.put("person", persons);
+    source.put("organisation", organisations);
+    source.put("topic", topics);
+    out.write(JSON.writeValueAsString(source));
+    out.write('\n');
+    paragraphs++;
   }
 
   /**

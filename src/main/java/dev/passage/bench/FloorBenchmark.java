@@ -43,7 +43,16 @@ public final class FloorBenchmark {
   public FloorBenchmark(SearchService service, List<String> queries)
       throws InvalidRequestException {
     this.service = service;
-    SearchParameters parameters = service.parameters();
+    this.requests = requests(service.parameters(), queries);
+  }
+
+  /**
+   * Each query as the HTTP API would parse {@code /api/search?q=…&size=10}.
+   *
+   * @throws InvalidRequestException when a query is invalid, or there is none
+   */
+  public static List<SearchRequest> requests(SearchParameters parameters, List<String> queries)
+      throws InvalidRequestException {
     List<SearchRequest> parsed = new ArrayList<>();
     for (String q : queries) {
       parsed.add(parameters.parse(Map.of("q", List.of(q), "size", List.of("10"))));
@@ -51,7 +60,7 @@ public final class FloorBenchmark {
     if (parsed.isEmpty()) {
       throw new InvalidRequestException("the benchmark needs at least one query");
     }
-    this.requests = List.copyOf(parsed);
+    return List.copyOf(parsed);
   }
 
   /** Runs {@code warmupSeconds} unmeasured, then {@code seconds} measured, on {@code threads}. */

@@ -8,16 +8,19 @@ import dev.passage.bench.LiveUpdates;
 import dev.passage.bench.QueryList;
 import dev.passage.bench.RequestRecorder;
 import dev.passage.bench.TaggingRate;
+import dev.passage.engine.SearchRequest;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.ArticleStamp;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.index.StampingSink;
+import dev.passage.index.StoredParagraphs;
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleFiles;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.ArticleSink;
 import dev.passage.ingest.Problem;
+import dev.passage.search.QueryProfile;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import java.io.BufferedWriter;
@@ -49,6 +52,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Export.class,
       BenchCommand.Replicate.class,
       BenchCommand.Floor.class,
+      BenchCommand.Profile.class,
       BenchCommand.IndexFloor.class,
       BenchCommand.Split.class,
       BenchCommand.Updates.class,
@@ -91,6 +95,13 @@ final class BenchCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, format + "%n", args);
     out.flush();
+  }
+
+  /** A queries file's queries, one a line, blank lines left out. */
+  static List<String> readQueries(Path queries) throws IOException {
+    return Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
+        .filter(q -> !q.isBlank())
+        .toList();
   }
 
   static Writer writer(Path out) throws IOException {
@@ -136,8 +147,19 @@ final class BenchCommand implements Runnable {
             + " passage: the documents, ids and routing passage index --engine opensearch sends."
       })
   static final class Export implements Callable<Integer> {
-    @Option(names = "--articles", required = true, paramLabel = "PATH")
+    @Option(
+        names = "--articles",
+        paramLabel = "PATH",
+        description = "The articles to read and tag.")
     Path articles;
+
+    @Option(
+        names = "--from-index",
+        paramLabel = "DIR",
+        description =
+            "Instead of --articles: the paragraphs and tags of a Passage index, read back as"
+                + " indexed (no tagging; --documents bench only).")
+    Path fromIndex;
 
     @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
@@ -155,6 +177,22 @@ final class BenchCommand implements Runnable {
       if (!documents.equals("bench") && !documents.equals("passage")) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--documents is bench or passage");
+      }
+      if ((articles == null) == (fromIndex == null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "give either --articles or --from-index");
+      }
+      if (fromIndex != null) {
+        if (!documents.equals("bench")) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--from-index writes --documents bench only");
+        }
+        try (Writer w = writer(out)) {
+          BulkExport export = new BulkExport(w, indexName);
+          StoredParagraphs.read(fromIndex, export::write);
+          report(spec, "%d paragraphs", export.paragraphs());
+        }
+        return 0;
       }
       ArticlePipeline pipeline = ArticlePipeline.bundled();
       try (Writer w = writer(out)) {
@@ -251,13 +289,10 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Schema schema = new Schema();
-      List<String> list =
-          Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
-              .filter(q -> !q.isBlank())
-              .toList();
       try (SearcherPool pool = SearcherPool.open(index, schema)) {
         FloorBenchmark.Result r =
-            new FloorBenchmark(new SearchService(schema, pool), list).run(threads, warmup, seconds);
+            new FloorBenchmark(new SearchService(schema, pool), readQueries(queries))
+                .run(threads, warmup, seconds);
         report(
             spec,
             "floor: %.0f queries/s, p50 %.2f ms, p99 %.2f ms (%d queries, %d threads, %.0f s)",
@@ -267,6 +302,71 @@ final class BenchCommand implements Runnable {
             r.queries(),
             threads,
             r.seconds());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code bench profile}: where a query's time goes, stage by stage. */
+  @Command(
+      name = "profile",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Times each query's stages on one thread: matching the words, scoring, collecting the"
+            + " matches, counting their facet values, and the rest of the answer (snippets).",
+        "Each stage includes the ones before it; the table shows what each adds, summed over the"
+            + " queries, from the median of each query's rounds."
+      })
+  static final class Profile implements Callable<Integer> {
+    @Option(names = "--index", required = true, paramLabel = "DIR")
+    Path index;
+
+    @Option(names = "--queries", required = true, paramLabel = "FILE")
+    Path queries;
+
+    @Option(names = "--rounds", defaultValue = "5", paramLabel = "N")
+    int rounds;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "2",
+        paramLabel = "N",
+        description = "Unmeasured passes over all the queries first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rounds < 1 || warmup < 0) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--rounds takes 1 or more, --warmup 0 or more");
+      }
+      Schema schema = new Schema();
+      try (SearcherPool pool = SearcherPool.open(index, schema)) {
+        SearchService service = new SearchService(schema, pool);
+        List<SearchRequest> requests =
+            FloorBenchmark.requests(service.parameters(), readQueries(queries));
+        QueryProfile profile = new QueryProfile(service, pool);
+        for (int i = 0; i < warmup; i++) {
+          profile.run(requests, 1);
+        }
+        QueryProfile.Result r = profile.run(requests, rounds);
+        int n = requests.size();
+        report(
+            spec, "profile: %d queries, median %d matches, %d rounds", n, r.medianHits(), rounds);
+        double all = r.totalMs()[QueryProfile.Stage.ANSWER.ordinal()];
+        for (QueryProfile.Stage stage : QueryProfile.Stage.values()) {
+          double added = r.addedMs(stage);
+          report(
+              spec,
+              "  %-8s adds %8.3f ms per query (%5.1f %%), %8.3f ms so far",
+              stage.name().toLowerCase(Locale.ROOT),
+              added / n,
+              all == 0 ? 0 : 100 * added / all,
+              r.totalMs()[stage.ordinal()] / n);
+        }
+        report(spec, "  %-8s %9.3f ms per query", "total", all / n);
       }
       return 0;
     }

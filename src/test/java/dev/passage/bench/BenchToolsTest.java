@@ -8,8 +8,10 @@ import dev.passage.index.ArticleStamp;
 import dev.passage.index.FolderWatcher;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
+import dev.passage.index.StoredParagraphs;
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleDate;
+import dev.passage.search.QueryProfile;
 import dev.passage.search.SearchService;
 import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -93,6 +96,62 @@ class BenchToolsTest {
     assertThat(second.get("year").get(0).asString()).isEqualTo("2013");
     assertThat(JSON.readTree(lines[1]).get("organisation").get(0).asString())
         .isEqualTo("Conference on Interaction and Confidence Building Measures in Asia");
+  }
+
+  @Test
+  void anIndexReadBackGivesTheBulkFileItsArticlesGive() throws Exception {
+    Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
+    StringWriter fromArticles = new StringWriter();
+    BulkExport articles = new BulkExport(fromArticles, "passage");
+    for (ProcessedArticle a : Fixtures.seedArticles()) {
+      articles.write(a);
+    }
+    StringWriter fromIndex = new StringWriter();
+    BulkExport index = new BulkExport(fromIndex, "passage");
+
+    long read = StoredParagraphs.read(dir.resolve("index"), index::write);
+
+    assertThat(read).isEqualTo(58).isEqualTo(index.paragraphs()).isEqualTo(articles.paragraphs());
+    // The index holds its paragraphs in its own order: the same lines, in pairs, in any order.
+    assertThat(pairs(fromIndex.toString()))
+        .containsExactlyInAnyOrderElementsOf(pairs(fromArticles.toString()));
+  }
+
+  /** A bulk file's action and source lines, each pair as one string. */
+  private static List<String> pairs(String bulk) {
+    String[] lines = bulk.split("\n");
+    List<String> pairs = new java.util.ArrayList<>();
+    for (int i = 0; i + 1 < lines.length; i += 2) {
+      pairs.add(lines[i] + "\n" + lines[i + 1]);
+    }
+    return pairs;
+  }
+
+  @Test
+  void theProfileTimesEveryStageOfEveryQuery() throws Exception {
+    Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
+    try (SearcherPool pool = SearcherPool.open(dir.resolve("index"), new Schema())) {
+      SearchService service = new SearchService(new Schema(), pool);
+      List<String> queries = List.of("CICA chairmanship", "visit", "zebrafish");
+      QueryProfile.Result r =
+          new QueryProfile(service, pool)
+              .run(FloorBenchmark.requests(service.parameters(), queries), 3);
+
+      long[] totals = new long[queries.size()];
+      for (int i = 0; i < totals.length; i++) {
+        totals[i] =
+            service
+                .search(service.parameters().parse(Map.of("q", List.of(queries.get(i)))))
+                .total();
+      }
+      java.util.Arrays.sort(totals);
+      assertThat(totals[0]).as("zebrafish").isZero();
+      assertThat(r.medianHits()).isEqualTo(totals[1]).isPositive();
+      assertThat(r.totalMs()).hasSize(QueryProfile.Stage.values().length);
+      for (double ms : r.totalMs()) {
+        assertThat(ms).isPositive();
+      }
+    }
   }
 
   @Test
