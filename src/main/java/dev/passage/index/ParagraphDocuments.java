@@ -62,6 +62,7 @@ public final class ParagraphDocuments {
       doc.add(new BinaryDocValuesField(Schema.ARTICLE_HASH, new BytesRef(stamp.hash())));
       doc.add(new NumericDocValuesField(Schema.ARTICLE_FILE_SIZE, stamp.size()));
       doc.add(new NumericDocValuesField(Schema.ARTICLE_FILE_MODIFIED, stamp.modifiedNanos()));
+      doc.add(new BinaryDocValuesField(Schema.ARTICLE_TITLE, new BytesRef(article.title())));
     }
     doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
     if (article.date() != null) {

@@ -212,7 +212,7 @@ final class PassageSearcher extends IndexSearcher {
 
   /**
    * The title of every live article, read from its first paragraph: the one that carries the
-   * article's stamp, so each article is read once.
+   * article's stamp, so each article is read once, from doc values.
    */
   List<String> titles() throws IOException {
     List<String> titles = new ArrayList<>();
@@ -223,12 +223,17 @@ final class PassageSearcher extends IndexSearcher {
         continue;
       }
       Bits live = leaf.reader().getLiveDocs();
+      BinaryDocValues values = leaf.reader().getBinaryDocValues(Schema.ARTICLE_TITLE);
       StoredFields stored = leaf.reader().storedFields();
       for (int doc = firsts.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = firsts.nextDoc()) {
         if (live == null || live.get(doc)) {
-          String title = stored.document(doc, fields).get(Schema.TITLE);
+          // Articles indexed before titles were doc values have them stored only.
+          String title =
+              values != null && values.advanceExact(doc)
+                  ? values.binaryValue().utf8ToString()
+                  : stored.document(doc, fields).get(Schema.TITLE);
           if (title != null) {
             titles.add(title);
           }
