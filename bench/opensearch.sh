@@ -130,11 +130,13 @@ opensearch_bulk_part() {
 # Creates the index and loads the bulk file; prints the seconds from the first bulk request to
 # the end of the final refresh (that makes everything searchable, as Passage's commit does).
 # Requests go BULK_CLIENTS at a time (default: one per core) with refresh off during the load,
-# the load OpenSearch's documentation recommends.
-#   opensearch_load WORK_DIR BULK_FILE EXPECTED_DOCS
+# the load OpenSearch's documentation recommends. With "remove" after the count, the bulk file is
+# deleted once it is split (before the clock starts): at bench/run's ×50 each copy is about 5 GB.
+#   opensearch_load WORK_DIR BULK_FILE EXPECTED_DOCS [remove]
 opensearch_load() {
   local parts started seconds failures count
   parts="$(opensearch_split_bulk "$2" "$1")"
+  [[ "${4:-}" != remove ]] || rm -f "$2"
   opensearch_create_index
   export -f opensearch_bulk_part opensearch_url
   export OPENSEARCH_PORT

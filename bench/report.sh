@@ -87,7 +87,7 @@ EOF
 - Queries: ${RESULT[queries]} one- and two-word queries drawn from the titles (\`passage bench queries
   --seed 1\`); each request asks page 1 of 10 hits with snippets and the four facet dimensions.
 - Every query asked once before the load. Passage: $(check_line passage.check).
-  OpenSearch: $(check_line os.check).$(has growth.http.check && printf '\n  Passage ×%s: %s.' "$TIMES" "$(check_line growth.http.check)")
+  OpenSearch: $(check_line os.check).$(growth_check_lines)
 
 ## Indexing $n paragraphs
 
@@ -181,30 +181,7 @@ EOF
     row "$CONNECTIONS" "$(cell "suggest.c$CONNECTIONS.rps")" "$(cell "suggest.c$CONNECTIONS.p50")" \
       "$(cell "suggest.c$CONNECTIONS.p99")" "$(sum_of "suggest.c$CONNECTIONS.errors")"
   fi
-  if has growth.paragraphs; then
-    cat <<EOF
-
-## Growth: the corpus ×$TIMES
-
-\`passage bench replicate --times $TIMES\`: every article $TIMES times, ids and dates shifted (synthetic
-text, labelled so). Indexed once; the same queries and load as above.
-
-| | ×1 | ×$TIMES |
-|---|---|---|
-EOF
-    row "paragraphs" "$n" "${RESULT[growth.paragraphs]}"
-    row "indexing, paragraphs/s" "$(med base.index.rate)" "$(cell growth.index.rate)"
-    row "indexing wall time, s" "$(med base.index.seconds)" "$(cell growth.index.seconds)"
-    row "indexing peak resident memory, MiB" "$(med base.index.rss_mib)" "$(cell growth.index.rss_mib)"
-    row "index on disk, MiB" "${RESULT[base.index.du_mib]}" "${RESULT[growth.index.du_mib]}"
-    row "requests/s" "$(med passage.rps)" "$(cell growth.http.rps)"
-    row "p50, ms" "$(med passage.p50)" "$(cell growth.http.p50)"
-    row "p99, ms" "$(med passage.p99)" "$(cell growth.http.p99)"
-    row "errors" "$(sum_of passage.errors)" "$(sum_of growth.http.errors)"
-    row "heap used after a run, MiB" "$(med passage.heap_mib)" "$(cell growth.http.heap_mib)"
-    row "resident memory under load, MiB" "$(med passage.rss_mib)" "$(cell growth.http.rss_mib)"
-    row "peak resident memory (VmHWM), MiB" "${RESULT[passage.hwm_mib]}" "${RESULT[growth.http.hwm_mib]}"
-  fi
+  if has_growth; then write_growth_section; fi
   if has cluster.bulk.rate; then write_cluster_section; fi
   cat <<EOF
 
@@ -227,6 +204,246 @@ What \`$COMMAND_LINE\` ran, from the repository (the work dir held the scratch f
 EOF
   printf '%s\n' "${COMMANDS[@]}"
   printf '%s\n' '```'
+}
+
+# Whether the growth step ran (its first size was indexed).
+has_growth() { has "growth.x${GROWTH_SIZES[0]}.paragraphs"; }
+
+# The growth sizes' check lines, for the list under "Corpus and queries".
+growth_check_lines() {
+  local size
+  for size in "${GROWTH_SIZES[@]}"; do
+    if has "growth.x$size.http.check"; then
+      printf '\n  Passage ×%s: %s.' "$size" "$(check_line "growth.x$size.http.check")"
+    fi
+    if has "growth.x$size.os.check"; then
+      printf '\n  OpenSearch ×%s: %s.' "$size" "$(check_line "growth.x$size.os.check")"
+    fi
+  done
+}
+
+# The growth figures of one size as the summary table and the plot take them, "-" for what was not
+# measured: "LABEL PARAGRAPHS P_RPS P_P50 P_P99 P_HWM FIRST OS_RPS OS_P50 OS_P99 OS_HWM RATIO".
+# Size 1 is the base run: the runs of the sections above.
+#   growth_figures N
+growth_figures() {
+  local p=passage os=os paragraphs="${RESULT[base.paragraphs]:--}" first
+  first="$(med first_answer_s)"
+  if (($1 != 1)); then
+    p="growth.x$1.http"
+    os="growth.x$1.os"
+    paragraphs="${RESULT[growth.x$1.paragraphs]:--}"
+    first="${RESULT[growth.x$1.first_answer_s]:--}"
+  fi
+  printf '×%s %s %s %s %s %s %s %s %s %s %s %s\n' "$1" "$paragraphs" \
+    "$(med "$p.rps")" "$(med "$p.p50")" "$(med "$p.p99")" "${RESULT[$p.hwm_mib]:--}" "$first" \
+    "$(med "$os.rps")" "$(med "$os.p50")" "$(med "$os.p99")" "${RESULT[$os.hwm_mib]:--}" \
+    "$(ratio "$(med "$p.rps")" "$(med "$os.rps")")"
+}
+
+# Issue 19: Passage and OpenSearch on the corpus replicated, size by size: a small table of the
+# medians, the plot beside the report, and every figure with its runs.
+write_growth_section() {
+  local size label paragraphs prps pp50 pp99 phwm first osrps osp50 osp99 oshwm rps_ratio header="| |" rule="|---|"
+  cat <<EOF
+
+## Growth
+
+\`passage bench replicate --times N\` for N = $(growth_list): every article N times, ids and dates
+shifted (synthetic text, labelled so), indexed once by Passage (\`passage index\`, one run) and
+served. $(if ((SKIP_OPENSEARCH)); then printf 'OpenSearch: not measured (--skip-opensearch).'; else
+  printf 'Then the very paragraphs and tags of that index, read back from it (`passage bench export
+--from-index`, no tagging again), bulk-loaded once into a fresh OpenSearch node as above, %s
+requests at a time with refresh off.' "$(nproc)"; fi) At each size the same queries, check and load as at ×1, on
+both engines one after the other, in the same run; the ×1 row is the runs above. Passage's heap:
+\`$(growth_heaps 10 | cut -d'|' -f1)\` up to ×10, \`$(growth_heaps 11 | cut -d'|' -f1)\` above; OpenSearch's: $(growth_heaps 10 | cut -d'|' -f2) up to ×10,
+$(growth_heaps 11 | cut -d'|' -f2) above. First answer: seconds from starting \`passage serve\` on the index just written to
+its first 200 answer (one start per size; at ×1 the median of the starts in "Serve's first
+answer"). The table gives medians; the one after it, each run's value.
+
+![Requests/s and p99 against paragraphs (log scale), Passage and OpenSearch](growth.svg)
+
+| | paragraphs | Passage requests/s | p50, ms | p99, ms | VmHWM, MiB | first answer, s | OpenSearch requests/s | p50, ms | p99, ms | VmHWM, MiB | requests/s Passage / OpenSearch |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+EOF
+  for size in 1 "${GROWTH_SIZES[@]}"; do
+    read -r label paragraphs prps pp50 pp99 phwm first osrps osp50 osp99 oshwm rps_ratio < <(growth_figures "$size")
+    row "$label" "$paragraphs" "$prps" "$pp50" "$pp99" "$phwm" "$first" "$osrps" "$osp50" "$osp99" "$oshwm" "$rps_ratio"
+  done
+  for size in 1 "${GROWTH_SIZES[@]}"; do
+    header+=" ×$size |"
+    rule+="---|"
+  done
+  printf '\n%s\n%s\n' "$header" "$rule"
+  growth_row "paragraphs" "${RESULT[base.paragraphs]:--}" paragraphs raw
+  growth_row "Passage: heap setting" "\`$PASSAGE_JVM\`" passage_jvm code
+  growth_row "Passage: indexing wall time, s" "$(med base.index.seconds)" index.seconds
+  growth_row "Passage: indexing, paragraphs/s" "$(med base.index.rate)" index.rate
+  growth_row "Passage: indexing peak resident memory, MiB" "$(med base.index.rss_mib)" index.rss_mib
+  growth_row "Passage: index on disk, MiB" "${RESULT[base.index.du_mib]:--}" index.du_mib raw
+  growth_row "Passage: requests/s" "$(med passage.rps)" http.rps
+  growth_row "Passage: p50, ms" "$(med passage.p50)" http.p50
+  growth_row "Passage: p99, ms" "$(med passage.p99)" http.p99
+  growth_row "Passage: errors" "$(sum_of passage.errors)" http.errors sum
+  growth_row "Passage: heap used after a run, MiB" "$(med passage.heap_mib)" http.heap_mib
+  growth_row "Passage: resident memory under load, MiB" "$(med passage.rss_mib)" http.rss_mib
+  growth_row "Passage: peak resident memory (VmHWM), MiB" "${RESULT[passage.hwm_mib]:--}" http.hwm_mib raw
+  growth_row "Passage: first answer, s" "$(med first_answer_s)" first_answer_s raw
+  growth_row "Passage: CPU used by then, s" "$(med first_answer_cpu_s)" first_answer_cpu_s raw
+  if ((SKIP_OPENSEARCH)); then
+    printf '\nOpenSearch: not measured (--skip-opensearch).\n'
+    return
+  fi
+  growth_row "OpenSearch: heap" "$OPENSEARCH_HEAP" os.heap raw
+  growth_row "OpenSearch: paragraphs loaded" "${RESULT[os.docs]:--}" os.docs raw
+  growth_row "OpenSearch: bulk load, s" "$(med os.index.seconds)" os.index.seconds
+  growth_row "OpenSearch: bulk load, paragraphs/s" "$(med os.index.rate)" os.index.rate
+  growth_row "OpenSearch: index on disk, MiB" "${RESULT[os.index.du_mib]:--}" os.index.du_mib raw
+  growth_row "OpenSearch: requests/s" "$(med os.rps)" os.rps
+  growth_row "OpenSearch: p50, ms" "$(med os.p50)" os.p50
+  growth_row "OpenSearch: p99, ms" "$(med os.p99)" os.p99
+  growth_row "OpenSearch: errors" "$(sum_of os.errors)" os.errors sum
+  growth_row "OpenSearch: resident memory under load, MiB" "$(med os.rss_mib)" os.rss_mib
+  growth_row "OpenSearch: peak resident memory (VmHWM), MiB" "${RESULT[os.hwm_mib]:--}" os.hwm_mib raw
+}
+
+# The growth sizes for a sentence: "10, 50".
+growth_list() { local IFS=,; printf '%s' "${GROWTH_SIZES[*]}" | sed 's/,/, /g'; }
+
+# One row of the growth details: LABEL, the ×1 cell, then growth.xN.SUFFIX for each size: the
+# median with the runs (cell, the default), the value as it is (raw, or code: in backquotes), or
+# the runs added up (sum).
+#   growth_row LABEL BASE_CELL SUFFIX [raw|code|sum]
+growth_row() {
+  local line size key
+  line="| $1 | $2 |"
+  for size in "${GROWTH_SIZES[@]}"; do
+    key="growth.x$size.$3"
+    case "${4:-}" in
+      raw) line+=" ${RESULT[$key]:--} |" ;;
+      code) if has "$key"; then line+=" \`${RESULT[$key]}\` |"; else line+=" - |"; fi ;;
+      sum) line+=" $(sum_of "$key") |" ;;
+      *) line+=" $(cell "$key") |" ;;
+    esac
+  done
+  printf '%s\n' "$line"
+}
+
+# The growth plot, an SVG on stdout: requests/s and p99 against paragraphs (log scale), a panel
+# each, a line per engine in each, every point labelled with its value and every line with its
+# engine. Drawn here with awk so that the benchmark needs nothing more (no gnuplot).
+write_growth_svg() {
+  local size
+  for size in 1 "${GROWTH_SIZES[@]}"; do
+    growth_figures "$size"
+  done | awk -v title="$(basename "$CORPUS"), ${RESULT[date]}, Passage at ${RESULT[commit]%% *}" '
+    function esc(t) { gsub(/&/, "\\&amp;", t); gsub(/</, "\\&lt;", t); gsub(/>/, "\\&gt;", t); return t }
+    function lg(v) { return log(v) / log(10) }
+    function px(v) { return X0 + (lg(v) - LX0) / (LX1 - LX0) * PW }
+    function py(v, top) { return top > 0 ? Y0 + PH - v / top * PH : Y0 + PH }
+    # A step of 1, 2, 2.5 or 5 times a power of ten giving about five intervals up to v.
+    function nice_step(v,   raw, mag, f) {
+      if (v <= 0) return 1
+      raw = v / 5; mag = 10 ^ int(lg(raw)); if (mag > raw) mag /= 10
+      f = raw / mag
+      return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag
+    }
+    function num(v) { return v >= 100 ? sprintf("%.0f", v) : v >= 10 ? sprintf("%.1f", v) : sprintf("%.2f", v) }
+    function decade(e) {
+      return e >= 6 ? sprintf("%gM", 10 ^ (e - 6)) : e >= 3 ? sprintf("%gk", 10 ^ (e - 3)) : sprintf("%g", 10 ^ e)
+    }
+    # One panel: axes, grid, the size markers and one line per engine (columns P and O of the input).
+    function panel(i, name, P, O,   top, step, k, e, m, x, y, n, pts, lasty, endy, c, col, dash, eng, shift) {
+      X0 = 80 + i * 450
+      top = 0
+      for (k = 1; k <= N; k++) {
+        if (val[k, P] != "-" && val[k, P] + 0 > top) top = val[k, P] + 0
+        if (val[k, O] != "-" && val[k, O] + 0 > top) top = val[k, O] + 0
+      }
+      step = nice_step(top * 1.15); top = step * (int(top * 1.15 / step) + 1)
+      printf "<text x=\"%.1f\" y=\"%d\" font-weight=\"bold\">%s</text>\n", X0, Y0 - 22, name
+      for (y = 0; y <= top + step / 2; y += step) {
+        printf "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", X0, py(y, top), X0 + PW, py(y, top)
+        printf "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%g</text>\n", X0 - 6, py(y, top) + 4, y
+      }
+      for (e = LX0; e <= LX1; e++) {
+        x = X0 + (e - LX0) / (LX1 - LX0) * PW
+        printf "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#bbb\"/>\n", x, Y0, x, Y0 + PH
+        printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, Y0 + PH + 16, decade(e)
+        if (e < LX1) for (m = 2; m <= 9; m++) {
+          x = px(m * 10 ^ e)
+          printf "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>\n", x, Y0, x, Y0 + PH
+        }
+      }
+      for (k = 1; k <= N; k++) {
+        x = px(val[k, 2])
+        printf "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\" stroke-dasharray=\"2,3\"/>\n", x, Y0, x, Y0 + PH
+        printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>\n", x, Y0 - 6, val[k, 1]
+      }
+      printf "<rect x=\"%.1f\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444\"/>\n", X0, Y0, PW, PH
+      printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">paragraphs (log scale)</text>\n", X0 + PW / 2, Y0 + PH + 34
+      endy[0] = -1000
+      for (c = 0; c < 2; c++) {
+        col = c ? O : P; eng = c ? "OpenSearch" : "Passage"
+        pts = ""; n = 0
+        for (k = 1; k <= N; k++) {
+          if (val[k, col] == "-") continue
+          pts = pts sprintf("%.1f,%.1f ", px(val[k, 2]), py(val[k, col], top)); n++
+          lastx = px(val[k, 2]); lasty = py(val[k, col], top)
+        }
+        if (n == 0) continue
+        have[c] = 1
+        printf "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", pts, color[c], c ? " stroke-dasharray=\"6,4\"" : ""
+        for (k = 1; k <= N; k++) {
+          if (val[k, col] == "-") continue
+          x = px(val[k, 2]); y = py(val[k, col], top)
+          if (c) printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"7\" fill=\"%s\"/>\n", x - 3.5, y - 3.5, color[c]
+          else printf "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>\n", x, y, color[c]
+          # Passage labels its points above, OpenSearch below, so that the two do not meet.
+          printf "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" fill=\"%s\">%s</text>\n", x, c ? y + 15 : y - 8, color[c], num(val[k, col])
+        }
+        # The engine beside the end of its line, moved down when it would sit on the other.
+        shift = (c && lasty - endy[0] < 14 && endy[0] - lasty < 14) ? 14 : 0
+        endy[c] = lasty + shift
+        printf "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>\n", lastx + 8, endy[c] + 4, color[c], eng
+      }
+    }
+    { N++; for (k = 1; k <= 12; k++) val[N, k] = $k }
+    END {
+      if (N == 0) exit
+      lo = hi = val[1, 2]
+      for (k = 1; k <= N; k++) {
+        if (val[k, 2] == "-" || val[k, 2] <= 0) { val[k, 2] = "-"; continue }
+        if (val[k, 2] < lo) lo = val[k, 2]
+        if (val[k, 2] > hi) hi = val[k, 2]
+      }
+      LX0 = int(lg(lo)); if (10 ^ LX0 > lo) LX0--
+      LX1 = int(lg(hi)); if (10 ^ LX1 < hi) LX1++
+      if (LX1 <= LX0) LX1 = LX0 + 1
+      PW = 330; PH = 250; Y0 = 70
+      color[0] = "#1f5fa8"; color[1] = "#d9711c"
+      printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"400\" viewBox=\"0 0 900 400\" font-family=\"sans-serif\" font-size=\"12\">\n"
+      printf "<rect width=\"900\" height=\"400\" fill=\"white\"/>\n"
+      printf "<text x=\"450\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">Growth: Passage and OpenSearch on the corpus replicated (%s)</text>\n", esc(title)
+      # Sizes without a paragraph count (not measured) are left out of the plot.
+      M = 0
+      for (k = 1; k <= N; k++) if (val[k, 2] != "-") { M++; for (j = 1; j <= 12; j++) val[M, j] = val[k, j] }
+      N = M
+      panel(0, "requests/s", 3, 8)
+      panel(1, "p99, ms", 5, 10)
+      # The legend, for the engines measured.
+      if (have[0]) {
+        printf "<line x1=\"300\" y1=\"385\" x2=\"330\" y2=\"385\" stroke=\"%s\" stroke-width=\"2\"/><circle cx=\"315\" cy=\"385\" r=\"4\" fill=\"%s\"/>\n", color[0], color[0]
+        printf "<text x=\"336\" y=\"389\">Passage</text>\n"
+      }
+      if (have[1]) {
+        printf "<line x1=\"450\" y1=\"385\" x2=\"480\" y2=\"385\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/><rect x=\"461.5\" y=\"381.5\" width=\"7\" height=\"7\" fill=\"%s\"/>\n", color[1], color[1]
+        printf "<text x=\"486\" y=\"389\">OpenSearch</text>\n"
+      } else {
+        printf "<text x=\"450\" y=\"389\" fill=\"#666\">OpenSearch: not measured</text>\n"
+      }
+      printf "</svg>\n"
+    }'
 }
 
 # Issue 16: Passage's OpenSearch engine on the two-node cluster.
@@ -352,12 +569,7 @@ print_summary() {
     printf 'indexing floor (bare Lucene, OpenSearch mapping, tags ready-made): %s documents/s, %s s\n' \
       "$(med floor.index.rate)" "$(med floor.index.seconds)"
   fi
-  if has growth.paragraphs; then
-    printf '×%s: %s paragraphs, indexing %s paragraphs/s, index %s MiB, %s requests/s, p50 %s ms, p99 %s ms, %s errors, heap %s MiB\n' \
-      "$TIMES" "${RESULT[growth.paragraphs]}" "$(med growth.index.rate)" "${RESULT[growth.index.du_mib]}" \
-      "$(med growth.http.rps)" "$(med growth.http.p50)" "$(med growth.http.p99)" \
-      "$(sum_of growth.http.errors)" "$(med growth.http.heap_mib)"
-  fi
+  if has_growth; then print_growth_summary; fi
   printf 'first answer after serve starts: %s s (runs: %s), CPU %s s (runs: %s)\n' "$(med first_answer_s)" \
     "$(runs_of first_answer_s)" "$(med first_answer_cpu_s)" "$(runs_of first_answer_cpu_s)"
   if has cluster.bulk.rate; then
@@ -375,6 +587,32 @@ print_summary() {
   for t in "${TARGETS[@]}"; do
     IFS='|' read -r what measured result <<<"$t"
     printf '  %-13s %s: %s\n' "$result" "$what" "$measured"
+  done
+}
+
+# The growth sizes beside ×1, one line each: the Growth table of the report, and what indexing
+# took at each size.
+print_growth_summary() {
+  local size label paragraphs prps pp50 pp99 phwm first osrps osp50 osp99 oshwm rps_ratio
+  # The sizes are printed as ×%-4s: printf pads by bytes, and × takes two.
+  printf '%-18s | %-44s | %-34s | %s\n' "growth" "Passage" "OpenSearch" "Passage/OS"
+  printf '%-5s %12s | %8s %6s %6s %11s %9s | %8s %6s %6s %11s | %s\n' "" paragraphs "req/s" "p50 ms" "p99 ms" \
+    "VmHWM MiB" "first s" "req/s" "p50 ms" "p99 ms" "VmHWM MiB" "req/s"
+  for size in 1 "${GROWTH_SIZES[@]}"; do
+    read -r label paragraphs prps pp50 pp99 phwm first osrps osp50 osp99 oshwm rps_ratio < <(growth_figures "$size")
+    printf '×%-4s %12s | %8s %6s %6s %11s %9s | %8s %6s %6s %11s | %s\n' "${label#×}" "$paragraphs" "$prps" "$pp50" \
+      "$pp99" "$phwm" "$first" "$osrps" "$osp50" "$osp99" "$oshwm" "$rps_ratio"
+  done
+  for size in "${GROWTH_SIZES[@]}"; do
+    has "growth.x$size.index.seconds" || continue
+    printf '×%s: Passage indexed in %s s (%s paragraphs/s, index %s MiB, heap %s MiB after a run, %s errors)' \
+      "$size" "$(med "growth.x$size.index.seconds")" "$(med "growth.x$size.index.rate")" \
+      "${RESULT[growth.x$size.index.du_mib]:--}" "$(med "growth.x$size.http.heap_mib")" "$(sum_of "growth.x$size.http.errors")"
+    if has "growth.x$size.os.index.seconds"; then
+      printf '; OpenSearch loaded in %s s (%s paragraphs/s, %s errors)' "${RESULT[growth.x$size.os.index.seconds]}" \
+        "${RESULT[growth.x$size.os.index.rate]}" "$(sum_of "growth.x$size.os.errors")"
+    fi
+    printf '\n'
   done
 }
 
