@@ -250,16 +250,12 @@ write_growth_section() {
 ## Growth
 
 \`passage bench replicate --times N\` for N = $(growth_list): every article N times, ids and dates
-shifted (synthetic text, labelled so), indexed once by Passage (\`passage index\`, one run) and
-served. $(if ((SKIP_OPENSEARCH)); then printf 'OpenSearch: not measured (--skip-opensearch).'; else
-  printf 'Then the very paragraphs and tags of that index, read back from it (`passage bench export
---from-index`, no tagging again), bulk-loaded once into a fresh OpenSearch node as above, %s
-requests at a time with refresh off.' "$(nproc)"; fi) At each size the same queries, check and load as at ×1, on
-both engines one after the other, in the same run; the ×1 row is the runs above. Passage's heap:
-\`$(growth_heaps 10 | cut -d'|' -f1)\` up to ×10, \`$(growth_heaps 11 | cut -d'|' -f1)\` above; OpenSearch's: $(growth_heaps 10 | cut -d'|' -f2) up to ×10,
-$(growth_heaps 11 | cut -d'|' -f2) above. First answer: seconds from starting \`passage serve\` on the index just written to
-its first 200 answer (one start per size; at ×1 the median of the starts in "Serve's first
-answer"). The table gives medians; the one after it, each run's value.
+shifted (synthetic text, labelled so), indexed once by Passage (\`passage index\`, one run),
+served, checked and loaded as at ×1 with the same queries; Passage's heap \`$(growth_heaps 10 | cut -d'|' -f1)\` up to
+×10, \`$(growth_heaps 11 | cut -d'|' -f1)\` above. $(growth_opensearch_text) The ×1 row is the runs above. First answer: seconds from starting
+\`passage serve\` on the index just written to its first 200 answer (one start per size; at ×1
+the median of the starts in "Serve's first answer"). The table gives medians; the one after it,
+each run's value.
 
 ![Requests/s and p99 against paragraphs (log scale), Passage and OpenSearch](growth.svg)
 
@@ -307,6 +303,18 @@ EOF
   growth_row "OpenSearch: peak resident memory (VmHWM), MiB" "${RESULT[os.hwm_mib]:--}" os.hwm_mib raw
 }
 
+# What OpenSearch did at the growth sizes, for the text of the section.
+growth_opensearch_text() {
+  if ((SKIP_OPENSEARCH)); then
+    printf 'OpenSearch: not measured (--skip-opensearch).'
+    return
+  fi
+  printf '%s' "Then OpenSearch on the very same documents: the paragraphs and tags of that index, read
+back from it (\`passage bench export --from-index\`, no tagging again), bulk-loaded once into a
+fresh node as above ($(nproc) requests at a time, refresh off; heap $(growth_heaps 10 | cut -d'|' -f2) up to ×10, $(growth_heaps 11 | cut -d'|' -f2) above),
+checked and loaded alike: at each size both engines, one after the other, in the same run."
+}
+
 # The growth sizes for a sentence: "10, 50".
 growth_list() { local IFS=,; printf '%s' "${GROWTH_SIZES[*]}" | sed 's/,/, /g'; }
 
@@ -348,12 +356,12 @@ write_growth_svg() {
       f = raw / mag
       return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag
     }
-    function num(v) { return v >= 100 ? sprintf("%.0f", v) : v >= 10 ? sprintf("%.1f", v) : sprintf("%.2f", v) }
+    function num(v) { return v >= 100 ? sprintf("%.0f", v) : sprintf("%.3g", v) }
     function decade(e) {
       return e >= 6 ? sprintf("%gM", 10 ^ (e - 6)) : e >= 3 ? sprintf("%gk", 10 ^ (e - 3)) : sprintf("%g", 10 ^ e)
     }
     # One panel: axes, grid, the size markers and one line per engine (columns P and O of the input).
-    function panel(i, name, P, O,   top, step, k, e, m, x, y, n, pts, lasty, endy, c, col, dash, eng, shift) {
+    function panel(i, name, P, O,   top, step, k, e, m, x, y, n, pts, lastx, lasty, endy, c, col, eng, shift, other, above) {
       X0 = 80 + i * 450
       top = 0
       for (k = 1; k <= N; k++) {
@@ -399,8 +407,11 @@ write_growth_svg() {
           x = px(val[k, 2]); y = py(val[k, col], top)
           if (c) printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"7\" fill=\"%s\"/>\n", x - 3.5, y - 3.5, color[c]
           else printf "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>\n", x, y, color[c]
-          # Passage labels its points above, OpenSearch below, so that the two do not meet.
-          printf "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" fill=\"%s\">%s</text>\n", x, c ? y + 15 : y - 8, color[c], num(val[k, col])
+          # The higher of the two points at a size is labelled above, the lower below, so that
+          # the labels keep apart (a tie: Passage above).
+          other = val[k, c ? P : O]
+          above = other == "-" || (c ? val[k, col] + 0 > other + 0 : val[k, col] + 0 >= other + 0)
+          printf "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" fill=\"%s\">%s</text>\n", x, above ? y - 8 : y + 15, color[c], num(val[k, col])
         }
         # The engine beside the end of its line, moved down when it would sit on the other.
         shift = (c && lasty - endy[0] < 14 && endy[0] - lasty < 14) ? 14 : 0
@@ -422,9 +433,9 @@ write_growth_svg() {
       if (LX1 <= LX0) LX1 = LX0 + 1
       PW = 330; PH = 250; Y0 = 70
       color[0] = "#1f5fa8"; color[1] = "#d9711c"
-      printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"400\" viewBox=\"0 0 900 400\" font-family=\"sans-serif\" font-size=\"12\">\n"
-      printf "<rect width=\"900\" height=\"400\" fill=\"white\"/>\n"
-      printf "<text x=\"450\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">Growth: Passage and OpenSearch on the corpus replicated (%s)</text>\n", esc(title)
+      printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"960\" height=\"400\" viewBox=\"0 0 960 400\" font-family=\"sans-serif\" font-size=\"12\">\n"
+      printf "<rect width=\"960\" height=\"400\" fill=\"white\"/>\n"
+      printf "<text x=\"470\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">Growth: Passage and OpenSearch on the corpus replicated (%s)</text>\n", esc(title)
       # Sizes without a paragraph count (not measured) are left out of the plot.
       M = 0
       for (k = 1; k <= N; k++) if (val[k, 2] != "-") { M++; for (j = 1; j <= 12; j++) val[M, j] = val[k, j] }
@@ -433,14 +444,14 @@ write_growth_svg() {
       panel(1, "p99, ms", 5, 10)
       # The legend, for the engines measured.
       if (have[0]) {
-        printf "<line x1=\"300\" y1=\"385\" x2=\"330\" y2=\"385\" stroke=\"%s\" stroke-width=\"2\"/><circle cx=\"315\" cy=\"385\" r=\"4\" fill=\"%s\"/>\n", color[0], color[0]
-        printf "<text x=\"336\" y=\"389\">Passage</text>\n"
+        printf "<line x1=\"345\" y1=\"385\" x2=\"375\" y2=\"385\" stroke=\"%s\" stroke-width=\"2\"/><circle cx=\"360\" cy=\"385\" r=\"4\" fill=\"%s\"/>\n", color[0], color[0]
+        printf "<text x=\"381\" y=\"389\">Passage</text>\n"
       }
       if (have[1]) {
-        printf "<line x1=\"450\" y1=\"385\" x2=\"480\" y2=\"385\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/><rect x=\"461.5\" y=\"381.5\" width=\"7\" height=\"7\" fill=\"%s\"/>\n", color[1], color[1]
-        printf "<text x=\"486\" y=\"389\">OpenSearch</text>\n"
+        printf "<line x1=\"495\" y1=\"385\" x2=\"525\" y2=\"385\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/><rect x=\"506.5\" y=\"381.5\" width=\"7\" height=\"7\" fill=\"%s\"/>\n", color[1], color[1]
+        printf "<text x=\"531\" y=\"389\">OpenSearch</text>\n"
       } else {
-        printf "<text x=\"450\" y=\"389\" fill=\"#666\">OpenSearch: not measured</text>\n"
+        printf "<text x=\"495\" y=\"389\" fill=\"#666\">OpenSearch: not measured</text>\n"
       }
       printf "</svg>\n"
     }'
