@@ -312,8 +312,9 @@ final class BenchCommand implements Runnable {
       name = "profile",
       mixinStandardHelpOptions = true,
       description = {
-        "Times each query's stages on one thread: matching the words, scoring, collecting the"
-            + " matches, counting their facet values, and the rest of the answer (snippets).",
+        "Times each query's stages on one thread: matching the words, counting the matches'"
+            + " facet values and dates, finding the page of best hits, and the rest of the answer"
+            + " (stored fields, snippets).",
         "Each stage includes the ones before it; the table shows what each adds, summed over the"
             + " queries, from the median of each query's rounds."
       })
