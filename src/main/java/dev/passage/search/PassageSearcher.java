@@ -56,13 +56,7 @@ final class PassageSearcher extends IndexSearcher {
   /** The threads that search the slices of one query; null for a searcher of one thread. */
   private final Executor slices;
 
-  /**
-   * A segment is split for several threads only above this many paragraphs: below it, starting the
-   * threads and looking each word up again in every part costs more than the part saves.
-   */
-  static final int MIN_SLICE_DOCS = 250_000;
-
-  /** The most paragraphs one part of a query's slices holds. */
+  /** The most paragraphs one part of a query's slices holds; unused without {@link #slices}. */
   private final int docsPerPart;
 
   private PassageSearcher(
@@ -115,7 +109,7 @@ final class PassageSearcher extends IndexSearcher {
     return new PassageSearcher(
         reader,
         null,
-        MIN_SLICE_DOCS,
+        0,
         facets,
         info,
         periods,
@@ -126,20 +120,13 @@ final class PassageSearcher extends IndexSearcher {
 
   /** A searcher over the same reader and state that stops collecting when {@code timeout} says. */
   PassageSearcher withTimeout(QueryTimeout timeout) {
-    return withTimeout(timeout, null);
+    return withTimeout(timeout, null, 0);
   }
 
   /**
-   * As {@link #withTimeout(QueryTimeout)}, searching a query's slices on {@code threads} too: large
-   * segments are split into parts of at least {@link #MIN_SLICE_DOCS} paragraphs, one per thread.
+   * As {@link #withTimeout(QueryTimeout)}, searching a query's slices on {@code threads} too, its
+   * segments split into parts of at most {@code docsPerPart} paragraphs.
    */
-  PassageSearcher withTimeout(QueryTimeout timeout, Executor threads) {
-    int parts = Runtime.getRuntime().availableProcessors();
-    int maxDoc = getIndexReader().maxDoc();
-    return withTimeout(timeout, threads, Math.max(MIN_SLICE_DOCS, (maxDoc + parts - 1) / parts));
-  }
-
-  /** As {@link #withTimeout(QueryTimeout, Executor)}, in parts of at most {@code docsPerPart}. */
   PassageSearcher withTimeout(QueryTimeout timeout, Executor threads, int docsPerPart) {
     PassageSearcher timed =
         new PassageSearcher(

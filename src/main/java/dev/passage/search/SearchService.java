@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -152,8 +151,8 @@ public final class SearchService implements SearchEngine {
       PassageSearcher searcher = shared.withTimeout(timeout);
       // Matching and counting may spread over several cores when few searches run; the rest,
       // cheap by comparison, runs on this thread.
-      Executor threads = pool.wide(shared);
-      PassageSearcher wide = threads == null ? searcher : shared.withTimeout(timeout, threads);
+      PassageSearcher widened = pool.widened(shared, timeout);
+      PassageSearcher wide = widened == null ? searcher : widened;
       // The dates filter the hits and every count; the snippets mark the query's words only.
       Query dated = DatedQuery.of(query, request.dates());
       DrillDownQuery drillDown =

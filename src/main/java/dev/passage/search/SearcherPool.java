@@ -5,13 +5,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -34,17 +34,27 @@ public final class SearcherPool implements Closeable {
   private final SearcherManager manager;
   private final ScheduledExecutorService refresher;
 
-  /** The threads that search the parts of one query while few queries run; see {@link #wide}. */
+  /** The threads that search the parts of one query while few queries run; see {@link #widened}. */
   private final ExecutorService sliceThreads;
 
   private final int cores = Runtime.getRuntime().availableProcessors();
 
+  /**
+   * A segment is split for several threads into parts no smaller than this: below it, starting the
+   * threads and looking each word up again in every part costs more than the part saves.
+   */
+  static final int MIN_PART_DOCS = 250_000;
+
+  private final int minPartDocs;
+
   /** Searches running now, to tell whether a query may take more than one core. */
   private final AtomicInteger running = new AtomicInteger();
 
-  private SearcherPool(Directory directory, SearcherManager manager, long refreshMillis) {
+  private SearcherPool(
+      Directory directory, SearcherManager manager, long refreshMillis, int minPartDocs) {
     this.directory = directory;
     this.manager = manager;
+    this.minPartDocs = minPartDocs;
     this.sliceThreads =
         Executors.newFixedThreadPool(
             cores, Thread.ofPlatform().name("passage-search-slice-", 0).daemon().factory());
@@ -69,6 +79,15 @@ public final class SearcherPool implements Closeable {
   /** Opens the index in {@code directory}, refreshing every {@code refreshMillis} (0: never). */
   public static SearcherPool open(Directory directory, Schema schema, long refreshMillis)
       throws IOException {
+    return open(directory, schema, refreshMillis, MIN_PART_DOCS);
+  }
+
+  /**
+   * As {@link #open(Directory, Schema, long)}, splitting segments into parts of at least {@code
+   * minPartDocs}.
+   */
+  static SearcherPool open(Directory directory, Schema schema, long refreshMillis, int minPartDocs)
+      throws IOException {
     // Per segment, so a refresh after a change reads only the new segments' facet values.
     SegmentOrdinals.Cache segments = new SegmentOrdinals.Cache();
     SegmentPeriods.Cache dates = new SegmentPeriods.Cache();
@@ -81,7 +100,8 @@ public final class SearcherPool implements Closeable {
           }
         };
     try {
-      return new SearcherPool(directory, new SearcherManager(directory, factory), refreshMillis);
+      return new SearcherPool(
+          directory, new SearcherManager(directory, factory), refreshMillis, minPartDocs);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -101,14 +121,18 @@ public final class SearcherPool implements Closeable {
   }
 
   /**
-   * The threads a search of {@code searcher} may spread its parts over: the pool's when fewer
-   * searches run than the machine has cores, so one large query is answered by several cores; none
-   * when the cores are busy with other searches, where splitting would only add the cost of the
-   * parts, or when the index is too small to split.
+   * A searcher of {@code shared}'s reader that spreads a query's parts over several threads, or
+   * null for one thread: several when fewer searches run than the machine has cores, so one large
+   * query is answered by several cores; one when the cores are busy with other searches, where
+   * splitting would only add the cost of the parts, or when the index is too small to split.
    */
-  Executor wide(PassageSearcher searcher) {
-    boolean large = searcher.getIndexReader().maxDoc() >= 2 * PassageSearcher.MIN_SLICE_DOCS;
-    return large && running.get() < cores ? sliceThreads : null;
+  PassageSearcher widened(PassageSearcher shared, QueryTimeout timeout) {
+    int maxDoc = shared.getIndexReader().maxDoc();
+    if (maxDoc < 2 * minPartDocs || running.get() >= cores) {
+      return null;
+    }
+    return shared.withTimeout(
+        timeout, sliceThreads, Math.max(minPartDocs, (maxDoc + cores - 1) / cores));
   }
 
   /** Picks up a newly committed index now, rather than at the next scheduled refresh. */

@@ -1,6 +1,7 @@
 package dev.passage.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse;
@@ -22,6 +23,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,40 @@ class MatchCountingTest {
       assertThat(response.timeline()).hasSizeGreaterThan(5);
     } finally {
       pool.release(shared);
+    }
+  }
+
+  @Test
+  void aServiceThatSplitsTheIndexAnswersAsOneThatDoesNot() throws Exception {
+    // The service splits only while fewer searches run than cores: one search at a time here.
+    assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs two cores or more");
+    Schema schema = new Schema();
+    try (SearcherPool splitting =
+        SearcherPool.open(FSDirectory.open(dir.resolve("index")), schema, 0, 10)) {
+      SearchService split = new SearchService(schema, splitting);
+      PassageSearcher shared = splitting.acquire();
+      try {
+        PassageSearcher widened = splitting.widened(shared, new QueryTimeoutImpl(-1));
+        assertThat(widened).as("a search alone on the index is split").isNotNull();
+        assertThat(widened.getSlices().length).isGreaterThan(1);
+      } finally {
+        splitting.release(shared);
+      }
+      for (String q : new String[] {"oil", "oil pipeline", "spoke", "nazarbayev", "zebra"}) {
+        for (String sort : new String[] {"relevance", "newest"}) {
+          SearchRequest request =
+              service.parameters().parse(Map.of("q", List.of(q), "sort", List.of(sort)));
+          SearchResponse one = service.search(request);
+          SearchResponse parts = split.search(request);
+          assertThat(describe(parts.total(), parts.facets(), parts.timeline()))
+              .as(q + " " + sort)
+              .isEqualTo(describe(one.total(), one.facets(), one.timeline()));
+          assertThat(parts.hits().stream().map(SearchResponse.Hit::id).toList())
+              .as(q + " " + sort + ": the page")
+              .isEqualTo(one.hits().stream().map(SearchResponse.Hit::id).toList());
+          assertThat(parts.partial()).isFalse();
+        }
+      }
     }
   }
 
