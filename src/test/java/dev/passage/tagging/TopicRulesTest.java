@@ -131,6 +131,24 @@ class TopicRulesTest {
         .containsExactly(
             entry("trade", List.of("import", "customs")), entry("diplomacy", List.of("relations")));
     assertThat(TAGGER.matches("Shares traded; trading was active among traders.")).isEmpty();
+    assertThat(
+            TAGGER.matches(
+                "Electrical equipment makers face a transitional year; electrical work was done."))
+        .isEmpty();
+    assertThat(TAGGER.matches("Electricity from a power station; transit through the port."))
+        .containsExactly(
+            entry("energy", List.of("electricity", "power station")),
+            entry("transport", List.of("transit", "port")));
+  }
+
+  @Test
+  void shippingAndOilfieldPhrasesAreReadBeforeTheirWords() {
+    assertThat(TAGGER.matches("The ferry and a cargo ship were held by the port strike."))
+        .containsExactly(entry("transport", List.of("ferry", "cargo ship", "port strike")));
+    assertThat(TAGGER.matches("An attack on an oil platform and two oil rigs."))
+        .containsExactly(entry("energy", List.of("oil platform", "oil rig")));
+    assertThat(TAGGER.matches("The two sides signed a trade pact after trade negotiations."))
+        .containsExactly(entry("trade", List.of("trade pact", "trade negotiations")));
   }
 
   @Test
