@@ -5,11 +5,10 @@ import dev.passage.engine.TimelineUnit;
 import dev.passage.index.Schema;
 import dev.passage.query.Timeline;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -23,8 +22,8 @@ import org.apache.lucene.search.SimpleCollector;
  * how many there are, their facet values and the periods of their dates. The page of hits is found
  * apart, by a search that scores only the matches that could make the page.
  *
- * <p>On a large archive this is most of a search's work: collected into per-segment sets first and
- * counted from those, every match was also scored and set in a bit set of the whole segment.
+ * <p>On a large archive counting is most of a search's work; scoring every match and setting it in
+ * a set of matches first, to count from the set, only added to it.
  */
 final class MatchCounting
     implements CollectorManager<MatchCounting.Counter, MatchCounting.Counter> {
@@ -72,7 +71,7 @@ final class MatchCounting
   /** One slice's counts; after {@link #reduce}, the search's. */
   final class Counter extends SimpleCollector {
     private final TouchedFacetCounts facets;
-    private final Map<Integer, Long> periods = new TreeMap<>();
+    private final SortedMap<Integer, Long> periods = new TreeMap<>();
     private long hits;
 
     /** Matches collected but not yet counted, as doc ids of the whole reader. */
@@ -91,6 +90,11 @@ final class MatchCounting
 
     /** The current segment's dates, when it has no runs. */
     private SortedNumericDocValues dates;
+
+    /** Without runs: the period of the matches being counted, and how many so far. */
+    private int datedPeriod;
+
+    private long inDatedPeriod;
 
     private Counter(TouchedFacetCounts facets) {
       this.facets = facets;
@@ -128,8 +132,22 @@ final class MatchCounting
         }
         inRun[run]++;
       } else {
+        // Without runs, each match's date is read; matches of one period still come together.
         int key = dates.advanceExact(doc) ? (int) dates.nextValue() : 0;
-        periods.merge(Timeline.period(unit, key), 1L, Long::sum);
+        int period = Timeline.period(unit, key);
+        if (period != datedPeriod) {
+          finishDatedPeriod();
+          datedPeriod = period;
+        }
+        inDatedPeriod++;
+      }
+    }
+
+    /** Adds the matches counted in {@link #datedPeriod} to the periods. */
+    private void finishDatedPeriod() {
+      if (inDatedPeriod > 0) {
+        periods.merge(datedPeriod, inDatedPeriod, Long::sum);
+        inDatedPeriod = 0;
       }
     }
 
@@ -152,9 +170,10 @@ final class MatchCounting
       pendingCount = 0;
     }
 
-    /** Adds the runs counted in the segment just collected to the periods. */
+    /** Adds what was counted in the segment just collected to the periods. */
     private void finishLeaf() {
       countPending();
+      finishDatedPeriod();
       if (inRun == null) {
         return;
       }
@@ -181,13 +200,7 @@ final class MatchCounting
 
     /** The periods of the matches' dates, oldest first; undated articles are in none. */
     List<Period> timeline() {
-      List<Period> timeline = new ArrayList<>(periods.size());
-      periods.forEach((period, count) -> {
-        if (period > 0 && count > 0) {
-          timeline.add(new Period(Timeline.label(period), count));
-        }
-      });
-      return timeline;
+      return TimelineCounter.periods(periods);
     }
   }
 }

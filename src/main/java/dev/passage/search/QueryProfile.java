@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -20,7 +19,8 @@ import org.apache.lucene.search.SimpleCollector;
  * words, counting the matches' facet values and dates, finding the page of best hits, and the rest
  * of the answer (stored fields, snippets, the response). Each stage of each query runs {@code
  * rounds} times in turn with the others and keeps its median, so a collection or a busy neighbour
- * moves one sample, not a stage.
+ * moves one sample, not a stage. Every stage runs on the searcher the search uses, its query cache
+ * included, so their differences are not a cache's doing.
  */
 public final class QueryProfile {
 
@@ -110,7 +110,7 @@ public final class QueryProfile {
     PassageSearcher searcher = pool.acquire();
     try {
       return switch (stage) {
-        case MATCH -> uncached(searcher).search(query, new MatchCounter());
+        case MATCH -> searcher.search(query, new MatchCounter());
         case COUNT -> count(searcher, query, request);
         case PAGE -> {
           long hits = count(searcher, query, request);
@@ -136,16 +136,6 @@ public final class QueryProfile {
     } finally {
       counted.forEach(TouchedFacetCounts::release);
     }
-  }
-
-  /**
-   * A searcher of the same reader without the query cache, which would otherwise answer an unscored
-   * query from the matches it kept, or spend the stage keeping them.
-   */
-  private static IndexSearcher uncached(PassageSearcher searcher) {
-    IndexSearcher plain = new IndexSearcher(searcher.getIndexReader());
-    plain.setQueryCache(null);
-    return plain;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DocValues;
@@ -30,7 +31,7 @@ final class TimelineCounter {
   /** The periods of {@code matching}'s documents, oldest first; undated articles are in none. */
   static List<Period> count(FacetsCollector matching, TimelineUnit unit, PassageSearcher searcher)
       throws IOException {
-    Map<Integer, Long> counts = new TreeMap<>();
+    SortedMap<Integer, Long> counts = new TreeMap<>();
     for (FacetsCollector.MatchingDocs docs : matching.getMatchingDocs()) {
       if (docs.totalHits() == 0 || docs.bits() == null) {
         continue;
@@ -42,6 +43,11 @@ final class TimelineCounter {
         countDates(docs, unit, counts);
       }
     }
+    return periods(counts);
+  }
+
+  /** Counts by period, in order, as the timeline; undated articles (period 0) are in none. */
+  static List<Period> periods(SortedMap<Integer, Long> counts) {
     List<Period> timeline = new ArrayList<>(counts.size());
     counts.forEach((period, count) -> {
       if (period > 0 && count > 0) {

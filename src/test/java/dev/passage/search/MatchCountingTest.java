@@ -9,6 +9,8 @@ import dev.passage.engine.TimelineUnit;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.IndexUpdater;
 import dev.passage.index.LuceneArticleStore;
+import dev.passage.index.ParagraphDocuments;
+import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.testing.Fixtures;
@@ -21,8 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,6 +170,35 @@ class MatchCountingTest {
               .as(q + " " + sort + ": the page")
               .isEqualTo(one.hits().stream().map(SearchResponse.Hit::id).toList());
           assertThat(parts.partial()).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSegmentNotSortedByDateIsCountedFromItsDatesAlike() throws Exception {
+    Schema schema = new Schema();
+    try (Directory directory = new ByteBuffersDirectory()) {
+      // The seed articles in one segment written without the index sort: no date runs to count by.
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(schema.analyzer()))) {
+        ParagraphDocuments documents = new ParagraphDocuments(schema);
+        for (ProcessedArticle article : Fixtures.seedArticles()) {
+          writer.addDocuments(documents.build(article, null));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        PassageSearcher searcher =
+            PassageSearcher.open(
+                reader, schema, new SegmentOrdinals.Cache(), new SegmentPeriods.Cache());
+        assertThat(searcher.periods(0)).as("no date runs").isNull();
+        for (String unit : new String[] {"year", "month"}) {
+          SearchRequest request =
+              service.parameters().parse(Map.of("q", List.of("china"), "timeline", List.of(unit)));
+          Query query = service.parameters().luceneQuery(request);
+          String counted = whileCollecting(searcher, query, request);
+          assertThat(counted).isEqualTo(fromSetOfMatches(searcher, query, request));
+          assertThat(counted).as("dated matches counted").contains("Period[period=20");
         }
       }
     }
