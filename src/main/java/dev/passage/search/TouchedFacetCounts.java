@@ -21,7 +21,8 @@ import org.apache.lucene.util.LongHeap;
  * but counted from the reader's {@link FacetOrdinals} and remembering which values the matching
  * paragraphs touched. Lucene finds a dimension's top values by walking every value of the
  * dimension; on Reuters-21578 that is 15,108 organisations and 5,579 people for every query, about
- * 58 µs, while a typical query touches a tenth of them. The counts are borrowed from the reader's
+ * 58 µs, while a typical query touches a tenth of them; a query that touches more than an eighth of
+ * all values is read by walking them, as Lucene does. The counts are borrowed from the reader's
  * {@link FacetOrdinals} and must be {@linkplain #release() released} when the search is done.
  */
 final class TouchedFacetCounts extends Facets {
@@ -39,7 +40,7 @@ final class TouchedFacetCounts extends Facets {
   /**
    * Past this many touched values the list is dropped and every value counts as touched: a search
    * that touches a good share of the values is cheaper to read by walking them all than to track,
-   * which costs a test on every count, a quarter of counting time on an archive of millions.
+   * which costs a test on every count.
    */
   private final int trackedAtMost;
 

@@ -113,6 +113,61 @@ class TouchedFacetCountsTest {
     }
   }
 
+  @Test
+  void countsMergedFromPartsEqualCountsMadeInOneWhetherOrNotThePartsTrackTheirValues()
+      throws Exception {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued("person", true);
+    try (Directory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        // 1,000 people, one each: a part of all the paragraphs touches more than an eighth of them.
+        for (int doc = 0; doc < 2_000; doc++) {
+          Document d = new Document();
+          d.add(new SortedSetDocValuesFacetField("person", "p" + doc % 1_000));
+          if (doc % 10 == 0) {
+            d.add(new SortedSetDocValuesFacetField("person", "popular"));
+          }
+          writer.addDocument(config.build(d));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        FacetOrdinals ordinals =
+            FacetOrdinals.read(
+                reader,
+                new DefaultSortedSetDocValuesReaderState(reader, config),
+                new SegmentOrdinals.Cache());
+        TouchedFacetCounts whole = new TouchedFacetCounts(ordinals);
+        TouchedFacetCounts few = new TouchedFacetCounts(ordinals); // 50 paragraphs: tracked
+        TouchedFacetCounts many = new TouchedFacetCounts(ordinals); // 1,950: past the eighth
+        for (int doc = 0; doc < 2_000; doc++) {
+          whole.add(doc);
+          (doc < 50 ? few : many).add(doc);
+        }
+        TouchedFacetCounts fewThenMany = new TouchedFacetCounts(ordinals);
+        fewThenMany.merge(few);
+        fewThenMany.merge(many);
+        many.merge(few);
+
+        String expected = describe(whole.getAllChildren("person"));
+        assertThat(expected).startsWith("[p0 (2), p1 (2), ").contains("popular (200)");
+        assertThat(describe(fewThenMany.getAllChildren("person"))).isEqualTo(expected);
+        assertThat(describe(many.getAllChildren("person"))).isEqualTo(expected);
+        assertThat(describe(many.getTopChildren(2, "person")))
+            .isEqualTo(describe(whole.getTopChildren(2, "person")))
+            .startsWith("[popular (200), p0 (2)]");
+        for (TouchedFacetCounts counts : List.of(whole, few, many, fewThenMany)) {
+          counts.release();
+        }
+        for (int i = 0; i < FacetOrdinals.MAX_SPARE_COUNTS; i++) {
+          assertThat(ordinals.borrowCounts())
+              .as("every array given back is zeroed")
+              .containsOnly(0);
+        }
+      }
+    }
+  }
+
   /** The labels and counts in order, and how many values had a count; null stays null. */
   private static String describe(FacetResult result) {
     return result == null
