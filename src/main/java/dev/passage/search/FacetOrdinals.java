@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -54,7 +53,7 @@ final class FacetOrdinals implements IndexedValues {
    * than allocated for each: on Reuters-21578 one is 84 KB, a quarter of all the bytes a search
    * allocated. Bounded, so a burst of concurrent searches leaves no lasting memory.
    */
-  private final ArrayBlockingQueue<int[]> spareCounts = new ArrayBlockingQueue<>(MAX_SPARE_COUNTS);
+  private final Spares<int[]> spareCounts = new Spares<>(MAX_SPARE_COUNTS);
 
   private FacetOrdinals(
       SortedSetDocValuesReaderState state, int[] starts, int[] ords, String[] labels) {
@@ -194,12 +193,12 @@ final class FacetOrdinals implements IndexedValues {
 
   /** An array of zeros, one per facet value; give it back with {@link #returnCounts}. */
   int[] borrowCounts() {
-    int[] counts = spareCounts.poll();
+    int[] counts = spareCounts.take();
     return counts != null ? counts : new int[state.getSize()];
   }
 
   /** Takes back an array from {@link #borrowCounts}, which the caller has set to zeros again. */
   void returnCounts(int[] zeroed) {
-    spareCounts.offer(zeroed);
+    spareCounts.giveBack(zeroed);
   }
 }

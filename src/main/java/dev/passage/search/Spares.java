@@ -22,8 +22,13 @@ final class Spares<T> {
    * A kept object, or a new one from {@code make}; the caller alone uses it until it gives it back.
    */
   T borrow(IOSupplier<T> make) throws IOException {
-    T spare = kept.poll();
+    T spare = take();
     return spare != null ? spare : make.get();
+  }
+
+  /** A kept object for the caller alone until it gives it back, or null when none is kept. */
+  T take() {
+    return kept.poll();
   }
 
   /** Takes back an object from {@link #borrow}, which the caller no longer uses. */
