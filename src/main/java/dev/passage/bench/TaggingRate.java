@@ -48,10 +48,11 @@ public final class TaggingRate {
                 @Override
                 protected void accept(Article article, ArticleStamp stamp) {
                   pool.execute(() -> {
-                    ProcessedArticle processed = pipeline.process(article);
-                    if (processed == null) {
+                    var maybe = pipeline.process(article);
+                    if (maybe.isEmpty()) {
                       return;
                     }
+                    ProcessedArticle processed = maybe.get();
                     for (ParagraphSources.Source s : ParagraphSources.of(processed, stamp)) {
                       // Serialised as the client would, so that work is counted too.
                       bytes.addAndGet(JSON.writeValueAsBytes(s.fields()).length);

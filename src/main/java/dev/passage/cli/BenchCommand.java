@@ -11,7 +11,6 @@ import dev.passage.bench.TaggingRate;
 import dev.passage.engine.SearchRequest;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.ArticleStamp;
-import dev.passage.index.ProcessedArticle;
 import dev.passage.index.Schema;
 import dev.passage.index.StampingSink;
 import dev.passage.index.StoredParagraphs;
@@ -20,9 +19,9 @@ import dev.passage.ingest.ArticleFiles;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.ArticleSink;
 import dev.passage.ingest.Problem;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.QueryProfile;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -204,14 +203,15 @@ final class BenchCommand implements Runnable {
                   new StampingSink() {
                     @Override
                     protected void accept(Article article, ArticleStamp stamp) {
-                      ProcessedArticle processed = pipeline.process(article);
-                      if (processed != null) {
-                        try {
-                          export.writeEngineDocuments(processed, stamp);
-                        } catch (IOException e) {
-                          throw new UncheckedIOException(e);
-                        }
-                      }
+                      pipeline
+                          .process(article)
+                          .ifPresent(processed -> {
+                            try {
+                              export.writeEngineDocuments(processed, stamp);
+                            } catch (IOException e) {
+                              throw new UncheckedIOException(e);
+                            }
+                          });
                     }
 
                     @Override
@@ -221,10 +221,10 @@ final class BenchCommand implements Runnable {
           each(
               articles,
               a -> {
-                ProcessedArticle processed = pipeline.process(a);
                 // An article that is nothing but page furniture has no paragraph to export.
-                if (processed != null) {
-                  export.write(processed);
+                var processed = pipeline.process(a);
+                if (processed.isPresent()) {
+                  export.write(processed.get());
                 }
               });
         }
@@ -289,9 +289,9 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Schema schema = new Schema();
-      try (SearcherPool pool = SearcherPool.open(index, schema)) {
+      try (LiveSearchers searchers = LiveSearchers.open(index, schema)) {
         FloorBenchmark.Result r =
-            new FloorBenchmark(new SearchService(schema, pool), readQueries(queries))
+            new FloorBenchmark(new SearchService(schema, searchers), readQueries(queries))
                 .run(threads, warmup, seconds);
         report(
             spec,
@@ -344,11 +344,11 @@ final class BenchCommand implements Runnable {
             spec.commandLine(), "--rounds takes 1 or more, --warmup 0 or more");
       }
       Schema schema = new Schema();
-      try (SearcherPool pool = SearcherPool.open(index, schema)) {
-        SearchService service = new SearchService(schema, pool);
+      try (LiveSearchers searchers = LiveSearchers.open(index, schema)) {
+        SearchService service = new SearchService(schema, searchers);
         List<SearchRequest> requests =
             FloorBenchmark.requests(service.parameters(), readQueries(queries));
-        QueryProfile profile = new QueryProfile(service, pool);
+        QueryProfile profile = new QueryProfile(service, searchers);
         for (int i = 0; i < warmup; i++) {
           profile.run(requests, 1);
         }

@@ -8,8 +8,8 @@ import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
 import dev.passage.query.KnownValues;
 import dev.passage.query.SearchParameters;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -138,9 +138,9 @@ final class SearchCommand implements Callable<Integer> {
               + index);
       return 2;
     }
-    SearcherPool opened;
+    LiveSearchers opened;
     try {
-      opened = SearcherPool.open(index, schema);
+      opened = LiveSearchers.open(index, schema);
     } catch (IOException e) {
       err.println(
           "passage: "
@@ -153,8 +153,8 @@ final class SearchCommand implements Callable<Integer> {
     Path names = info.source() == null ? null : info.source().names();
     var request =
         new SearchParameters(schema, KnownValues.of(CorpusOptions.entityList(names))).parse(params);
-    try (SearcherPool pool = opened) {
-      SearchResponse response = new SearchService(schema, pool).search(request);
+    try (LiveSearchers searchers = opened) {
+      SearchResponse response = new SearchService(schema, searchers).search(request);
       new TerminalPrinter(out, System.console() != null).print(response, showTimeline);
     }
     return 0;

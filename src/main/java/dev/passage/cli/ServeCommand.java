@@ -14,8 +14,8 @@ import dev.passage.index.LuceneArticleStore;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
 import dev.passage.query.KnownValues;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import dev.passage.web.AdminAccess;
 import dev.passage.web.PassageServer;
 import io.javalin.Javalin;
@@ -140,19 +140,19 @@ final class ServeCommand implements Callable<Integer> {
    * The searchers of the index {@code plan} settles on: built whole first when the plan says so, or
    * when the index turns out damaged on opening.
    */
-  private SearcherPool open(IndexPlan plan, Schema schema, PrintWriter out, PrintWriter err)
+  private LiveSearchers open(IndexPlan plan, Schema schema, PrintWriter out, PrintWriter err)
       throws IOException {
     int threads = corpus.threads(Runtime.getRuntime().availableProcessors());
     if (!plan.build()) {
       try {
-        SearcherPool pool = SearcherPool.open(corpus.index(), schema);
+        LiveSearchers searchers = LiveSearchers.open(corpus.index(), schema);
         out.println(
             "Serving the index in "
                 + corpus.index()
                 + " of "
                 + plan.source().describe()
                 + "; what changed there since is applied in the background.");
-        return pool;
+        return searchers;
       } catch (IOException e) {
         plan = new IndexPlan(plan.source(), true, IndexFreshness.damaged(corpus.index(), e));
       }
@@ -162,7 +162,7 @@ final class ServeCommand implements Callable<Integer> {
     if (!summary.committed()) {
       throw new IOException("no usable articles in " + plan.source().articles());
     }
-    return SearcherPool.open(corpus.index(), schema);
+    return LiveSearchers.open(corpus.index(), schema);
   }
 
   /**
@@ -234,28 +234,29 @@ final class ServeCommand implements Callable<Integer> {
     // Made on another core while the index opens: only changes need the tagger, whose lists take
     // a few hundred milliseconds to load, and the first answer does not wait for them.
     CompletableFuture<ArticlePipeline> pipeline = CorpusOptions.pipelineMeanwhile(plan);
-    SearcherPool pool = open(plan, schema, out, err);
+    LiveSearchers searchers = open(plan, schema, out, err);
     LiveIndex live =
         new LiveIndex(
             plan.source(),
             new IndexUpdater(
                 new LuceneArticleStore(schema, corpus.index()), pipeline::join, threads),
-            pool::refreshNow);
+            searchers::refreshNow);
     IndexPlan full = new IndexPlan(plan.source(), true, "asked for");
     Reindexer reindexer =
         new Reindexer(
             () -> corpus.build(full, threads, out, err),
             live::reconcile,
-            pool::refreshNow,
+            searchers::refreshNow,
             live.worker());
     // Filters and tag terms know the names the index was tagged with, aliases included.
     SearchService service =
         new SearchService(
             schema,
-            pool,
+            searchers,
             SearchService.DEFAULT_TIME_LIMIT,
             KnownValues.of(CorpusOptions.entityList(plan.source().names())));
-    return serve(new Served(service, live, reindexer, pool, ""), options, plan, pipeline, out, err);
+    return serve(
+        new Served(service, live, reindexer, searchers, ""), options, plan, pipeline, out, err);
   }
 
   /**
@@ -333,7 +334,7 @@ final class ServeCommand implements Callable<Integer> {
           });
     }
     // The suggester is built by the first request for suggestions; built here, a moment after the
-    // first answers, no reader's first keystroke waits for it (a second or so on Reuters-21578).
+    // first answers, no reader's first keystroke waits for the whole archive to be read.
     CompletableFuture.delayedExecutor(RECONCILE_DELAY.toMillis(), TimeUnit.MILLISECONDS)
         .execute(() -> {
           try {

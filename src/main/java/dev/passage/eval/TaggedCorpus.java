@@ -28,10 +28,7 @@ public final class TaggedCorpus {
             new ArticleSink() {
               @Override
               public void accept(Article article) {
-                ProcessedArticle processed = pipeline.process(article);
-                if (processed != null) {
-                  tagged.add(processed);
-                }
+                pipeline.process(article).ifPresent(tagged::add);
               }
 
               @Override

@@ -15,6 +15,7 @@ import dev.passage.tagging.TopicRules;
 import dev.passage.tagging.TopicTagger;
 import dev.passage.tagging.YearFinder;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stages from a read article to one ready to index: strip furniture, split paragraphs, tag.
@@ -51,12 +52,15 @@ public final class ArticlePipeline {
     return create(EntityList.bundled());
   }
 
-  /** Processes one article; null when nothing but furniture is left. */
-  public ProcessedArticle process(Article article) {
+  /** Why an article is skipped when nothing but page furniture is left of it. */
+  public static final String ONLY_FURNITURE = "no text left after removing page furniture";
+
+  /** Processes one article; empty when nothing but page furniture is left. */
+  public Optional<ProcessedArticle> process(Article article) {
     CleanText clean = stripper.strip(article);
     List<Paragraph> paragraphs = splitter.split(clean.body());
     if (paragraphs.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     String headline = article.title() != null ? article.title() : clean.headerTitle();
     TaggedArticle tagged = tagger.tag(article.date(), headline, paragraphs);
@@ -65,13 +69,14 @@ public final class ArticlePipeline {
       title = DerivedTitle.from(paragraphs.getFirst());
     }
     String author = article.author() != null ? article.author() : clean.byline();
-    return new ProcessedArticle(
-        article.id(),
-        title,
-        tagged.date(),
-        tagged.dateInferred(),
-        article.source(),
-        author,
-        tagged.paragraphs());
+    return Optional.of(
+        new ProcessedArticle(
+            article.id(),
+            title,
+            tagged.date(),
+            tagged.dateInferred(),
+            article.source(),
+            author,
+            tagged.paragraphs()));
   }
 }

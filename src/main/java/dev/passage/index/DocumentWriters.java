@@ -19,8 +19,7 @@ import org.apache.lucene.index.IndexWriter;
  * <p>Why not add them from the processing threads: Lucene gives every thread that adds documents
  * its own in-memory segment, and each is flushed, and later merged, on its own. Written from one
  * thread, a build that fits in the indexing buffer is flushed once, as the one segment it is
- * published as, and the final merge has nothing left to do. On Reuters-21578 (2 cores) that cut the
- * CPU time of a build by a fifth.
+ * published as, and the final merge has nothing left to do, which saves CPU on a small machine.
  */
 final class DocumentWriters {
 

@@ -160,9 +160,9 @@ public final class IndexBuilder {
       IndexInfo info = new IndexInfo(articles.get(), source, rulesFingerprint, now, now);
       // A build is written once and then only read, so it is merged into one segment before it
       // is published: every query then seeks each term once rather than once per segment and
-      // counts facets without an ordinal map. On Reuters-21578 in six segments the in-process
-      // floor answered 21 % fewer queries. A build that fits in the indexing buffer is one
-      // segment already, and this does nothing.
+      // counts facets without an ordinal map (docs/design-notes.md: what several segments
+      // cost). A build that fits in the indexing buffer is one segment already, and this does
+      // nothing.
       writer.forceMerge(1);
       writer.setLiveCommitData(info.toUserData().entrySet());
       writer.commit();
@@ -175,12 +175,12 @@ public final class IndexBuilder {
   private void process(
       Article article, ArticleStamp stamp, DocumentWriters writers, List<Problem> problems) {
     try {
-      ProcessedArticle processed = pipeline.process(article);
-      if (processed == null) {
-        problems.add(
-            Problem.skipped(article.origin(), "no text left after removing page furniture"));
+      var maybe = pipeline.process(article);
+      if (maybe.isEmpty()) {
+        problems.add(Problem.skipped(article.origin(), ArticlePipeline.ONLY_FURNITURE));
         return;
       }
+      ProcessedArticle processed = maybe.get();
       onProcessed.accept(processed);
       writers.write(new DocumentWriters.Batch(article, documents.build(processed, stamp)));
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -197,9 +197,8 @@ public final class IndexBuilder {
 
   /**
    * The threads that add documents to the writer: one per three indexing threads, at least one.
-   * Tagging and building an article's documents costs about twice what Lucene's inversion of them
-   * does, so one writer keeps up with two processing threads, and each more writer adds a segment
-   * to merge.
+   * Tagging and building an article's documents costs more than Lucene's inversion of them, so one
+   * writer keeps up with two processing threads, and each more writer adds a segment to merge.
    */
   static int writerThreads(int indexingThreads) {
     return Math.max(1, indexingThreads / 3);
@@ -207,7 +206,7 @@ public final class IndexBuilder {
 
   /**
    * Lucene's indexing buffer: a third of the heap, between 16 and 256 MB. A build that fits in it
-   * is flushed once; Reuters-21578's 105,786 paragraphs take about 65 MB.
+   * is flushed once, as the one segment it is published as.
    */
   public static double ramBufferMB(long maxHeapBytes) {
     return Math.clamp(maxHeapBytes / 3 / (1024.0 * 1024.0), 16, 256);
@@ -253,7 +252,7 @@ public final class IndexBuilder {
       return true;
     }
     try {
-      return IndexFreshness.missingFile(directory) == null;
+      return IndexFreshness.missingFile(directory).isEmpty();
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
       return false;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,16 +32,14 @@ public final class IndexFreshness {
   private IndexFreshness() {}
 
   /**
-   * Why the complete Passage index in {@code indexDir} cannot be served, or null when every file
-   * its last commit names is there. Opening the whole index here would cost a second open at every
+   * Why the complete Passage index in {@code indexDir} cannot be served; empty when every file its
+   * last commit names is there. Opening the whole index here would cost a second open at every
    * start; damage inside a file shows when the server opens it, and {@link #damaged} says why.
    */
-  static String damage(Path indexDir) throws IOException {
+  static Optional<String> damage(Path indexDir) throws IOException {
     try (Directory directory = FSDirectory.open(indexDir)) {
-      String missing = missingFile(directory);
-      return missing == null
-          ? null
-          : "the index in " + indexDir + " is damaged (" + missing + " is missing)";
+      return missingFile(directory)
+          .map(missing -> "the index in " + indexDir + " is damaged (" + missing + " is missing)");
     }
   }
 
@@ -53,19 +52,16 @@ public final class IndexFreshness {
   }
 
   /**
-   * The first file the last commit in {@code directory} names that is not there, or null when all
+   * The first file the last commit in {@code directory} names that is not there; empty when all
    * are.
    *
    * @throws IOException when the commit itself cannot be read
    */
-  static String missingFile(Directory directory) throws IOException {
+  static Optional<String> missingFile(Directory directory) throws IOException {
     Set<String> present = Set.of(directory.listAll());
-    for (String file : SegmentInfos.readLatestCommit(directory).files(true)) {
-      if (!present.contains(file)) {
-        return file;
-      }
-    }
-    return null;
+    return SegmentInfos.readLatestCommit(directory).files(true).stream()
+        .filter(file -> !present.contains(file))
+        .findFirst();
   }
 
   private static List<String> names(Path indexDir) throws IOException {

@@ -44,7 +44,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
     try {
       info = IndexInfo.read(indexDir);
       if (info != null) {
-        damage = IndexFreshness.damage(indexDir);
+        damage = IndexFreshness.damage(indexDir).orElse(null);
       }
     } catch (IOException e) {
       info = null;

@@ -217,9 +217,9 @@ public final class IndexUpdater {
         ProcessedArticle processed;
         String refusal = null;
         try {
-          processed = stages.process(article);
+          processed = stages.process(article).orElse(null);
           if (processed == null) {
-            refusal = "no text left after removing page furniture";
+            refusal = ArticlePipeline.ONLY_FURNITURE;
           }
         } catch (RuntimeException | StackOverflowError e) {
           processed = null;

@@ -9,10 +9,10 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
 /**
  * Lucene's codec with stored fields in small blocks. Every search reads the stored fields of its
  * ten hits, and Lucene's default decompresses a preset dictionary and a large block for each one.
- * Blocks of 1 KB hold one or two paragraphs: on Reuters-21578 the in-process floor answered 3.5 %
- * more queries than with 4 KB blocks (median of 3, one thread), for an index 5 % larger (66 MB).
- * Readers take blocks of any size, so indexes written with other sizes stay readable. Registered in
- * {@code META-INF/services} so that any reader of the index finds it by name.
+ * Blocks of 1 KB hold one or two paragraphs, so a hit decompresses little beyond its own text; the
+ * index is slightly larger (docs/design-notes.md has both figures). Readers take blocks of any
+ * size, so indexes written with other sizes stay readable. Registered in {@code META-INF/services}
+ * so that any reader of the index finds it by name.
  */
 public final class PassageCodec extends FilterCodec {
 

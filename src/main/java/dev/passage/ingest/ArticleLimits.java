@@ -3,13 +3,12 @@ package dev.passage.ingest;
 /**
  * How large one article may be, in one place so that both readers, the folder and the README agree.
  *
- * <p>Measured on a 20 MB article of dense news text (144,216 paragraphs): indexed whole, it took 29
- * s and about 2 GB of heap, because an article is tagged as a whole (surnames, the main topic and
- * the inferred date are article-wide) and all its paragraphs are held until they are written; with
- * 1 GB of heap the build ran out of memory. Cut to {@link #MAX_TEXT_CHARS}, the same file is read,
- * cut and indexed (6,886 paragraphs) in about 5 s from a cold start, within a 160 MB heap. No news
- * article comes near the limits; a file that does is a book, a dump or several articles pasted
- * together, so its start is indexed and the cut reported.
+ * <p>An article is tagged as a whole (surnames, the main topic and the inferred date are
+ * article-wide) and all its paragraphs are held until they are written, so one huge article costs
+ * heap in proportion to its size: a 20 MB one ran a 1 GB heap out of memory, and cut to {@link
+ * #MAX_TEXT_CHARS} it fits a small heap (docs/design-notes.md has the measurement). No news article
+ * comes near the limits; a file that does is a book, a dump or several articles pasted together, so
+ * its start is indexed and the cut reported.
  */
 public final class ArticleLimits {
 

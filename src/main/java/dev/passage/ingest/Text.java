@@ -81,7 +81,7 @@ public final class Text {
 
   /**
    * Every run of spaces, tabs, line and form feeds as one space: {@code replaceAll("\\s+", " ")}
-   * without a regular expression, which took 2 % of an indexing profile, run on every line.
+   * without a regular expression, which showed in indexing profiles: it runs on every line.
    */
   public static String collapseSpaces(String line) {
     StringBuilder out = null;

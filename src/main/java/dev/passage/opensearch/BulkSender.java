@@ -18,8 +18,8 @@ import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
  * threads go on tagging. A request closes at a number of paragraphs or at a size, whichever comes
  * first, so that long paragraphs do not make requests larger than a node takes well. Each document
  * is serialised once, as its request is written. The client's {@code BulkIngester} serialises every
- * document once more to weigh it, then parses those bytes again to write the request: a sixth of
- * the CPU of a build on Reuters-21578 went to that.
+ * document once more to weigh it, then parses those bytes again to write the request, work that
+ * competes with tagging for the same cores.
  */
 final class BulkSender {
 

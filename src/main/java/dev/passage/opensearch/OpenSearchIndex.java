@@ -159,13 +159,13 @@ public final class OpenSearchIndex {
               protected void accept(Article article, ArticleStamp stamp) {
                 pool.execute(() -> {
                   try {
-                    ProcessedArticle processed = pipeline.process(article);
-                    if (processed == null) {
+                    var maybe = pipeline.process(article);
+                    if (maybe.isEmpty()) {
                       problems.add(
-                          Problem.skipped(
-                              article.origin(), "no text left after removing page furniture"));
+                          Problem.skipped(article.origin(), ArticlePipeline.ONLY_FURNITURE));
                       return;
                     }
+                    ProcessedArticle processed = maybe.get();
                     add(bulk, index, processed, stamp);
                     articles.incrementAndGet();
                     paragraphs.addAndGet(processed.paragraphs().size());

@@ -37,7 +37,7 @@ final class FacetCounter {
   }
 
   private static List<FacetValue> years(Facets facets, SearchRequest request) throws IOException {
-    FacetResult all = safely(() -> facets.getAllChildren(Dimension.YEAR.field()));
+    FacetResult all = facets.getAllChildren(Dimension.YEAR.field());
     List<FacetValue> values = new ArrayList<>();
     if (all != null) {
       for (LabelAndValue lv : all.labelValues) {
@@ -51,7 +51,7 @@ final class FacetCounter {
 
   private static List<FacetValue> top(Facets facets, Dimension dim, SearchRequest request)
       throws IOException {
-    FacetResult top = safely(() -> facets.getTopChildren(request.facetSize(), dim.field()));
+    FacetResult top = facets.getTopChildren(request.facetSize(), dim.field());
     List<FacetValue> values = new ArrayList<>();
     if (top != null) {
       for (LabelAndValue lv : top.labelValues) {
@@ -67,30 +67,14 @@ final class FacetCounter {
       throws IOException {
     for (String selected : request.filter(dim)) {
       if (values.stream().noneMatch(v -> v.value().equals(selected))) {
-        Number count = safely(() -> facets.getSpecificValue(dim.field(), selected));
-        values.add(
-            new FacetValue(selected, count == null ? 0 : Math.max(0, count.intValue()), true));
+        // -1 for a value the index has never held: a count of zero to the reader who chose it.
+        int count = facets.getSpecificValue(dim.field(), selected).intValue();
+        values.add(new FacetValue(selected, Math.max(0, count), true));
       }
     }
   }
 
   private static FacetValue value(Dimension dim, LabelAndValue lv, SearchRequest request) {
     return new FacetValue(lv.label, lv.value.intValue(), request.filter(dim).contains(lv.label));
-  }
-
-  private interface FacetCall<T> {
-    T call() throws IOException;
-  }
-
-  /**
-   * Facets throw when a dimension or value never occurs in the index (an empty index, a year nobody
-   * wrote about); for a reader that is simply a count of zero.
-   */
-  private static <T> T safely(FacetCall<T> call) throws IOException {
-    try {
-      return call.call();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

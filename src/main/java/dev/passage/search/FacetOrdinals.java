@@ -23,12 +23,11 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * Every paragraph's facet values as global ordinals in two plain arrays, and every value's label,
- * read once per reader from the facet doc values. Counting facets is then an array walk: a JFR
- * profile of the query load showed decoding the doc values and mapping segment ordinals to global
- * ones taking 13 % of the server's time, and looking labels up another 5 %. The price is memory: 4
- * bytes per paragraph and per value of a paragraph (1.6 MB for Reuters' 105,786 paragraphs and
- * 299,137 values, 16 MB at ten times that). An index of one segment shares its segment's arrays;
- * one of several pays for a copy per reader a change opens.
+ * read once per reader from the facet doc values. Counting facets is then an array walk: in a
+ * profile of the query load, decoding the doc values, mapping segment ordinals to global ones and
+ * looking labels up were a large share of the server's time (docs/design-notes.md). The price is
+ * memory: 4 bytes per paragraph and per value of a paragraph. An index of one segment shares its
+ * segment's arrays; one of several pays for a copy per reader a change opens.
  */
 final class FacetOrdinals implements IndexedValues {
 
@@ -50,8 +49,9 @@ final class FacetOrdinals implements IndexedValues {
 
   /**
    * Zeroed count arrays, one slot per facet value, kept for the next search over this reader rather
-   * than allocated for each: on Reuters-21578 one is 84 KB, a quarter of all the bytes a search
-   * allocated. Bounded, so a burst of concurrent searches leaves no lasting memory.
+   * than allocated for each: one is a large part of what a search allocates, and what a search
+   * allocates sets how often the collector stops every search in flight. Bounded, so a burst of
+   * concurrent searches leaves no lasting memory.
    */
   private final Spares<int[]> spareCounts = new Spares<>(MAX_SPARE_COUNTS);
 

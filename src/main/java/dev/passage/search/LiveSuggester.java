@@ -10,14 +10,14 @@ import org.apache.lucene.index.IndexReader;
 
 /**
  * The suggester of the index as it is served. Building one reads every paragraph's facet values and
- * every article's title and takes about a second on Reuters-21578, too long for a keystroke and too
- * much to spend on every refresh of a live archive: so after the index changes, suggestions keep
- * coming from the suggester of the previous reader while one thread builds the new reader's, and
- * only the very first suggestion waits for a build.
+ * every article's title, too long for a keystroke on an archive of any size and too much to spend
+ * on every refresh of a live archive: so after the index changes, suggestions keep coming from the
+ * suggester of the previous reader while one thread builds the new reader's, and only the very
+ * first suggestion waits for a build.
  */
 final class LiveSuggester {
 
-  private final SearcherPool pool;
+  private final LiveSearchers searchers;
   private final KnownValues known;
   private final AtomicBoolean building = new AtomicBoolean();
   private volatile Built built;
@@ -25,8 +25,8 @@ final class LiveSuggester {
   /** A suggester and the reader it was built from, by the reader's cache key. */
   private record Built(Object reader, ValueSuggester suggester) {}
 
-  LiveSuggester(SearcherPool pool, KnownValues known) {
-    this.pool = pool;
+  LiveSuggester(LiveSearchers searchers, KnownValues known) {
+    this.searchers = searchers;
     this.known = known;
   }
 
@@ -50,11 +50,11 @@ final class LiveSuggester {
 
   private void rebuild() {
     try {
-      PassageSearcher searcher = pool.acquire();
+      PassageSearcher searcher = searchers.acquire();
       try {
         built = build(searcher);
       } finally {
-        pool.release(searcher);
+        searchers.release(searcher);
       }
     } catch (IOException | UncheckedIOException e) {
       // The old suggestions stay; the next request for suggestions tries again.

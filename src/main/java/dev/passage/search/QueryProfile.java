@@ -54,11 +54,11 @@ public final class QueryProfile {
   private static final int TOP = 10;
 
   private final SearchService service;
-  private final SearcherPool pool;
+  private final LiveSearchers searchers;
 
-  public QueryProfile(SearchService service, SearcherPool pool) {
+  public QueryProfile(SearchService service, LiveSearchers searchers) {
     this.service = service;
-    this.pool = pool;
+    this.searchers = searchers;
   }
 
   /**
@@ -107,7 +107,7 @@ public final class QueryProfile {
     } catch (QueryCost e) {
       throw new InvalidRequestException(e.getMessage());
     }
-    PassageSearcher searcher = pool.acquire();
+    PassageSearcher searcher = searchers.acquire();
     try {
       return switch (stage) {
         case MATCH -> searcher.search(query, new MatchCounter());
@@ -120,7 +120,7 @@ public final class QueryProfile {
         case ANSWER -> throw new AssertionError(stage);
       };
     } finally {
-      pool.release(searcher);
+      searchers.release(searcher);
     }
   }
 

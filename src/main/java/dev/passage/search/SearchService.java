@@ -64,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs searches and article lookups against the current index. Every call acquires a searcher from
- * the {@link SearcherPool} and releases it in {@code finally}; nothing is locked, so requests run
+ * the {@link LiveSearchers} and releases it in {@code finally}; nothing is locked, so requests run
  * in parallel and a reindex never blocks them.
  */
 public final class SearchService implements SearchEngine {
@@ -79,15 +79,15 @@ public final class SearchService implements SearchEngine {
   private static final TypeReference<List<TagReason>> REASONS = new TypeReference<>() {};
 
   private final Schema schema;
-  private final SearcherPool pool;
+  private final LiveSearchers searchers;
   private final SearchParameters parameters;
   private final LiveSuggester suggester;
   private final WordCorrections corrections = new WordCorrections();
   private final Snippets snippets;
   private final Duration timeLimit;
 
-  public SearchService(Schema schema, SearcherPool pool) {
-    this(schema, pool, DEFAULT_TIME_LIMIT);
+  public SearchService(Schema schema, LiveSearchers searchers) {
+    this(schema, searchers, DEFAULT_TIME_LIMIT);
   }
 
   /**
@@ -95,16 +95,17 @@ public final class SearchService implements SearchEngine {
    * much for too long (a costly wildcard on a large archive) answers in time, flagged partial,
    * instead of holding a thread.
    */
-  public SearchService(Schema schema, SearcherPool pool, Duration timeLimit) {
-    this(schema, pool, timeLimit, KnownValues.bundled());
+  public SearchService(Schema schema, LiveSearchers searchers, Duration timeLimit) {
+    this(schema, searchers, timeLimit, KnownValues.bundled());
   }
 
   /** A service whose requests' tag values are looked up in {@code known}. */
-  public SearchService(Schema schema, SearcherPool pool, Duration timeLimit, KnownValues known) {
+  public SearchService(
+      Schema schema, LiveSearchers searchers, Duration timeLimit, KnownValues known) {
     this.schema = schema;
-    this.pool = pool;
+    this.searchers = searchers;
     this.parameters = new SearchParameters(schema, known);
-    this.suggester = new LiveSuggester(pool, known);
+    this.suggester = new LiveSuggester(searchers, known);
     this.snippets = new Snippets(schema);
     this.timeLimit = timeLimit;
   }
@@ -140,7 +141,7 @@ public final class SearchService implements SearchEngine {
     // Grouped, the page's hits come from the grouping; this pass only counts.
     int topN = grouped ? 1 : given.page() * given.size();
     Sort sort = sortOf(given.sort());
-    PassageSearcher shared = pool.acquire();
+    PassageSearcher shared = searchers.acquire();
     // The facet counts borrow their arrays from the reader, and give them back at the end.
     List<TouchedFacetCounts> counted = new ArrayList<>(2);
     try {
@@ -151,7 +152,7 @@ public final class SearchService implements SearchEngine {
       PassageSearcher searcher = shared.withTimeout(timeout);
       // Matching and counting may spread over several cores when few searches run; the rest,
       // cheap by comparison, runs on this thread.
-      PassageSearcher widened = pool.widened(shared, timeout);
+      PassageSearcher widened = searchers.widened(shared, timeout);
       PassageSearcher wide = widened == null ? searcher : widened;
       // The dates filter the hits and every count; the snippets mark the query's words only.
       Query dated = DatedQuery.of(query, request.dates());
@@ -251,7 +252,7 @@ public final class SearchService implements SearchEngine {
               : TimelineCounter.count(matching, request.timeline(), searcher));
     } finally {
       counted.forEach(TouchedFacetCounts::release);
-      pool.release(shared);
+      searchers.release(shared);
     }
   }
 
@@ -285,7 +286,7 @@ public final class SearchService implements SearchEngine {
   /** The whole article {@code id}, or empty when there is none. */
   @Override
   public Optional<ArticleView> article(String id, boolean explain) throws IOException {
-    PassageSearcher searcher = pool.acquire();
+    PassageSearcher searcher = searchers.acquire();
     try {
       Query query = new TermQuery(new Term(Schema.ARTICLE_ID, id));
       Sort byParagraph = new Sort(new SortedNumericSortField(Schema.PARAGRAPH, SortField.Type.INT));
@@ -323,18 +324,18 @@ public final class SearchService implements SearchEngine {
               first.get(Schema.AUTHOR),
               paragraphs));
     } finally {
-      pool.release(searcher);
+      searchers.release(searcher);
     }
   }
 
   /** True when the index holds article {@code id}; cheaper than {@link #article}. */
   @Override
   public boolean hasArticle(String id) throws IOException {
-    PassageSearcher searcher = pool.acquire();
+    PassageSearcher searcher = searchers.acquire();
     try {
       return searcher.count(new TermQuery(new Term(Schema.ARTICLE_ID, id))) > 0;
     } finally {
-      pool.release(searcher);
+      searchers.release(searcher);
     }
   }
 
@@ -363,18 +364,18 @@ public final class SearchService implements SearchEngine {
 
   @Override
   public SuggestResponse suggest(SuggestRequest request) throws IOException {
-    PassageSearcher searcher = pool.acquire();
+    PassageSearcher searcher = searchers.acquire();
     try {
       return new SuggestResponse(request.prefix(), suggester.of(searcher).suggest(request));
     } finally {
-      pool.release(searcher);
+      searchers.release(searcher);
     }
   }
 
   /** The state of the index being served. */
   @Override
   public Health health() throws IOException {
-    PassageSearcher searcher = pool.acquire();
+    PassageSearcher searcher = searchers.acquire();
     try {
       IndexInfo info = searcher.info();
       int paragraphs = searcher.getIndexReader().numDocs();
@@ -385,7 +386,7 @@ public final class SearchService implements SearchEngine {
           paragraphs,
           info == null ? null : info.builtAt());
     } finally {
-      pool.release(searcher);
+      searchers.release(searcher);
     }
   }
 

@@ -10,11 +10,11 @@ import java.util.Locale;
  * The JDK's sentence boundaries, found in one forward pass when the text is set and then looked up.
  *
  * <p>Why: the highlighter asks {@code following} and {@code preceding} around every match, and the
- * JDK's rule-based iterator answers each by scanning back to a safe point and forward again; in a
- * loaded server that was 10 % of the time. A paragraph is a few sentences, so a forward pass over
- * it costs less than two such answers (the in-process floor: 10 % more queries). The boundaries are
- * the JDK's forward ones; its backward scan sometimes found others, such as one inside "S.A.>" that
- * made a snippet begin with ".&gt;".
+ * JDK's rule-based iterator answers each by scanning back to a safe point and forward again, a
+ * visible share of a loaded server's time. A paragraph is a few sentences, so a forward pass over
+ * it costs less than two such answers (docs/design-notes.md has the measurement). The boundaries
+ * are the JDK's forward ones; its backward scan sometimes found others, such as one inside "S.A.>"
+ * that made a snippet begin with ".&gt;".
  */
 final class SentenceBreaks extends BreakIterator {
 

@@ -84,7 +84,7 @@ final class Snippets {
     UnifiedHighlighter highlighter =
         new UnifiedHighlighter(builder) {
           // The schema puts offsets in the text's postings; Lucene would otherwise merge every
-          // segment's field infos on each request to find that out (7 % of a loaded server).
+          // segment's field infos on each request to find that out, a cost on every snippet.
           // The text as written has no offsets in the index: its matches on the page's hits
           // are found by analysing them again.
           @Override
@@ -147,9 +147,9 @@ final class Snippets {
   /**
    * Match offsets from the postings, as Lucene's {@link PostingsOffsetStrategy} finds them with
    * weight matches, but from one {@link Weight} for the whole page: Lucene rewrites the query and
-   * creates a weight (seeking every term in the dictionary) for each highlighted hit, 11 % of a
-   * loaded server's time. The weight reads a {@link ReusedPostings} view, so the page's hits (and
-   * the searches that had the view before) share their postings enums too.
+   * creates a weight (seeking every term in the dictionary) for each highlighted hit, once per hit
+   * for what one weight can do for all. The weight reads a {@link ReusedPostings} view, so the
+   * page's hits (and the searches that had the view before) share their postings enums too.
    */
   private static final class SharedWeightOffsets extends PostingsOffsetStrategy {
 

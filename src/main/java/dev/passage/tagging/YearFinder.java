@@ -504,7 +504,7 @@ public final class YearFinder {
    * group captured by a failed try at an earlier place (the day "19" of "December 1985" made a
    * later "February" a dated month). Only where {@code mayStart} allows is the pattern tried,
    * rather than at every character: its look-behinds and word boundaries, tested at each position,
-   * made finding years 8 % of an indexing profile. No match is lost as long as none can start where
+   * made finding years a large part of tagging. No match is lost as long as none can start where
    * {@code mayStart} says no.
    */
   private static List<MatchResult> matches(Pattern pattern, String text, MayStart mayStart) {

@@ -11,9 +11,9 @@ import dev.passage.index.Schema;
 import dev.passage.index.StoredParagraphs;
 import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleDate;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.QueryProfile;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
 import dev.passage.testing.TestServer;
 import dev.passage.web.AdminAccess;
@@ -85,7 +85,7 @@ class BenchToolsTest {
             "a1");
     StringWriter out = new StringWriter();
     BulkExport export = new BulkExport(out, "passage");
-    export.write(ArticlePipeline.bundled().process(seed));
+    export.write(ArticlePipeline.bundled().process(seed).orElseThrow());
 
     String[] lines = out.toString().split("\n");
     assertThat(export.paragraphs()).isEqualTo(2);
@@ -130,11 +130,11 @@ class BenchToolsTest {
   @Test
   void theProfileTimesEveryStageOfEveryQuery() throws Exception {
     Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
-    try (SearcherPool pool = SearcherPool.open(dir.resolve("index"), new Schema())) {
-      SearchService service = new SearchService(new Schema(), pool);
+    try (LiveSearchers searchers = LiveSearchers.open(dir.resolve("index"), new Schema())) {
+      SearchService service = new SearchService(new Schema(), searchers);
       List<String> queries = List.of("CICA chairmanship", "visit", "zebrafish");
       QueryProfile.Result r =
-          new QueryProfile(service, pool)
+          new QueryProfile(service, searchers)
               .run(FloorBenchmark.requests(service.parameters(), queries), 3);
 
       long[] totals = new long[queries.size()];
@@ -256,10 +256,10 @@ class BenchToolsTest {
   @Test
   void theFloorRunsTheQueriesInProcessAndReportsTheirLatency() throws Exception {
     Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
-    try (SearcherPool pool = SearcherPool.open(dir.resolve("index"), new Schema())) {
+    try (LiveSearchers searchers = LiveSearchers.open(dir.resolve("index"), new Schema())) {
       FloorBenchmark.Result r =
           new FloorBenchmark(
-                  new SearchService(new Schema(), pool), List.of("CICA chairmanship", "visit"))
+                  new SearchService(new Schema(), searchers), List.of("CICA chairmanship", "visit"))
               .run(2, 0.1, 0.3);
 
       assertThat(r.queries()).isPositive();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -88,8 +88,8 @@ class KilledIndexingTest {
         DirectoryReader reader = DirectoryReader.open(directory)) {
       assertThat(reader.numDocs()).isEqualTo(3);
     }
-    try (SearcherPool pool = SearcherPool.open(index(), new Schema())) {
-      assertThat(new SearchService(new Schema(), pool).health().paragraphs()).isEqualTo(3);
+    try (LiveSearchers searchers = LiveSearchers.open(index(), new Schema())) {
+      assertThat(new SearchService(new Schema(), searchers).health().paragraphs()).isEqualTo(3);
     }
 
     // Restarted over the same articles, serve serves the last complete index at once.

@@ -36,7 +36,7 @@ class LuceneEngineContractTest extends EngineContract {
 
   @Override
   SearchEngine engine(Duration limit) {
-    return new SearchService(new Schema(), index.pool(), limit);
+    return new SearchService(new Schema(), index.searchers(), limit);
   }
 
   @Override

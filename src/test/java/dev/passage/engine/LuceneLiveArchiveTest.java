@@ -6,8 +6,8 @@ import dev.passage.index.IndexUpdater;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.LuceneArticleStore;
 import dev.passage.index.Schema;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LuceneLiveArchiveTest extends LiveArchiveContract {
 
   private Path articles;
-  private SearcherPool pool;
+  private LiveSearchers searchers;
   private SearchService engine;
   private LiveIndex live;
 
@@ -28,19 +28,19 @@ class LuceneLiveArchiveTest extends LiveArchiveContract {
     Path index = dir.resolve("index");
     Fixtures.build(articles, index);
     Schema schema = new Schema();
-    pool = SearcherPool.open(index, schema);
-    engine = new SearchService(schema, pool);
+    searchers = LiveSearchers.open(index, schema);
+    engine = new SearchService(schema, searchers);
     live =
         new LiveIndex(
             new IndexSource(articles, null),
             new IndexUpdater(new LuceneArticleStore(schema, index), ArticlePipeline.bundled(), 1),
-            pool::refreshNow);
+            searchers::refreshNow);
   }
 
   @AfterAll
   void close() throws Exception {
     live.close();
-    pool.close();
+    searchers.close();
   }
 
   @Override

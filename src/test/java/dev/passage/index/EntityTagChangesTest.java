@@ -33,7 +33,7 @@ class EntityTagChangesTest {
     EntityList merged =
         EntityList.bundled().merge(EntityList.parse(TsvFile.parse("mine.tsv", namesFile)));
     EntityTagChanges changes = new EntityTagChanges(EntityTagger.bundled());
-    changes.accept(ArticlePipeline.create(merged).process(ARTICLE));
+    changes.accept(ArticlePipeline.create(merged).process(ARTICLE).orElseThrow());
     return changes.count();
   }
 

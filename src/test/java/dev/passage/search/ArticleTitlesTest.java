@@ -30,8 +30,8 @@ class ArticleTitlesTest {
   @Test
   void aBuildGivesEachArticlesTitleOnceFromItsDocValues() throws Exception {
     Fixtures.build(Fixtures.SEED_ARTICLES, dir.resolve("index"));
-    try (SearcherPool pool = SearcherPool.open(dir.resolve("index"), new Schema())) {
-      PassageSearcher searcher = pool.acquire();
+    try (LiveSearchers searchers = LiveSearchers.open(dir.resolve("index"), new Schema())) {
+      PassageSearcher searcher = searchers.acquire();
       try {
         assertThat(searcher.titles())
             .hasSize(5)
@@ -47,7 +47,7 @@ class ArticleTitlesTest {
             .as("titles are doc values")
             .isNotNull();
       } finally {
-        pool.release(searcher);
+        searchers.release(searcher);
       }
     }
   }

@@ -49,7 +49,7 @@ class MatchCountingTest {
   private static final String[] WORDS = {"oil", "pipeline", "trade", "harvest", "border", "bank"};
 
   @TempDir static Path dir;
-  static SearcherPool pool;
+  static LiveSearchers searchers;
   static SearchService service;
   static ExecutorService threads;
 
@@ -68,8 +68,8 @@ class MatchCountingTest {
     Schema schema = new Schema();
     new IndexUpdater(new LuceneArticleStore(schema, index), ArticlePipeline.bundled(), 1)
         .update(new ArticleFolder(articles));
-    pool = SearcherPool.open(index, schema);
-    service = new SearchService(schema, pool);
+    searchers = LiveSearchers.open(index, schema);
+    service = new SearchService(schema, searchers);
     threads = Executors.newFixedThreadPool(3);
   }
 
@@ -89,12 +89,12 @@ class MatchCountingTest {
   @AfterAll
   static void close() throws Exception {
     threads.shutdownNow();
-    pool.close();
+    searchers.close();
   }
 
   @Test
   void countsEqualThoseOfTheSetOfMatchesOnOneThreadAndOnSeveral() throws Exception {
-    PassageSearcher shared = pool.acquire();
+    PassageSearcher shared = searchers.acquire();
     try {
       assertThat(shared.getIndexReader().leaves()).hasSizeGreaterThan(1);
       PassageSearcher one = shared.withTimeout(new QueryTimeoutImpl(-1));
@@ -118,7 +118,7 @@ class MatchCountingTest {
       }
       assertThat(compared).isEqualTo(10);
     } finally {
-      pool.release(shared);
+      searchers.release(shared);
     }
   }
 
@@ -127,7 +127,7 @@ class MatchCountingTest {
     SearchRequest request =
         service.parameters().parse(Map.of("q", List.of("spoke"), "timeline", List.of("year")));
     SearchResponse response = service.search(request);
-    PassageSearcher shared = pool.acquire();
+    PassageSearcher shared = searchers.acquire();
     try {
       Query query = service.parameters().luceneQuery(request);
       assertThat(describe(response.total(), response.facets(), response.timeline()))
@@ -137,7 +137,7 @@ class MatchCountingTest {
       assertThat(response.facets().person()).isNotEmpty();
       assertThat(response.timeline()).hasSizeGreaterThan(5);
     } finally {
-      pool.release(shared);
+      searchers.release(shared);
     }
   }
 
@@ -146,8 +146,8 @@ class MatchCountingTest {
     // The service splits only while fewer searches run than cores: one search at a time here.
     assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs two cores or more");
     Schema schema = new Schema();
-    try (SearcherPool splitting =
-        SearcherPool.open(FSDirectory.open(dir.resolve("index")), schema, 0, 10)) {
+    try (LiveSearchers splitting =
+        LiveSearchers.open(FSDirectory.open(dir.resolve("index")), schema, 0, 10)) {
       SearchService split = new SearchService(schema, splitting);
       PassageSearcher shared = splitting.acquire();
       try {

@@ -208,6 +208,13 @@ class SearchServiceTest {
   }
 
   @Test
+  void aSelectedValueNoParagraphHoldsIsListedWithACountOfZero() throws Exception {
+    SearchResponse r = search(Map.of("topic", List.of("trade"), "person", List.of("Nobody Atall")));
+    assertThat(r.total()).isZero();
+    assertThat(counts(r.facets().person())).contains("Nobody Atall:0*");
+  }
+
+  @Test
   void pagesFollowEachOther() throws Exception {
     SearchResponse second = search(Map.of("size", List.of("2"), "page", List.of("2")));
     assertThat(second.hits()).extracting(Hit::id).containsExactly("summit#2", "visit#1");
@@ -284,7 +291,7 @@ class SearchServiceTest {
 
   @Test
   void aSearchThatReachesItsTimeLimitAnswersWithWhatItFoundFlaggedPartial() throws Exception {
-    SearchService hurried = new SearchService(new Schema(), index.pool(), Duration.ZERO);
+    SearchService hurried = new SearchService(new Schema(), index.searchers(), Duration.ZERO);
 
     SearchResponse hurriedAnswer = hurried.search(hurried.parameters().query("CICA"));
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TimelineCounterTest {
 
   @TempDir static Path dir;
-  static SearcherPool pool;
+  static LiveSearchers searchers;
   static SearchService service;
 
   @BeforeAll
@@ -39,8 +39,8 @@ class TimelineCounterTest {
     Schema schema = new Schema();
     new IndexUpdater(new LuceneArticleStore(schema, index), ArticlePipeline.bundled(), 1)
         .update(new ArticleFolder(articles));
-    pool = SearcherPool.open(index, schema);
-    service = new SearchService(schema, pool);
+    searchers = LiveSearchers.open(index, schema);
+    service = new SearchService(schema, searchers);
   }
 
   /** An article of {@code paragraphs} harvest reports, and one about a comet when asked. */
@@ -58,7 +58,7 @@ class TimelineCounterTest {
 
   @AfterAll
   static void close() throws Exception {
-    pool.close();
+    searchers.close();
   }
 
   private static List<String> timeline(String q, String unit) throws Exception {
@@ -70,13 +70,13 @@ class TimelineCounterTest {
 
   @Test
   void theIndexHasTwoSegmentsBothSortedByDate() throws Exception {
-    PassageSearcher searcher = pool.acquire();
+    PassageSearcher searcher = searchers.acquire();
     try {
       assertThat(searcher.getIndexReader().leaves()).hasSize(2);
       assertThat(searcher.periods(0)).isNotNull();
       assertThat(searcher.periods(1)).isNotNull();
     } finally {
-      pool.release(searcher);
+      searchers.release(searcher);
     }
   }
 

@@ -36,7 +36,7 @@ class WordCorrectionsTest {
 
   private static String correct(String query, Map<String, String> remembered, AtomicInteger asked)
       throws Exception {
-    PassageSearcher searcher = index.pool().acquire();
+    PassageSearcher searcher = index.searchers().acquire();
     try {
       return new WordCorrections()
           .corrected(
@@ -48,7 +48,7 @@ class WordCorrectionsTest {
               },
               remembered);
     } finally {
-      index.pool().release(searcher);
+      index.searchers().release(searcher);
     }
   }
 

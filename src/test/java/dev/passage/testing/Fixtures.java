@@ -10,14 +10,15 @@ import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.ArticleSink;
 import dev.passage.ingest.Problem;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Small helpers the tests share: writing article files and building indexes from them. */
 public final class Fixtures {
@@ -92,18 +93,19 @@ public final class Fixtures {
   }
 
   /** A built index open for searching; closing it closes its searchers. */
-  public record SearchIndex(SearcherPool pool, SearchService service) implements AutoCloseable {
+  public record SearchIndex(LiveSearchers searchers, SearchService service)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
-      pool.close();
+      searchers.close();
     }
   }
 
   /** Builds the index of {@code articles} in {@code index} and opens it for searching. */
   public static SearchIndex searchIndex(Path articles, Path index) throws IOException {
     build(articles, index);
-    SearcherPool pool = SearcherPool.open(index, new Schema());
-    return new SearchIndex(pool, new SearchService(new Schema(), pool));
+    LiveSearchers searchers = LiveSearchers.open(index, new Schema());
+    return new SearchIndex(searchers, new SearchService(new Schema(), searchers));
   }
 
   /** The seed articles, cleaned, split and tagged by the bundled pipeline, in file order. */
@@ -111,7 +113,7 @@ public final class Fixtures {
     Collecting read = new Collecting();
     new ArticleFolder(SEED_ARTICLES).read(read);
     ArticlePipeline pipeline = ArticlePipeline.bundled();
-    return read.articles.stream().map(pipeline::process).toList();
+    return read.articles.stream().map(pipeline::process).map(Optional::orElseThrow).toList();
   }
 
   /** Everything a reader produced. */

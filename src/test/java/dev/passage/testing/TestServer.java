@@ -7,8 +7,8 @@ import dev.passage.index.LiveIndex;
 import dev.passage.index.LuceneArticleStore;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
+import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
-import dev.passage.search.SearcherPool;
 import dev.passage.web.PassageServer;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -23,12 +23,12 @@ public final class TestServer implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final SearcherPool pool;
+  private final LiveSearchers searchers;
   private final Javalin app;
   private final LiveIndex live;
 
-  private TestServer(SearcherPool pool, Javalin app, LiveIndex live) {
-    this.pool = pool;
+  private TestServer(LiveSearchers searchers, Javalin app, LiveIndex live) {
+    this.searchers = searchers;
     this.app = app;
     this.live = live;
   }
@@ -37,14 +37,14 @@ public final class TestServer implements AutoCloseable {
   public static TestServer build(Path articles, Path index, PassageServer.Options options)
       throws IOException {
     Fixtures.build(articles, index);
-    return serve(SearcherPool.open(index, new Schema()), options);
+    return serve(LiveSearchers.open(index, new Schema()), options);
   }
 
-  /** Serves {@code pool}; closing the server closes the pool. */
-  public static TestServer serve(SearcherPool pool, PassageServer.Options options) {
-    Javalin app = PassageServer.create(new SearchService(new Schema(), pool), options);
+  /** Serves {@code searchers}; closing the server closes the searchers. */
+  public static TestServer serve(LiveSearchers searchers, PassageServer.Options options) {
+    Javalin app = PassageServer.create(new SearchService(new Schema(), searchers), options);
     app.start("localhost", 0);
-    return new TestServer(pool, app, null);
+    return new TestServer(searchers, app, null);
   }
 
   /**
@@ -56,21 +56,22 @@ public final class TestServer implements AutoCloseable {
       throws IOException {
     Fixtures.build(articles, index);
     Schema schema = new Schema();
-    SearcherPool pool = SearcherPool.open(index, schema);
+    LiveSearchers searchers = LiveSearchers.open(index, schema);
     LiveIndex live =
         new LiveIndex(
             new IndexSource(articles, null),
             new IndexUpdater(new LuceneArticleStore(schema, index), ArticlePipeline.bundled(), 1),
-            pool::refreshNow);
+            searchers::refreshNow);
     Reindexer reindexer =
         new Reindexer(
             () -> Fixtures.build(articles, index),
             live::reconcile,
-            pool::refreshNow,
+            searchers::refreshNow,
             live.worker());
-    Javalin app = PassageServer.create(new SearchService(schema, pool), reindexer, live, options);
+    Javalin app =
+        PassageServer.create(new SearchService(schema, searchers), reindexer, live, options);
     app.start("localhost", 0);
-    return new TestServer(pool, app, live);
+    return new TestServer(searchers, app, live);
   }
 
   /** The index the server keeps in step with its folder, when it was started {@link #live}. */
@@ -96,7 +97,7 @@ public final class TestServer implements AutoCloseable {
 
   /** A second server over the same index, with other options; closing it leaves the index open. */
   public TestServer sharing(PassageServer.Options options) {
-    Javalin other = PassageServer.create(new SearchService(new Schema(), pool), options);
+    Javalin other = PassageServer.create(new SearchService(new Schema(), searchers), options);
     other.start("localhost", 0);
     return new TestServer(null, other, null);
   }
@@ -146,8 +147,8 @@ public final class TestServer implements AutoCloseable {
     if (live != null) {
       live.close();
     }
-    if (pool != null) {
-      pool.close();
+    if (searchers != null) {
+      searchers.close();
     }
   }
 }

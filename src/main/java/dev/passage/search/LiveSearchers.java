@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * by {@code passage index} (or by the server itself) is picked up without a restart, and no request
  * ever waits for a reopen.
  */
-public final class SearcherPool implements Closeable {
+public final class LiveSearchers implements Closeable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SearcherPool.class);
+  private static final Logger LOG = LoggerFactory.getLogger(LiveSearchers.class);
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -50,7 +50,7 @@ public final class SearcherPool implements Closeable {
   /** Searches running now, to tell whether a query may take more than one core. */
   private final AtomicInteger running = new AtomicInteger();
 
-  private SearcherPool(
+  private LiveSearchers(
       Directory directory, SearcherManager manager, long refreshMillis, int minPartDocs) {
     this.directory = directory;
     this.manager = manager;
@@ -72,12 +72,12 @@ public final class SearcherPool implements Closeable {
    *
    * @throws IOException when there is no readable index there
    */
-  public static SearcherPool open(Path dir, Schema schema) throws IOException {
+  public static LiveSearchers open(Path dir, Schema schema) throws IOException {
     return open(FSDirectory.open(dir), schema, 1_000);
   }
 
   /** Opens the index in {@code directory}, refreshing every {@code refreshMillis} (0: never). */
-  public static SearcherPool open(Directory directory, Schema schema, long refreshMillis)
+  public static LiveSearchers open(Directory directory, Schema schema, long refreshMillis)
       throws IOException {
     return open(directory, schema, refreshMillis, MIN_PART_DOCS);
   }
@@ -86,7 +86,7 @@ public final class SearcherPool implements Closeable {
    * As {@link #open(Directory, Schema, long)}, splitting segments into parts of at least {@code
    * minPartDocs}.
    */
-  static SearcherPool open(Directory directory, Schema schema, long refreshMillis, int minPartDocs)
+  static LiveSearchers open(Directory directory, Schema schema, long refreshMillis, int minPartDocs)
       throws IOException {
     // Per segment, so a refresh after a change reads only the new segments' facet values.
     SegmentOrdinals.Cache segments = new SegmentOrdinals.Cache();
@@ -100,7 +100,7 @@ public final class SearcherPool implements Closeable {
           }
         };
     try {
-      return new SearcherPool(
+      return new LiveSearchers(
           directory, new SearcherManager(directory, factory), refreshMillis, minPartDocs);
     } catch (IOException | RuntimeException e) {
       directory.close();
