@@ -4,6 +4,7 @@ import dev.passage.ingest.Article;
 import dev.passage.ingest.ArticleDate;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +50,7 @@ public final class CorpusReplicator {
     }
     // 29 February moves to the 28th in years that have no 29th.
     int day =
-        date.month() == 2 && date.day() == 29 && !java.time.Year.isLeap(date.year() + years)
+        date.month() == 2 && date.day() == 29 && !Year.isLeap(date.year() + years)
             ? 28
             : date.day();
     return new ArticleDate(date.year() + years, date.month(), day).toString();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
       t.println();
       TaggingEvaluation.Cost cost = evaluation.cost(reuters, 3);
       t.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "Tagging (names, years and topics) costs %.1f µs per paragraph: median of 3 passes over"
               + " the %,d paragraphs of %s, one thread.%n",
           cost.microsPerParagraph(),

@@ -4,6 +4,8 @@ import java.text.BreakIterator;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What every engine's snippets share: the best sentence of the paragraph, HTML-escaped, each match
@@ -20,8 +22,8 @@ public final class SnippetRules {
 
   public static final String END_MARK = "</mark>";
 
-  private static final java.util.regex.Pattern CHARACTER_REFERENCE =
-      java.util.regex.Pattern.compile("&(#[xX][0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
+  private static final Pattern CHARACTER_REFERENCE =
+      Pattern.compile("&(#[xX][0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
 
   private SnippetRules() {}
 
@@ -30,7 +32,7 @@ public final class SnippetRules {
     String unmarked = snippet.replace(MARK, "").replace(END_MARK, "");
     return CHARACTER_REFERENCE
         .matcher(unmarked)
-        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(character(m.group(1))));
+        .replaceAll(m -> Matcher.quoteReplacement(character(m.group(1))));
   }
 
   private static String character(String reference) {

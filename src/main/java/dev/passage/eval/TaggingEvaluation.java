@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class TaggingEvaluation {
       }
       perParagraph[round] = (System.nanoTime() - start) / 1_000.0 / paragraphs;
     }
-    java.util.Arrays.sort(perParagraph);
+    Arrays.sort(perParagraph);
     return new Cost(perParagraph[rounds / 2], paragraphs);
   }
 

@@ -8,6 +8,7 @@ import dev.passage.tagging.TopicRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,7 +47,7 @@ public final class RulesFingerprint {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    digest.update(Schema.VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    digest.update(Schema.VERSION.getBytes(StandardCharsets.UTF_8));
     for (String resource : RESOURCES) {
       try (InputStream in = RulesFingerprint.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {

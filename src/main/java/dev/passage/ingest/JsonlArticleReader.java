@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -187,7 +188,7 @@ public final class JsonlArticleReader implements ArticleReader {
     if (node.isBoolean()) {
       return "a boolean";
     }
-    return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   /** Passes on the first problems of a file and counts the rest. */

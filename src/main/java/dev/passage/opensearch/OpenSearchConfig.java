@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
@@ -76,7 +77,7 @@ public record OpenSearchConfig(
 
   /** The nodes, comma-separated, as a person would type them. */
   public static List<URI> hosts(String commaSeparated) {
-    return java.util.Arrays.stream(commaSeparated.split(","))
+    return Arrays.stream(commaSeparated.split(","))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .map(URI::create)

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -113,10 +114,9 @@ public final class OpenSearchEngine implements SearchEngine {
   private static final List<String> HIT_FIELDS = Schema.HIT_FIELDS;
 
   private static final List<String> ARTICLE_FIELDS =
-      java.util.stream.Stream.concat(
+      Stream.concat(
               HIT_FIELDS.stream(),
-              java.util.stream.Stream.of(
-                  Schema.DATE_INFERRED, Schema.SOURCE, Schema.AUTHOR, Schema.REASONS))
+              Stream.of(Schema.DATE_INFERRED, Schema.SOURCE, Schema.AUTHOR, Schema.REASONS))
           .toList();
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

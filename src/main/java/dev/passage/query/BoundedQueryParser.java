@@ -1,6 +1,7 @@
 package dev.passage.query;
 
 import dev.passage.engine.Dimension;
+import dev.passage.engine.QuotedInput;
 import dev.passage.index.Schema;
 import java.util.List;
 import java.util.Locale;
@@ -174,7 +175,7 @@ final class BoundedQueryParser extends QueryParser {
   }
 
   private static String clip(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    return QuotedInput.clip(text, 40);
   }
 
   private static String lowerFirst(String message) {

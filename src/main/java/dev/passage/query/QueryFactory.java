@@ -1,6 +1,7 @@
 package dev.passage.query;
 
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.QuotedInput;
 import dev.passage.index.Schema;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -204,6 +205,6 @@ public final class QueryFactory {
 
   /** {@code q} as messages quote it: cut after 80 characters. */
   private static String clip(String q) {
-    return q.length() > 80 ? q.substring(0, 80) + "…" : q;
+    return QuotedInput.clip(q, 80);
   }
 }

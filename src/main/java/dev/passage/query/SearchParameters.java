@@ -6,6 +6,7 @@ import dev.passage.engine.Dimension;
 import dev.passage.engine.FacetValuesRequest;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.QuotedInput;
 import dev.passage.engine.ResultFormat;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
@@ -431,6 +432,6 @@ public final class SearchParameters {
   }
 
   private static String clip(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    return QuotedInput.clip(text, 40);
   }
 }

@@ -2,6 +2,7 @@ package dev.passage.tagging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A known name: what the facet shows, its type and the other ways it is written.
@@ -52,7 +53,6 @@ public record Entity(
 
   /** The canonical name followed by the aliases: every form that matches anywhere. */
   public List<String> forms() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(canonical), aliases.stream())
-        .toList();
+    return Stream.concat(Stream.of(canonical), aliases.stream()).toList();
   }
 }

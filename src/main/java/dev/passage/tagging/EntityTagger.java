@@ -2,6 +2,7 @@ package dev.passage.tagging;
 
 import dev.passage.ingest.ArticleDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -92,7 +93,7 @@ public final class EntityTagger {
       result.add(
           p.mentions().stream()
               .filter(m -> m.type().isTag())
-              .sorted(java.util.Comparator.comparingInt(Mention::start))
+              .sorted(Comparator.comparingInt(Mention::start))
               .toList());
     }
     return result;

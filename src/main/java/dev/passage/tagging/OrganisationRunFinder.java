@@ -1,5 +1,7 @@
 package dev.passage.tagging;
 
+import java.util.Set;
+
 /**
  * Finds organisations that are not listed: runs of capitalised words that end in an organisation
  * word ("China-Kazakhstan Entrepreneurs Committee", "Samruk-Kazyna Sovereign Wealth Fund"), with
@@ -10,9 +12,8 @@ package dev.passage.tagging;
  */
 final class OrganisationRunFinder {
 
-  private static final java.util.Set<String> WEEKDAYS =
-      java.util.Set.of(
-          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+  private static final Set<String> WEEKDAYS =
+      Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
   private final NameRules rules;
 

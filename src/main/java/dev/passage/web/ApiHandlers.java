@@ -3,6 +3,7 @@ package dev.passage.web;
 import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.QuotedInput;
 import dev.passage.engine.ResultFormat;
 import dev.passage.engine.SearchEngine;
 import dev.passage.engine.SearchRequest;
@@ -69,9 +70,8 @@ final class ApiHandlers {
     Optional<ArticleView> article =
         id.length() > MAX_ID_CHARS ? Optional.empty() : service.article(request);
     if (article.isEmpty()) {
-      String shown = id.length() > 80 ? id.substring(0, 80) + "…" : id;
       ctx.status(HttpStatus.NOT_FOUND)
-          .json(new ErrorResponse("no article with id '" + shown + "'"));
+          .json(new ErrorResponse("no article with id '" + QuotedInput.clip(id, 80) + "'"));
       return;
     }
     ctx.json(article.get());

@@ -2,6 +2,7 @@ package dev.passage.web;
 
 import dev.passage.engine.EngineUnavailableException;
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.QuotedInput;
 import dev.passage.engine.SearchEngine;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.Reindexer;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -60,7 +62,7 @@ public final class PassageServer {
      */
     static String origin(String given) {
       // Browsers send scheme and host in lower case, and an origin has nothing else that cares.
-      String origin = given.strip().toLowerCase(java.util.Locale.ROOT);
+      String origin = given.strip().toLowerCase(Locale.ROOT);
       if (origin.endsWith("/")) {
         origin = origin.substring(0, origin.length() - 1);
       }
@@ -206,23 +208,23 @@ public final class PassageServer {
                   "no such page: "
                       + ctx.method()
                       + " "
-                      + clip(ctx.path())
+                      + QuotedInput.clip(ctx.path(), 100)
                       + "; Passage has the search page /, /articles/{id}, /embed.js, and the API"
                       + " /api/search, /api/articles/{id} and /api/health";
             } else if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
               String allowed = String.join(", ", e.getDetails().values());
               ctx.header(Header.ALLOW, allowed);
               message =
-                  ctx.method() + " is not allowed on " + clip(ctx.path()) + "; use " + allowed;
+                  ctx.method()
+                      + " is not allowed on "
+                      + QuotedInput.clip(ctx.path(), 100)
+                      + "; use "
+                      + allowed;
             } else {
               message = e.getMessage();
             }
             ctx.status(e.getStatus()).json(new ErrorResponse(message));
           });
     });
-  }
-
-  private static String clip(String path) {
-    return path.length() > 100 ? path.substring(0, 100) + "…" : path;
   }
 }
