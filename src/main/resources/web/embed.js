@@ -1112,7 +1112,7 @@
     async #render(article, crumbs, target) {
       document.title = `${article.title} — Passage`;
       const meta = [
-        article.date ? `${article.date}${article.dateInferred ? ' (inferred)' : ''}` : null,
+        article.date,
         article.source,
         article.author ? `by ${article.author}` : null,
       ].filter((m) => m);

@@ -73,13 +73,12 @@ final class EvalYearsCommand implements Callable<Integer> {
               .collect(Collectors.joining("; "));
       out.printf(
           Locale.ROOT,
-          "%d. %s · %s · %s (article date %s%s)%n   %s%n",
+          "%d. %s · %s · %s (article date %s)%n   %s%n",
           ++n,
           t.year(),
           reasons,
           t.paragraph(),
           t.articleDate(),
-          t.dateGuessed() ? ", guessed" : "",
           t.text());
     }
     List<YearTags.Candidate> candidates = YearTags.candidates(tagged);

@@ -9,8 +9,7 @@ import java.util.function.UnaryOperator;
  *
  * @param id the article id
  * @param title its title
- * @param date its date, or null
- * @param dateInferred true when the date was inferred from the text
+ * @param date its date from its metadata, or null
  * @param source the publisher, or null
  * @param author the author, or null
  * @param paragraphs every paragraph, in order
@@ -19,7 +18,6 @@ public record ArticleView(
     String id,
     String title,
     String date,
-    boolean dateInferred,
     String source,
     String author,
     List<Paragraph> paragraphs) {
@@ -58,6 +56,6 @@ public record ArticleView(
                     p.reasons(),
                     marks.apply(p.text())))
             .toList();
-    return new ArticleView(id, title, date, dateInferred, source, author, marked);
+    return new ArticleView(id, title, date, source, author, marked);
   }
 }

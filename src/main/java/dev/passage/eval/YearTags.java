@@ -25,13 +25,11 @@ public final class YearTags {
    * One year tag of one paragraph.
    *
    * @param articleDate the article's date, null when it has none
-   * @param dateGuessed true when that date was guessed from the text, not read from metadata
    * @param reasons every reason the tagger gave for it, each naming its rule
    */
   public record Tag(
       String paragraph,
       ArticleDate articleDate,
-      boolean dateGuessed,
       String year,
       List<TagReason> reasons,
       String text) {}
@@ -57,14 +55,7 @@ public final class YearTags {
                   .filter(r -> r.dimension().equals(Dimension.YEAR.field()))
                   .filter(r -> r.value().equals(year))
                   .toList();
-          tags.add(
-              new Tag(
-                  id(article, p),
-                  article.date(),
-                  article.dateInferred(),
-                  year,
-                  reasons,
-                  p.paragraph().text()));
+          tags.add(new Tag(id(article, p), article.date(), year, reasons, p.paragraph().text()));
         }
       }
     }

@@ -71,12 +71,6 @@ public final class ArticlePipeline {
     String author = article.author() != null ? article.author() : clean.byline();
     return Optional.of(
         new ProcessedArticle(
-            article.id(),
-            title,
-            tagged.date(),
-            tagged.dateInferred(),
-            article.source(),
-            author,
-            tagged.paragraphs()));
+            article.id(), title, tagged.date(), article.source(), author, tagged.paragraphs()));
   }
 }

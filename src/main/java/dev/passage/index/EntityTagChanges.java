@@ -45,9 +45,7 @@ public final class EntityTagChanges implements Consumer<ProcessedArticle> {
   public void accept(ProcessedArticle article) {
     List<TaggedParagraph> tagged = article.paragraphs();
     List<List<Mention>> before =
-        bundled.tag(
-            tagged.stream().map(p -> p.paragraph().text()).toList(),
-            article.dateInferred() ? null : article.date());
+        bundled.tag(tagged.stream().map(p -> p.paragraph().text()).toList(), article.date());
     int articleAdded = 0;
     int articleRemoved = 0;
     int articleParagraphs = 0;

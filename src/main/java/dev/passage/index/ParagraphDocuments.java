@@ -65,15 +65,12 @@ public final class ParagraphDocuments {
       doc.add(new BinaryDocValuesField(Schema.ARTICLE_TITLE, new BytesRef(article.title())));
     }
     doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
+    // An undated article has no date key: sorted newest first it is last (the index sort reads
+    // a missing key as 0), and oldest first the search's sort puts it last too.
     if (article.date() != null) {
       doc.add(new StoredField(Schema.DATE, article.date().toString()));
-      if (article.dateInferred()) {
-        doc.add(new StoredField(Schema.DATE_INFERRED, 1));
-      }
+      doc.add(new SortedNumericDocValuesField(Schema.DATE_SORT, article.date().sortKey()));
     }
-    doc.add(
-        new SortedNumericDocValuesField(
-            Schema.DATE_SORT, article.date() == null ? 0 : article.date().sortKey()));
     if (article.source() != null) {
       doc.add(new StoredField(Schema.SOURCE, article.source()));
     }

@@ -9,8 +9,7 @@ import java.util.List;
  *
  * @param id the article id
  * @param title from metadata, or from the text when metadata gives none
- * @param date from metadata or inferred; null when neither is possible
- * @param dateInferred true when the date was inferred from the text
+ * @param date from metadata; null for an undated article
  * @param source the publisher, or null
  * @param author the author from metadata or the byline, or null
  * @param paragraphs the tagged paragraphs, at least one
@@ -19,7 +18,6 @@ public record ProcessedArticle(
     String id,
     String title,
     ArticleDate date,
-    boolean dateInferred,
     String source,
     String author,
     List<TaggedParagraph> paragraphs) {

@@ -28,7 +28,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 public final class Schema {
 
   /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
-  public static final String VERSION = "6";
+  public static final String VERSION = "7";
 
   /** Paragraph id: article id, "#", paragraph number. */
   public static final String ID = "id";
@@ -56,7 +56,6 @@ public final class Schema {
   public static final String ARTICLE_TITLE = "articleTitle";
 
   public static final String DATE = "date";
-  public static final String DATE_INFERRED = "dateInferred";
   public static final String DATE_SORT = "dateSort";
   public static final String SOURCE = "source";
   public static final String AUTHOR = "author";

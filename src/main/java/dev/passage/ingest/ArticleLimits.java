@@ -3,12 +3,12 @@ package dev.passage.ingest;
 /**
  * How large one article may be, in one place so that both readers, the folder and the README agree.
  *
- * <p>An article is tagged as a whole (surnames, the main topic and the inferred date are
- * article-wide) and all its paragraphs are held until they are written, so one huge article costs
- * heap in proportion to its size: a 20 MB one ran a 1 GB heap out of memory, and cut to {@link
- * #MAX_TEXT_CHARS} it fits a small heap (docs/design-notes.md has the measurement). No news article
- * comes near the limits; a file that does is a book, a dump or several articles pasted together, so
- * its start is indexed and the cut reported.
+ * <p>An article is tagged as a whole (surnames and the main topic are article-wide) and all its
+ * paragraphs are held until they are written, so one huge article costs heap in proportion to its
+ * size: a 20 MB one ran a 1 GB heap out of memory, and cut to {@link #MAX_TEXT_CHARS} it fits a
+ * small heap (docs/design-notes.md has the measurement). No news article comes near the limits; a
+ * file that does is a book, a dump or several articles pasted together, so its start is indexed and
+ * the cut reported.
  */
 public final class ArticleLimits {
 

@@ -163,8 +163,7 @@ public final class FrontMatterArticleReader implements ArticleReader {
     try {
       return ArticleDate.parse(value);
     } catch (IllegalArgumentException e) {
-      sink.problem(
-          Problem.repaired(origin, e.getMessage() + "; the date will be inferred from the text"));
+      sink.problem(Problem.repaired(origin, e.getMessage() + "; the article is indexed undated"));
       return null;
     }
   }

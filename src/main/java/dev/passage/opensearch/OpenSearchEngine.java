@@ -114,9 +114,7 @@ public final class OpenSearchEngine implements SearchEngine {
   private static final List<String> HIT_FIELDS = Schema.HIT_FIELDS;
 
   private static final List<String> ARTICLE_FIELDS =
-      Stream.concat(
-              HIT_FIELDS.stream(),
-              Stream.of(Schema.DATE_INFERRED, Schema.SOURCE, Schema.AUTHOR, Schema.REASONS))
+      Stream.concat(HIT_FIELDS.stream(), Stream.of(Schema.SOURCE, Schema.AUTHOR, Schema.REASONS))
           .toList();
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -767,13 +765,7 @@ public final class OpenSearchEngine implements SearchEngine {
       }
       return Optional.of(
           new ArticleView(
-              id,
-              first.title(),
-              first.date(),
-              Boolean.TRUE.equals(first.dateInferred()),
-              first.source(),
-              first.author(),
-              paragraphs));
+              id, first.title(), first.date(), first.source(), first.author(), paragraphs));
     } catch (EngineUnavailableException e) {
       throw e;
     } catch (IOException | OpenSearchException e) {
@@ -950,7 +942,6 @@ public final class OpenSearchEngine implements SearchEngine {
       String articleId,
       String title,
       String date,
-      Boolean dateInferred,
       String source,
       String author,
       String section,

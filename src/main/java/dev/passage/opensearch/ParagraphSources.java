@@ -60,13 +60,11 @@ public final class ParagraphSources {
       doc.put(Schema.ARTICLE_FILE_MODIFIED, stamp.modifiedNanos());
     }
     doc.put(Schema.TITLE, article.title());
+    // An undated article has neither: OpenSearch sorts a missing date key last either way.
     if (article.date() != null) {
       doc.put(Schema.DATE, article.date().toString());
-      if (article.dateInferred()) {
-        doc.put(Schema.DATE_INFERRED, true);
-      }
+      doc.put(Schema.DATE_SORT, article.date().sortKey());
     }
-    doc.put(Schema.DATE_SORT, article.date() == null ? 0 : article.date().sortKey());
     if (article.source() != null) {
       doc.put(Schema.SOURCE, article.source());
     }

@@ -54,6 +54,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -319,7 +320,6 @@ public final class SearchService implements SearchEngine {
               id,
               first.get(Schema.TITLE),
               first.get(Schema.DATE),
-              first.getField(Schema.DATE_INFERRED) != null,
               first.get(Schema.SOURCE),
               first.get(Schema.AUTHOR),
               paragraphs));
@@ -451,11 +451,20 @@ public final class SearchService implements SearchEngine {
     return switch (order) {
       case RELEVANCE -> null;
       case NEWEST -> Schema.indexSort();
-      case OLDEST ->
-          new Sort(
-              new SortedNumericSortField(Schema.DATE_SORT, SortField.Type.INT, false),
-              new SortField(Schema.ARTICLE_ID, SortField.Type.STRING),
-              new SortedNumericSortField(Schema.PARAGRAPH, SortField.Type.INT));
+      case OLDEST -> {
+        // Undated articles have no date key; last, as they are newest first.
+        SortField date =
+            new SortedNumericSortField(
+                Schema.DATE_SORT,
+                SortField.Type.INT,
+                false,
+                SortedNumericSelector.Type.MIN,
+                Integer.MAX_VALUE);
+        yield new Sort(
+            date,
+            new SortField(Schema.ARTICLE_ID, SortField.Type.STRING),
+            new SortedNumericSortField(Schema.PARAGRAPH, SortField.Type.INT));
+      }
     };
   }
 

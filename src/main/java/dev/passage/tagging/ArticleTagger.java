@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Tags every paragraph of an article with years, people, organisations and topics, and infers the
- * article's date when metadata gives none. Immutable and safe to share between threads.
+ * Tags every paragraph of an article with years, people, organisations and topics. An article
+ * without a date in its metadata stays undated: the years a text states are what it is about, not
+ * when it was written (on BBC News, the year stated most often was the year of publication for a
+ * minority of articles; docs/quality.md). Immutable and safe to share between threads.
  */
 public final class ArticleTagger {
 
@@ -49,19 +51,13 @@ public final class ArticleTagger {
    */
   public TaggedArticle tag(ArticleDate date, String headline, List<Paragraph> paragraphs) {
     List<String> texts = paragraphs.stream().map(Paragraph::text).toList();
-    ArticleDate articleDate = date;
-    boolean inferred = false;
-    if (articleDate == null) {
-      articleDate = DateInference.infer(texts.stream().map(t -> years.find(t, null)).toList());
-      inferred = articleDate != null;
-    }
-    List<List<Mention>> mentions = entities.tag(texts, inferred ? null : articleDate);
+    List<List<Mention>> mentions = entities.tag(texts, date);
     List<List<TopicTagger.Topic>> topicTags = topics.tag(headline, texts, mentions);
 
     List<TaggedParagraph> tagged = new ArrayList<>(paragraphs.size());
     for (int i = 0; i < paragraphs.size(); i++) {
       List<TagReason> reasons = new ArrayList<>();
-      List<String> yearTags = yearTags(texts.get(i), inferred ? null : articleDate, reasons);
+      List<String> yearTags = yearTags(texts.get(i), date, reasons);
       Set<String> persons = new LinkedHashSet<>();
       Set<String> organisations = new LinkedHashSet<>();
       for (Mention m : mentions.get(i)) {
@@ -85,7 +81,7 @@ public final class ArticleTagger {
                   topicTags.get(i).stream().map(TopicTagger.Topic::name).toList(),
                   reasons)));
     }
-    return new TaggedArticle(articleDate, inferred, tagged);
+    return new TaggedArticle(date, tagged);
   }
 
   private List<String> yearTags(String text, ArticleDate date, List<TagReason> reasons) {

@@ -127,7 +127,7 @@ class BadArticleFilesTest {
             "  sub/good.txt: duplicate article id 'good', first read from good.txt",
             "Repaired 8:",
             "  bad-date.txt: 'spring 2013' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD;"
-                + " the date will be inferred from the text",
+                + " the article is indexed undated",
             "  bad-header.txt:3: front-matter line is not 'key: value'; ignored",
             // Cut at the last paragraph end before the limit: 10,000 paragraphs, less a "\n\n".
             String.format(

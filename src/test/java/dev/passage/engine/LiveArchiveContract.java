@@ -56,6 +56,13 @@ abstract class LiveArchiveContract {
         .get(30, TimeUnit.SECONDS);
   }
 
+  ArticleChange putUndated(String id, String title, String text) throws Exception {
+    String body = "{\"title\":\"" + title + "\",\"text\":\"" + text + "\"}";
+    return live()
+        .put(ArticleDraft.parse(id, ArticleDraft.Format.JSON, body), ArticleDraft.Format.JSON)
+        .get(30, TimeUnit.SECONDS);
+  }
+
   long total(String q) throws Exception {
     return engine().search(engine().query(q)).total();
   }
@@ -82,6 +89,36 @@ abstract class LiveArchiveContract {
     assertThat(total("capybara OR quokka")).isZero();
     assertThat(total("tapir")).isEqualTo(1);
     assertThat(engine().article("tapir", false).orElseThrow().paragraphs()).hasSize(1);
+  }
+
+  @Test
+  void anUndatedArticleComesLastOldestOrNewestFirstAndIsOutOfTheTimelineAndDates()
+      throws Exception {
+    putUndated("pangolin-undated", "Pangolins", "A pangolin was seen in 2031 and in 1950.");
+    put("pangolin-dated", "Pangolin", "A pangolin was seen.");
+
+    for (String sort : List.of("oldest", "newest")) {
+      SearchResponse r =
+          engine().search(engine().parse(Map.of("q", List.of("pangolin"), "sort", List.of(sort))));
+      assertThat(r.hits())
+          .as(sort)
+          .extracting(SearchResponse.Hit::id, SearchResponse.Hit::date)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("pangolin-dated#1", "2025-06-01"),
+              org.assertj.core.groups.Tuple.tuple("pangolin-undated#1", null));
+    }
+    SearchResponse r = engine().search(engine().query("pangolin"));
+    assertThat(r.timeline()).extracting(SearchResponse.Period::period).containsExactly("2025");
+    assertThat(
+            engine()
+                .search(engine().parse(Map.of("q", List.of("pangolin"), "to", List.of("2099"))))
+                .total())
+        .isEqualTo(1);
+    assertThat(engine().article("pangolin-undated", false).orElseThrow().date()).isNull();
+    // The years the text states are tags of its paragraph, not its date.
+    assertThat(r.facets().year())
+        .extracting(SearchResponse.FacetValue::value)
+        .contains("2031", "1950");
   }
 
   @Test

@@ -31,19 +31,22 @@ class YearTagsTest {
   }
 
   @Test
-  void everyYearTagIsListedWithItsRuleAndWhetherItsArticleDateWasGuessed() throws Exception {
+  void everyYearTagIsListedWithItsRuleAndItsArticlesDate() throws Exception {
     List<YearTags.Tag> tags = YearTags.tags(corpus());
     assertThat(tags)
         .extracting(
             YearTags.Tag::paragraph,
             YearTags.Tag::year,
             t -> t.reasons().getFirst().rule(),
-            YearTags.Tag::dateGuessed)
+            t -> String.valueOf(t.articleDate()))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a#1", "1986", "stated year", false),
+            org.assertj.core.groups.Tuple.tuple("a#1", "1986", "stated year", "1987-03-02"),
             org.assertj.core.groups.Tuple.tuple(
-                "a#2", "1987", "date without a year, read against the article's date", false),
-            org.assertj.core.groups.Tuple.tuple("b#1", "2004", "stated year", true));
+                "a#2",
+                "1987",
+                "date without a year, read against the article's date",
+                "1987-03-02"),
+            org.assertj.core.groups.Tuple.tuple("b#1", "2004", "stated year", "null"));
   }
 
   @Test

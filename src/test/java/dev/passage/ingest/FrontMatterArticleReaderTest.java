@@ -63,12 +63,12 @@ class FrontMatterArticleReaderTest {
   }
 
   @Test
-  void aBadDateIsReportedAndLeftForInference() throws Exception {
+  void aBadDateIsReportedAndTheArticleIndexedUndated() throws Exception {
     Fixtures.Read read = read("a.txt", "---\ndate: spring 2013\n---\nText.");
     assertThat(read.articles().getFirst().date()).isNull();
     assertThat(read.problems().getFirst().message())
         .contains("'spring 2013' is not a date")
-        .contains("inferred from the text");
+        .contains("the article is indexed undated");
   }
 
   @Test

@@ -33,7 +33,7 @@ class ArticleTaggerTest {
   }
 
   @Test
-  void anArticleWithoutADateIsDatedByTheYearItStatesMost() {
+  void anArticleWithoutADateStaysUndatedWhateverYearsItStates() {
     TaggedArticle article =
         tagger.tag(
             null,
@@ -41,12 +41,14 @@ class ArticleTaggerTest {
                 "In April 2013, a film week was held.",
                 "A memorandum for 2014-2016 and a concept for 2014-2020 were signed.",
                 "The summit is this May."));
-    assertThat(article.date()).isEqualTo(ArticleDate.ofYear(2014));
-    assertThat(article.dateInferred()).isTrue();
+    assertThat(article.date()).isNull();
+    assertThat(article.paragraphs())
+        .extracting(p -> p.tags().years())
+        .containsExactly(List.of("2013"), List.of("2014", "2016", "2020"), List.of());
   }
 
   @Test
-  void aGuessedArticleDateNeverSpreadsToParagraphsThatStateNoYear() {
+  void anUndatedArticlesParagraphsCarryOnlyTheYearsTheyState() {
     TaggedArticle article =
         tagger.tag(
             null,
@@ -55,7 +57,7 @@ class ArticleTaggerTest {
                 "He died last year.",
                 "The summit is this May.",
                 "Nobody said when."));
-    assertThat(article.date()).isEqualTo(ArticleDate.ofYear(2005));
+    assertThat(article.date()).isNull();
     assertThat(article.paragraphs())
         .extracting(p -> p.tags().years())
         .containsExactly(List.of("2005"), List.of(), List.of(), List.of());
@@ -90,15 +92,15 @@ class ArticleTaggerTest {
   }
 
   @Test
-  void aDatedNameIsReadAgainstTheArticlesDateAndNeverAgainstAGuess() {
+  void aDatedNameIsReadAgainstTheArticlesDateAndNeverAgainstTheYearsAnUndatedTextStates() {
     TaggedArticle dated =
         tagger.tag(ArticleDate.parse("2004-05"), paragraphs("The EC fined the firm in 2004."));
     assertThat(dated.paragraphs().getFirst().tags().organisations())
         .containsExactly("European Commission");
-    TaggedArticle guessed =
+    TaggedArticle undated =
         tagger.tag(null, paragraphs("The EC fined the firm in 2004.", "It paid in 2004."));
-    assertThat(guessed.dateInferred()).isTrue();
-    assertThat(guessed.paragraphs().getFirst().tags().organisations()).containsExactly("EC");
+    assertThat(undated.date()).isNull();
+    assertThat(undated.paragraphs().getFirst().tags().organisations()).containsExactly("EC");
   }
 
   @Test
