@@ -110,6 +110,15 @@ class TopicRulesTest {
   }
 
   @Test
+  void wordsInAngleBracketsAreACompanysNameOrTickerAndCountForNoTopic() {
+    assertThat(TAGGER.matches("<Standard Oil Co> and <Husky Oil Ltd> gave notice.")).isEmpty();
+    assertThat(TAGGER.matches("QUAKER OATS <OAT> FILES SHELF REGISTRATION"))
+        .containsExactly(entry("agriculture", List.of("oats")));
+    assertThat(TAGGER.matches("Oil stocks rose < 5 pct while oil prices > 18 dlrs held."))
+        .containsExactly(entry("energy", List.of("oil", "oil prices")));
+  }
+
+  @Test
   void keywordsCountInAllTheirForms() {
     assertThat(TAGGER.matches("He visited; visits and visiting.").get("diplomacy")).hasSize(3);
   }
