@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,8 @@ import java.util.Set;
  * quarter as often as its most used topic. The headline counts as part of the article. A paragraph
  * gets up to three such topics: those used most, each at least a third as often as the first, so
  * one stray word does not outweigh a paragraph's clear subject. A paragraph with none gets the
- * article's main topic, when the headline (or, without one, the first paragraph) names it.
+ * article's main topic, when the headline (or, without one, the first paragraph) names it. A name
+ * the paragraphs name is a name in the headline too.
  */
 public final class TopicTagger {
 
@@ -131,7 +133,7 @@ public final class TopicTagger {
     for (int i = 0; i < paragraphs.size(); i++) {
       found.add(matches(paragraphs.get(i), names.get(i)));
     }
-    found.add(headline == null ? Map.of() : matches(headline, List.of()));
+    found.add(headline == null ? Map.of() : matches(headline, namesIn(headline, names)));
     List<Map<String, List<String>>> matches = inContext(found);
     Map<String, List<String>> headlineMatches = matches.getLast();
     matches = matches.subList(0, paragraphs.size());
@@ -166,6 +168,37 @@ public final class TopicTagger {
       tagged.add(List.copyOf(topics));
     }
     return tagged;
+  }
+
+  /**
+   * The names the article's paragraphs name, found again in its headline, whatever their case:
+   * "KANSAS GAS AND ELECTRIC CO" over a story about Kansas Gas and Electric Co names a utility, not
+   * gas. A name is also found as its canonical form ("STANDARD OIL" for Standard Oil Co). Only
+   * names of several words: a surname alone ("Rice") would hide a headline's crop.
+   */
+  static List<Mention> namesIn(String headline, List<List<Mention>> names) {
+    String lower = headline.toLowerCase(Locale.ROOT);
+    List<Mention> found = new ArrayList<>();
+    for (List<Mention> paragraph : names) {
+      for (Mention m : paragraph) {
+        for (String form : new LinkedHashSet<>(List.of(m.matched(), m.name()))) {
+          String f = form.toLowerCase(Locale.ROOT);
+          if (f.indexOf(' ') < 0) {
+            continue;
+          }
+          for (int at = lower.indexOf(f); at >= 0; at = lower.indexOf(f, at + 1)) {
+            int end = at + f.length();
+            if ((at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+                && (end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)))) {
+              found.add(
+                  new Mention(
+                      m.type(), m.name(), -1, at, end, headline.substring(at, end), m.rule()));
+            }
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** The topics of a paragraph that stands alone, most used first. */

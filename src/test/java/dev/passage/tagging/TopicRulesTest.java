@@ -119,6 +119,32 @@ class TopicRulesTest {
   }
 
   @Test
+  void aNameTheParagraphsNameIsANameInTheHeadlineTooWhateverItsCase() {
+    List<String> article =
+        List.of("Kansas Gas and Electric Co said February net rose.", "Revenues were flat.");
+    Mention kge =
+        new Mention(
+            EntityType.ORGANISATION,
+            "Kansas Gas and Electric",
+            0,
+            0,
+            26,
+            "Kansas Gas and Electric Co",
+            "");
+    List<List<Mention>> names = List.of(List.of(kge), List.of());
+    assertThat(TAGGER.tag("KANSAS GAS AND ELECTRIC CO <KGE> FEBRUARY NET", article, names))
+        .containsExactly(List.of(), List.of());
+    assertThat(TAGGER.tag("KANSAS GAS AND ELECTRIC RAISES GAS, ELECTRICITY RATES", article, names))
+        .containsExactly(
+            List.of(
+                new TopicTagger.Topic(
+                    "energy", "main topic of the article, named in its headline")),
+            List.of(
+                new TopicTagger.Topic(
+                    "energy", "main topic of the article, named in its headline")));
+  }
+
+  @Test
   void keywordsCountInAllTheirForms() {
     assertThat(TAGGER.matches("He visited; visits and visiting.").get("diplomacy")).hasSize(3);
   }
