@@ -18,8 +18,9 @@ import java.util.Set;
  * quarter as often as its most used topic. The headline counts as part of the article. A paragraph
  * gets up to three such topics: those used most, each at least a third as often as the first, so
  * one stray word does not outweigh a paragraph's clear subject. A paragraph with none gets the
- * article's main topic, when the headline (or, without one, the first paragraph) names it. A name
- * the paragraphs name is a name in the headline too.
+ * article's main topic, when the headline (or, without one, the first paragraph) names it. A word
+ * that ends a longer keyword of another topic used in the same article is read in that keyword's
+ * sense ("oil" beside "palm oil"), and a name the paragraphs name is a name in the headline too.
  */
 public final class TopicTagger {
 
@@ -47,6 +48,12 @@ public final class TopicTagger {
   /** Per topic, the keywords (as written) that count only with the topic's context. */
   private final Map<String, Set<String>> needContext = new HashMap<>();
 
+  /**
+   * Per topic and keyword of one word (as written), the longer keywords that end in it: those of
+   * other topics give it their sense, those of its own topic keep it.
+   */
+  private final Map<String, Map<String, List<TopicRules.Keyword>>> endingIn = new HashMap<>();
+
   public TopicTagger(TopicRules rules) {
     this.rules = rules;
     this.byFirstStem = rules.byFirstStem();
@@ -55,6 +62,69 @@ public final class TopicTagger {
         needContext.computeIfAbsent(k.topic(), t -> new HashSet<>()).add(k.written());
       }
     }
+    for (TopicRules.Keyword word : rules.keywords()) {
+      if (word.stems().size() != 1 || word.needsContext()) {
+        continue;
+      }
+      List<TopicRules.Keyword> longer =
+          rules.keywords().stream()
+              .filter(
+                  k -> k.stems().size() > 1 && k.stems().getLast().equals(word.stems().getFirst()))
+              .toList();
+      if (longer.stream().anyMatch(k -> !k.topic().equals(word.topic()))) {
+        endingIn.computeIfAbsent(word.topic(), t -> new HashMap<>()).put(word.written(), longer);
+      }
+    }
+  }
+
+  /**
+   * The keyword uses of an article's paragraphs (the headline last), with a word that ends a longer
+   * keyword of another topic used in the same article read in that keyword's sense: "oil" in an
+   * article about palm oil is palm oil, not energy. An article that also uses a longer keyword of
+   * the word's own topic ("crude oil") shows both senses, and the word keeps its own.
+   */
+  List<Map<String, List<String>>> inSense(List<Map<String, List<String>>> paragraphs) {
+    if (endingIn.isEmpty()) {
+      return paragraphs;
+    }
+    Map<String, Set<String>> used = new HashMap<>();
+    for (Map<String, List<String>> m : paragraphs) {
+      m.forEach((topic, words) -> used.computeIfAbsent(topic, t -> new HashSet<>()).addAll(words));
+    }
+    Map<String, Map<String, TopicRules.Keyword>> senses = new HashMap<>();
+    used.forEach((topic, words) -> {
+      Map<String, List<TopicRules.Keyword>> ending = endingIn.getOrDefault(topic, Map.of());
+      for (String w : words) {
+        List<TopicRules.Keyword> longer = ending.get(w);
+        if (longer == null) {
+          continue;
+        }
+        List<TopicRules.Keyword> inArticle =
+            longer.stream()
+                .filter(k -> used.getOrDefault(k.topic(), Set.of()).contains(k.written()))
+                .toList();
+        if (!inArticle.isEmpty() && inArticle.stream().noneMatch(k -> k.topic().equals(topic))) {
+          senses.computeIfAbsent(topic, t -> new HashMap<>()).put(w, inArticle.getFirst());
+        }
+      }
+    });
+    if (senses.isEmpty()) {
+      return paragraphs;
+    }
+    List<Map<String, List<String>>> read = new ArrayList<>(paragraphs.size());
+    for (Map<String, List<String>> m : paragraphs) {
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      m.forEach((topic, words) -> {
+        Map<String, TopicRules.Keyword> sense = senses.getOrDefault(topic, Map.of());
+        for (String w : words) {
+          TopicRules.Keyword k = sense.get(w);
+          copy.computeIfAbsent(k == null ? topic : k.topic(), t -> new ArrayList<>())
+              .add(k == null ? w : w + " (as in " + k.written() + ")");
+        }
+      });
+      read.add(copy);
+    }
+    return read;
   }
 
   /**
@@ -134,7 +204,7 @@ public final class TopicTagger {
       found.add(matches(paragraphs.get(i), names.get(i)));
     }
     found.add(headline == null ? Map.of() : matches(headline, namesIn(headline, names)));
-    List<Map<String, List<String>>> matches = inContext(found);
+    List<Map<String, List<String>>> matches = inContext(inSense(found));
     Map<String, List<String>> headlineMatches = matches.getLast();
     matches = matches.subList(0, paragraphs.size());
     Map<String, List<String>> named =

@@ -145,6 +145,29 @@ class TopicRulesTest {
   }
 
   @Test
+  void aWordEndingAPhraseOfAnotherTopicInTheArticleIsReadInThatPhrasesSense() {
+    List<List<Mention>> names = List.of(List.of(), List.of());
+    assertThat(TAGGER.tag(null, List.of("Palm oil output fell.", "The oil went to India."), names))
+        .containsExactly(
+            List.of(
+                new TopicTagger.Topic(
+                    "agriculture", "keyword palm oil in an article about agriculture")),
+            List.of(
+                new TopicTagger.Topic(
+                    "agriculture",
+                    "keyword oil (as in palm oil) in an article about agriculture")));
+    assertThat(
+            TAGGER
+                .tag(null, List.of("Palm oil and crude oil fell.", "The oil went to India."), names)
+                .get(1))
+        .containsExactly(new TopicTagger.Topic("energy", "keyword oil in an article about energy"));
+    assertThat(TAGGER.tag(null, List.of("Oil stocks fell.", "The oil went to India."), names))
+        .containsExactly(
+            List.of(new TopicTagger.Topic("energy", "keyword oil in an article about energy")),
+            List.of(new TopicTagger.Topic("energy", "keyword oil in an article about energy")));
+  }
+
+  @Test
   void keywordsCountInAllTheirForms() {
     assertThat(TAGGER.matches("He visited; visits and visiting.").get("diplomacy")).hasSize(3);
   }
