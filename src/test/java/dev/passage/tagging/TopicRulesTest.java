@@ -168,6 +168,15 @@ class TopicRulesTest {
   }
 
   @Test
+  void refinancingRenewingAndConnectingAreNoKeywords() {
+    assertThat(TAGGER.matches("Refinancing renews the pact, connecting the plants.")).isEmpty();
+    assertThat(TAGGER.matches("The refining of renewable power needs connectivity."))
+        .containsExactly(
+            entry("energy", List.of("refining", "renewable")),
+            entry("transport", List.of("connectivity")));
+  }
+
+  @Test
   void keywordsCountInAllTheirForms() {
     assertThat(TAGGER.matches("He visited; visits and visiting.").get("diplomacy")).hasSize(3);
   }
