@@ -141,7 +141,9 @@ public final class TopicRules {
   /**
    * The stems of {@code text}, stop words removed; a word that is not a keyword, or that is part of
    * a name in {@code names} (Husky Oil Ltd is a company, not oil), gives an empty stem, which no
-   * keyword has. A name that is a keyword as a whole (OPEC, GATT) still counts.
+   * keyword has. A name that is a keyword as a whole (OPEC, GATT) still counts. Words in angle
+   * brackets are a company's name or its ticker, as wires write them ("&lt;Standard Oil Co&gt;",
+   * "QUAKER OATS &lt;OAT&gt;"), and count for no topic either.
    */
   List<String> stems(String text, List<Mention> names) {
     List<String> out = new ArrayList<>();
@@ -149,6 +151,7 @@ public final class TopicRules {
         names.stream()
             .filter(m -> !written.contains(m.matched().toLowerCase(Locale.ROOT)))
             .toList();
+    int[] brackets = brackets(text);
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -160,6 +163,9 @@ public final class TopicRules {
         for (Mention m : opaque) {
           inName |= start >= m.start() && start < m.end();
         }
+        for (int b = 0; b < brackets.length; b += 2) {
+          inName |= start > brackets[b] && start < brackets[b + 1];
+        }
         out.add(
             inName || notKeywords.contains(word.toLowerCase(Locale.ROOT)) ? "" : term.toString());
       }
@@ -168,6 +174,42 @@ public final class TopicRules {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /** The longest run of words a wire puts in angle brackets: a company's full name. */
+  private static final int LONGEST_BRACKETS = 80;
+
+  /**
+   * The offsets of each '&lt;' and the '&gt;' that closes it on the same line, in pairs, both
+   * touching the words between; "rose &lt; 5 pct while prices &gt; 18 dlrs" compares, it brackets
+   * nothing.
+   */
+  private static int[] brackets(String text) {
+    int open = text.indexOf('<');
+    if (open < 0) {
+      return new int[0];
+    }
+    List<Integer> pairs = new ArrayList<>();
+    while (open >= 0) {
+      int close = open + 1;
+      while (close < text.length()
+          && close - open <= LONGEST_BRACKETS
+          && "<>\n".indexOf(text.charAt(close)) < 0) {
+        close++;
+      }
+      if (close < text.length()
+          && text.charAt(close) == '>'
+          && close > open + 1
+          && !Character.isWhitespace(text.charAt(open + 1))
+          && !Character.isWhitespace(text.charAt(close - 1))) {
+        pairs.add(open);
+        pairs.add(close);
+        open = text.indexOf('<', close);
+      } else {
+        open = text.indexOf('<', open + 1);
+      }
+    }
+    return pairs.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static List<String> stems(Analyzer analyzer, String text) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,9 @@ import java.util.Set;
  * quarter as often as its most used topic. The headline counts as part of the article. A paragraph
  * gets up to three such topics: those used most, each at least a third as often as the first, so
  * one stray word does not outweigh a paragraph's clear subject. A paragraph with none gets the
- * article's main topic, when the headline (or, without one, the first paragraph) names it.
+ * article's main topic, when the headline (or, without one, the first paragraph) names it. A word
+ * that ends a longer keyword of another topic used in the same article is read in that keyword's
+ * sense ("oil" beside "palm oil"), and a name the paragraphs name is a name in the headline too.
  */
 public final class TopicTagger {
 
@@ -45,6 +48,12 @@ public final class TopicTagger {
   /** Per topic, the keywords (as written) that count only with the topic's context. */
   private final Map<String, Set<String>> needContext = new HashMap<>();
 
+  /**
+   * Per topic and keyword of one word (as written), the longer keywords that end in it: those of
+   * other topics give it their sense, those of its own topic keep it.
+   */
+  private final Map<String, Map<String, List<TopicRules.Keyword>>> endingIn = new HashMap<>();
+
   public TopicTagger(TopicRules rules) {
     this.rules = rules;
     this.byFirstStem = rules.byFirstStem();
@@ -53,6 +62,69 @@ public final class TopicTagger {
         needContext.computeIfAbsent(k.topic(), t -> new HashSet<>()).add(k.written());
       }
     }
+    for (TopicRules.Keyword word : rules.keywords()) {
+      if (word.stems().size() != 1 || word.needsContext()) {
+        continue;
+      }
+      List<TopicRules.Keyword> longer =
+          rules.keywords().stream()
+              .filter(
+                  k -> k.stems().size() > 1 && k.stems().getLast().equals(word.stems().getFirst()))
+              .toList();
+      if (longer.stream().anyMatch(k -> !k.topic().equals(word.topic()))) {
+        endingIn.computeIfAbsent(word.topic(), t -> new HashMap<>()).put(word.written(), longer);
+      }
+    }
+  }
+
+  /**
+   * The keyword uses of an article's paragraphs (the headline last), with a word that ends a longer
+   * keyword of another topic used in the same article read in that keyword's sense: "oil" in an
+   * article about palm oil is palm oil, not energy. An article that also uses a longer keyword of
+   * the word's own topic ("crude oil") shows both senses, and the word keeps its own.
+   */
+  List<Map<String, List<String>>> inSense(List<Map<String, List<String>>> paragraphs) {
+    if (endingIn.isEmpty()) {
+      return paragraphs;
+    }
+    Map<String, Set<String>> used = new HashMap<>();
+    for (Map<String, List<String>> m : paragraphs) {
+      m.forEach((topic, words) -> used.computeIfAbsent(topic, t -> new HashSet<>()).addAll(words));
+    }
+    Map<String, Map<String, TopicRules.Keyword>> senses = new HashMap<>();
+    used.forEach((topic, words) -> {
+      Map<String, List<TopicRules.Keyword>> ending = endingIn.getOrDefault(topic, Map.of());
+      for (String w : words) {
+        List<TopicRules.Keyword> longer = ending.get(w);
+        if (longer == null) {
+          continue;
+        }
+        List<TopicRules.Keyword> inArticle =
+            longer.stream()
+                .filter(k -> used.getOrDefault(k.topic(), Set.of()).contains(k.written()))
+                .toList();
+        if (!inArticle.isEmpty() && inArticle.stream().noneMatch(k -> k.topic().equals(topic))) {
+          senses.computeIfAbsent(topic, t -> new HashMap<>()).put(w, inArticle.getFirst());
+        }
+      }
+    });
+    if (senses.isEmpty()) {
+      return paragraphs;
+    }
+    List<Map<String, List<String>>> read = new ArrayList<>(paragraphs.size());
+    for (Map<String, List<String>> m : paragraphs) {
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      m.forEach((topic, words) -> {
+        Map<String, TopicRules.Keyword> sense = senses.getOrDefault(topic, Map.of());
+        for (String w : words) {
+          TopicRules.Keyword k = sense.get(w);
+          copy.computeIfAbsent(k == null ? topic : k.topic(), t -> new ArrayList<>())
+              .add(k == null ? w : w + " (as in " + k.written() + ")");
+        }
+      });
+      read.add(copy);
+    }
+    return read;
   }
 
   /**
@@ -131,8 +203,8 @@ public final class TopicTagger {
     for (int i = 0; i < paragraphs.size(); i++) {
       found.add(matches(paragraphs.get(i), names.get(i)));
     }
-    found.add(headline == null ? Map.of() : matches(headline, List.of()));
-    List<Map<String, List<String>>> matches = inContext(found);
+    found.add(headline == null ? Map.of() : matches(headline, namesIn(headline, names)));
+    List<Map<String, List<String>>> matches = inContext(inSense(found));
     Map<String, List<String>> headlineMatches = matches.getLast();
     matches = matches.subList(0, paragraphs.size());
     Map<String, List<String>> named =
@@ -166,6 +238,37 @@ public final class TopicTagger {
       tagged.add(List.copyOf(topics));
     }
     return tagged;
+  }
+
+  /**
+   * The names the article's paragraphs name, found again in its headline, whatever their case:
+   * "KANSAS GAS AND ELECTRIC CO" over a story about Kansas Gas and Electric Co names a utility, not
+   * gas. A name is also found as its canonical form ("STANDARD OIL" for Standard Oil Co). Only
+   * names of several words: a surname alone ("Rice") would hide a headline's crop.
+   */
+  static List<Mention> namesIn(String headline, List<List<Mention>> names) {
+    String lower = headline.toLowerCase(Locale.ROOT);
+    List<Mention> found = new ArrayList<>();
+    for (List<Mention> paragraph : names) {
+      for (Mention m : paragraph) {
+        for (String form : new LinkedHashSet<>(List.of(m.matched(), m.name()))) {
+          String f = form.toLowerCase(Locale.ROOT);
+          if (f.indexOf(' ') < 0) {
+            continue;
+          }
+          for (int at = lower.indexOf(f); at >= 0; at = lower.indexOf(f, at + 1)) {
+            int end = at + f.length();
+            if ((at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+                && (end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)))) {
+              found.add(
+                  new Mention(
+                      m.type(), m.name(), -1, at, end, headline.substring(at, end), m.rule()));
+            }
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** The topics of a paragraph that stands alone, most used first. */

@@ -16,6 +16,9 @@ class TopicCategoriesTest {
     assertThat(mapping.topics()).containsExactly("trade", "energy", "agriculture", "transport");
     assertThat(mapping.topicsOf(Set.of("crude", "ship"))).containsExactly("energy", "transport");
     assertThat(mapping.topicsOf(Set.of("veg-oil"))).containsExactly("agriculture");
+    assertThat(mapping.topicsOf(Set.of("coconut"))).containsExactly("agriculture");
+    assertThat(mapping.topicsOf(Set.of("tapioca", "pork-belly"))).containsExactly("agriculture");
+    assertThat(mapping.topicsOf(Set.of("bop", "money-fx", "lumber"))).isEmpty();
     assertThat(mapping.topicsOf(Set.of("earn", "acq"))).isEmpty();
   }
 

@@ -110,6 +110,73 @@ class TopicRulesTest {
   }
 
   @Test
+  void wordsInAngleBracketsAreACompanysNameOrTickerAndCountForNoTopic() {
+    assertThat(TAGGER.matches("<Standard Oil Co> and <Husky Oil Ltd> gave notice.")).isEmpty();
+    assertThat(TAGGER.matches("QUAKER OATS <OAT> FILES SHELF REGISTRATION"))
+        .containsExactly(entry("agriculture", List.of("oats")));
+    assertThat(TAGGER.matches("Oil stocks rose < 5 pct while oil prices > 18 dlrs held."))
+        .containsExactly(entry("energy", List.of("oil", "oil prices")));
+  }
+
+  @Test
+  void aNameTheParagraphsNameIsANameInTheHeadlineTooWhateverItsCase() {
+    List<String> article =
+        List.of("Kansas Gas and Electric Co said February net rose.", "Revenues were flat.");
+    Mention kge =
+        new Mention(
+            EntityType.ORGANISATION,
+            "Kansas Gas and Electric",
+            0,
+            0,
+            26,
+            "Kansas Gas and Electric Co",
+            "");
+    List<List<Mention>> names = List.of(List.of(kge), List.of());
+    assertThat(TAGGER.tag("KANSAS GAS AND ELECTRIC CO <KGE> FEBRUARY NET", article, names))
+        .containsExactly(List.of(), List.of());
+    assertThat(TAGGER.tag("KANSAS GAS AND ELECTRIC RAISES GAS, ELECTRICITY RATES", article, names))
+        .containsExactly(
+            List.of(
+                new TopicTagger.Topic(
+                    "energy", "main topic of the article, named in its headline")),
+            List.of(
+                new TopicTagger.Topic(
+                    "energy", "main topic of the article, named in its headline")));
+  }
+
+  @Test
+  void aWordEndingAPhraseOfAnotherTopicInTheArticleIsReadInThatPhrasesSense() {
+    List<List<Mention>> names = List.of(List.of(), List.of());
+    assertThat(TAGGER.tag(null, List.of("Palm oil output fell.", "The oil went to India."), names))
+        .containsExactly(
+            List.of(
+                new TopicTagger.Topic(
+                    "agriculture", "keyword palm oil in an article about agriculture")),
+            List.of(
+                new TopicTagger.Topic(
+                    "agriculture",
+                    "keyword oil (as in palm oil) in an article about agriculture")));
+    assertThat(
+            TAGGER
+                .tag(null, List.of("Palm oil and crude oil fell.", "The oil went to India."), names)
+                .get(1))
+        .containsExactly(new TopicTagger.Topic("energy", "keyword oil in an article about energy"));
+    assertThat(TAGGER.tag(null, List.of("Oil stocks fell.", "The oil went to India."), names))
+        .containsExactly(
+            List.of(new TopicTagger.Topic("energy", "keyword oil in an article about energy")),
+            List.of(new TopicTagger.Topic("energy", "keyword oil in an article about energy")));
+  }
+
+  @Test
+  void refinancingRenewingAndConnectingAreNoKeywords() {
+    assertThat(TAGGER.matches("Refinancing renews the pact, connecting the plants.")).isEmpty();
+    assertThat(TAGGER.matches("The refining of renewable power needs connectivity."))
+        .containsExactly(
+            entry("energy", List.of("refining", "renewable")),
+            entry("transport", List.of("connectivity")));
+  }
+
+  @Test
   void keywordsCountInAllTheirForms() {
     assertThat(TAGGER.matches("He visited; visits and visiting.").get("diplomacy")).hasSize(3);
   }
