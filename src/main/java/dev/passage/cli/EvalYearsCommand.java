@@ -73,12 +73,12 @@ final class EvalYearsCommand implements Callable<Integer> {
               .collect(Collectors.joining("; "));
       out.printf(
           Locale.ROOT,
-          "%d. %s · %s · %s (article date %s)%n   %s%n",
+          "%d. %s · %s · %s (%s)%n   %s%n",
           ++n,
           t.year(),
           reasons,
           t.paragraph(),
-          t.articleDate(),
+          t.articleDate() == null ? "undated article" : "article date " + t.articleDate(),
           t.text());
     }
     List<YearTags.Candidate> candidates = YearTags.candidates(tagged);
