@@ -119,6 +119,9 @@ public record OpenSearchConfig(
     SSLContext tls = caFile == null ? null : trusting(caFile);
     BasicCredentialsProvider auth = credentials;
     builder.setHttpClientConfigCallback(client -> {
+      // HttpClient asks for gzip by default: the nodes would compress every answer and this
+      // process inflate it, CPU on both sides that a cluster on its own network does not repay.
+      client.disableContentCompression();
       if (auth != null) {
         client.setDefaultCredentialsProvider(auth);
       }
