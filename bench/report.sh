@@ -487,7 +487,9 @@ Passage answered every query once): ${RESULT[cluster.recorded]:-0} search reques
 (one per query when none needed a second round for exact facet counts). The same requests, byte for
 byte, sent straight to node 1 by \`wrk\` (\`bench/opensearch-replay.lua\`): $(check_line cluster.direct.check).
 Under load, Passage is given node 1 alone (\`--opensearch $(opensearch_cluster_url 1)\`), so both
-sides send the same requests to the same coordinating node. After $WARMUP s of warm-up each, $RUNS pairs of $LOAD_SECONDS s runs, the order within a pair
+sides send the same requests to the same coordinating node. After $WARMUP s of warm-up each, rounds of $LOAD_SECONDS s of both
+sides until each side's rate was within 5 % of its round before (requests/s, Passage: $(runs_of cluster.warmup.passage); straight: $(runs_of cluster.warmup.direct); the nodes and Passage's
+JVM compile their search code under load for minutes), $RUNS pairs of $LOAD_SECONDS s runs, the order within a pair
 alternating; each ratio is the median of the pairs' ratios (each pair's in brackets). CPU per
 request: the CPU time the process used during the run (\`/proc/PID/stat\`, user and system) over
 the requests answered; it shows what each side costs when other work on the machine moves the rates.
