@@ -34,7 +34,6 @@ import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.opensearch.indices.IndexSettingsAnalysis;
 import org.opensearch.client.transport.TransportException;
@@ -221,10 +220,7 @@ public final class OpenSearchIndex {
       BulkSender bulk, String index, ProcessedArticle article, ArticleStamp stamp)
       throws InterruptedIOException {
     for (ParagraphSources.Source s : ParagraphSources.of(article, stamp)) {
-      bulk.add(
-          BulkOperation.of(op ->
-              op.index(i -> i.index(index).id(s.id()).routing(article.id()).document(s.fields()))),
-          s.size());
+      bulk.add(new BulkSender.Operation(index, s.id(), article.id(), s.fields()), s.size());
     }
   }
 

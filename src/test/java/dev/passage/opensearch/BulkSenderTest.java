@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 
 /** The build's bulk requests, on the test cluster: every paragraph arrives, or is named. */
 class BulkSenderTest {
@@ -114,7 +113,8 @@ class BulkSenderTest {
     return name;
   }
 
-  private static BulkOperation paragraph(String index, String id, Map<String, Object> fields) {
-    return BulkOperation.of(op -> op.index(i -> i.index(index).id(id).document(fields)));
+  private static BulkSender.Operation paragraph(
+      String index, String id, Map<String, Object> fields) {
+    return new BulkSender.Operation(index, id, null, fields);
   }
 }
