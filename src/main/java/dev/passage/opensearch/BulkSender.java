@@ -23,10 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends a build's paragraphs to the cluster in bulk requests, a few at a time, while the indexing
  * threads go on tagging. A request closes at a number of paragraphs or at a size, whichever comes
- * first, so that long paragraphs do not make requests larger than a node takes well. Each document
- * is serialised once, as its request is written. The client's {@code BulkIngester} serialises every
- * document once more to weigh it, then parses those bytes again to write the request, work that
- * competes with tagging for the same cores.
+ * first, so that long paragraphs do not make requests larger than a node takes well.
+ *
+ * <p>Each paragraph is written as its two NDJSON lines by the thread that adds it, once, and the
+ * request waits as those bytes: a batch of documents held as objects until it was sent kept the
+ * collector busy copying and marking them, most of a small heap's work at a million paragraphs. The
+ * client's {@code BulkIngester} would serialise every document once more to weigh it, then parse
+ * those bytes again to write the request.
  *
  * <p>The requests go through the client's generic API, asking the node to answer only whether any
  * paragraph failed and each paragraph's id and error: the typed bulk answer describes every
@@ -44,20 +47,19 @@ final class BulkSender {
 
   private final OpenSearchClient client;
   private final int operations;
-  private final long bytes;
+  private final int bytes;
   private final int concurrent;
   private final Semaphore inFlight;
   private final ExecutorService senders;
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-  private List<Operation> batch;
-  private long batchBytes;
+  private ByteArrayOutputStream batch;
+  private int batchOperations;
 
   /**
-   * A sender of requests of up to {@code operations} operations and about {@code bytes} bytes of
-   * documents, at most {@code concurrent} of them in flight; {@link #add} waits while that many
-   * are.
+   * A sender of requests of up to {@code operations} operations and about {@code bytes} bytes, at
+   * most {@code concurrent} of them in flight; {@link #add} waits while that many are.
    */
-  BulkSender(OpenSearchClient client, int operations, long bytes, int concurrent) {
+  BulkSender(OpenSearchClient client, int operations, int bytes, int concurrent) {
     this.client = client;
     this.operations = operations;
     this.bytes = bytes;
@@ -66,26 +68,26 @@ final class BulkSender {
     this.senders =
         Executors.newFixedThreadPool(
             this.concurrent, Thread.ofPlatform().name("passage-bulk-", 1).daemon().factory());
-    this.batch = new ArrayList<>(operations);
+    this.batch = newBatch();
   }
 
-  /**
-   * Queues one operation whose document is about {@code size} bytes, and sends the request it
-   * fills; safe from several threads.
-   */
-  void add(Operation operation, long size) throws InterruptedIOException {
-    List<Operation> full = null;
+  /** Queues one paragraph, and sends the request it fills; safe from several threads. */
+  void add(Operation operation) throws InterruptedIOException {
+    byte[] lines = ndjson(operation);
+    ByteArrayOutputStream full = null;
+    int count = 0;
     synchronized (this) {
-      batch.add(operation);
-      batchBytes += size;
-      if (batch.size() >= operations || batchBytes >= bytes) {
+      batch.writeBytes(lines);
+      batchOperations++;
+      if (batchOperations >= operations || batch.size() >= bytes) {
         full = batch;
-        batch = new ArrayList<>(operations);
-        batchBytes = 0;
+        count = batchOperations;
+        batch = newBatch();
+        batchOperations = 0;
       }
     }
     if (full != null) {
-      send(full);
+      send(full, count);
     }
   }
 
@@ -96,15 +98,17 @@ final class BulkSender {
 
   /** Sends what is queued, waits for every request to be answered, and stops the senders. */
   void finish() throws InterruptedIOException {
-    List<Operation> rest;
+    ByteArrayOutputStream rest;
+    int count;
     synchronized (this) {
       rest = batch;
-      batch = new ArrayList<>();
-      batchBytes = 0;
+      count = batchOperations;
+      batch = new ByteArrayOutputStream(0);
+      batchOperations = 0;
     }
     try {
-      if (!rest.isEmpty()) {
-        send(rest);
+      if (count > 0) {
+        send(rest, count);
       }
       acquire(concurrent);
     } finally {
@@ -112,44 +116,50 @@ final class BulkSender {
     }
   }
 
-  private void send(List<Operation> request) throws InterruptedIOException {
+  /** A batch sized for a whole request, so that filling it never copies what it holds. */
+  private ByteArrayOutputStream newBatch() {
+    return new ByteArrayOutputStream(bytes + 64 * 1024);
+  }
+
+  /** A paragraph's action line and document line. */
+  private static byte[] ndjson(Operation op) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    try (JsonGenerator line = JSON.createGenerator(out)) {
+      line.writeStartObject();
+      line.writeName("index");
+      line.writeStartObject();
+      line.writeStringProperty("_index", op.index());
+      line.writeStringProperty("_id", op.id());
+      if (op.routing() != null) {
+        line.writeStringProperty("routing", op.routing());
+      }
+      line.writeEndObject();
+      line.writeEndObject();
+    }
+    out.write('\n');
+    JSON.writeValue(out, op.document());
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  private void send(ByteArrayOutputStream request, int paragraphs) throws InterruptedIOException {
     acquire(1);
     senders.execute(() -> {
-      try (Response response = client.generic().execute(bulkRequest(request))) {
-        collect(request.size(), response);
+      Request bulk =
+          Requests.builder()
+              .method("POST")
+              .endpoint("/_bulk")
+              .query(ANSWER_ONLY_FAILURES)
+              .body(Body.from(request.toByteArray(), "application/x-ndjson"))
+              .build();
+      try (Response response = client.generic().execute(bulk)) {
+        collect(paragraphs, response);
       } catch (IOException | RuntimeException e) {
-        failures.add(refused(request.size(), e.getMessage()));
+        failures.add(refused(paragraphs, e.getMessage()));
       } finally {
         inFlight.release();
       }
     });
-  }
-
-  private static Request bulkRequest(List<Operation> operations) {
-    ByteArrayOutputStream ndjson = new ByteArrayOutputStream(64 * 1024);
-    for (Operation op : operations) {
-      try (JsonGenerator line = JSON.createGenerator(ndjson)) {
-        line.writeStartObject();
-        line.writeName("index");
-        line.writeStartObject();
-        line.writeStringProperty("_index", op.index());
-        line.writeStringProperty("_id", op.id());
-        if (op.routing() != null) {
-          line.writeStringProperty("routing", op.routing());
-        }
-        line.writeEndObject();
-        line.writeEndObject();
-      }
-      ndjson.write('\n');
-      JSON.writeValue(ndjson, op.document());
-      ndjson.write('\n');
-    }
-    return Requests.builder()
-        .method("POST")
-        .endpoint("/_bulk")
-        .query(ANSWER_ONLY_FAILURES)
-        .body(Body.from(ndjson.toByteArray(), "application/x-ndjson"))
-        .build();
   }
 
   private void collect(int paragraphs, Response response) throws IOException {

@@ -55,10 +55,10 @@ public final class OpenSearchIndex {
   static final int BULK_OPERATIONS = 10_000;
 
   /**
-   * Bytes of documents per bulk request at most: OpenSearch advises requests of 5 to 15 MB, and
-   * long paragraphs would make 10,000 of them much larger.
+   * Bytes per bulk request, about: OpenSearch advises requests of 5 to 15 MB, and long paragraphs
+   * would make 10,000 of them much larger.
    */
-  static final long BULK_BYTES = 10_000_000;
+  static final int BULK_BYTES = 10_000_000;
 
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -220,7 +220,7 @@ public final class OpenSearchIndex {
       BulkSender bulk, String index, ProcessedArticle article, ArticleStamp stamp)
       throws InterruptedIOException {
     for (ParagraphSources.Source s : ParagraphSources.of(article, stamp)) {
-      bulk.add(new BulkSender.Operation(index, s.id(), article.id(), s.fields()), s.size());
+      bulk.add(new BulkSender.Operation(index, s.id(), article.id(), s.fields()));
     }
   }
 

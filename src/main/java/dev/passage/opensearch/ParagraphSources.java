@@ -25,16 +25,8 @@ public final class ParagraphSources {
   private static final ObjectWriter REASONS =
       JsonMapper.builder().build().writerFor(new TypeReference<List<TagReason>>() {});
 
-  /** What a document's fields other than its text, title and reasons add to its JSON, about. */
-  private static final int FIELDS_SIZE = 300;
-
-  /**
-   * One paragraph's document and the id it is stored under.
-   *
-   * @param size about the bytes of the document's JSON: its text, title and reasons, which are most
-   *     of it, and a little for the rest
-   */
-  public record Source(String id, Map<String, Object> fields, int size) {}
+  /** One paragraph's document and the id it is stored under. */
+  public record Source(String id, Map<String, Object> fields) {}
 
   private ParagraphSources() {}
 
@@ -81,12 +73,7 @@ public final class ParagraphSources {
     doc.put(Dimension.PERSON.field(), tags.persons());
     doc.put(Dimension.ORGANISATION.field(), tags.organisations());
     doc.put(Dimension.TOPIC.field(), tags.topics());
-    String reasons = REASONS.writeValueAsString(tags.reasons());
-    doc.put(Schema.REASONS, reasons);
-    int size = FIELDS_SIZE + tagged.paragraph().text().length() + reasons.length();
-    if (article.title() != null) {
-      size += article.title().length();
-    }
-    return new Source(id, doc, size);
+    doc.put(Schema.REASONS, REASONS.writeValueAsString(tags.reasons()));
+    return new Source(id, doc);
   }
 }

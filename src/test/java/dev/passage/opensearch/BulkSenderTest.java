@@ -33,7 +33,7 @@ class BulkSenderTest {
     String index = strictIndex("bulk-sender-all");
     BulkSender sender = new BulkSender(client, 2, 1_000_000, 2);
     for (int n = 1; n <= 5; n++) {
-      sender.add(paragraph(index, "a#" + n, Map.of("n", n)), 10);
+      sender.add(paragraph(index, "a#" + n, Map.of("n", n)));
     }
     sender.finish();
 
@@ -47,9 +47,9 @@ class BulkSenderTest {
   void aParagraphTheClusterRefusesIsNamedAndTheOthersArrive() throws IOException {
     String index = strictIndex("bulk-sender-refused");
     BulkSender sender = new BulkSender(client, 10, 1_000_000, 2);
-    sender.add(paragraph(index, "a#1", Map.of("n", 1)), 10);
-    sender.add(paragraph(index, "a#2", Map.of("unmapped", "x")), 10);
-    sender.add(paragraph(index, "a#3", Map.of("n", 3)), 10);
+    sender.add(paragraph(index, "a#1", Map.of("n", 1)));
+    sender.add(paragraph(index, "a#2", Map.of("unmapped", "x")));
+    sender.add(paragraph(index, "a#3", Map.of("n", 3)));
     sender.finish();
 
     assertThat(sender.failures()).singleElement().asString().startsWith("a#2: ");
@@ -60,7 +60,7 @@ class BulkSenderTest {
 
   @Test
   void aRequestNoNodeAnsweredCountsItsParagraphs() throws IOException {
-    assertThat(failuresOfThreeParagraphsSentNowhere(2, 1_000_000, 10))
+    assertThat(failuresOfThreeParagraphsSentNowhere(2, 1_000_000))
         .hasSize(2)
         .anySatisfy(line -> assertThat(line).startsWith("2 paragraphs: "))
         .anySatisfy(line -> assertThat(line).startsWith("1 paragraph: "));
@@ -68,7 +68,7 @@ class BulkSenderTest {
 
   @Test
   void aRequestClosesAtItsSizeBeforeItsCountOfParagraphs() throws IOException {
-    assertThat(failuresOfThreeParagraphsSentNowhere(10, 100, 60))
+    assertThat(failuresOfThreeParagraphsSentNowhere(10, 90))
         .hasSize(2)
         .anySatisfy(line -> assertThat(line).startsWith("2 paragraphs: "))
         .anySatisfy(line -> assertThat(line).startsWith("1 paragraph: "));
@@ -76,16 +76,17 @@ class BulkSenderTest {
 
   /**
    * The failures of a sender of requests of {@code operations} paragraphs or {@code bytes} bytes
-   * that sends three paragraphs of {@code size} bytes each to an address where no node answers.
+   * that sends three paragraphs of 47 bytes each (their action and document lines) to an address
+   * where no node answers.
    */
-  private static List<String> failuresOfThreeParagraphsSentNowhere(
-      int operations, long bytes, long size) throws IOException {
+  private static List<String> failuresOfThreeParagraphsSentNowhere(int operations, int bytes)
+      throws IOException {
     OpenSearchClient nowhere = clientOf(List.of("http://127.0.0.1:1"));
     try {
       BulkSender sender = new BulkSender(nowhere, operations, bytes, 1);
-      sender.add(paragraph("any", "a#1", Map.of("n", 1)), size);
-      sender.add(paragraph("any", "a#2", Map.of("n", 2)), size);
-      sender.add(paragraph("any", "a#3", Map.of("n", 3)), size);
+      sender.add(paragraph("any", "a#1", Map.of("n", 1)));
+      sender.add(paragraph("any", "a#2", Map.of("n", 2)));
+      sender.add(paragraph("any", "a#3", Map.of("n", 3)));
       sender.finish();
       return sender.failures();
     } finally {
