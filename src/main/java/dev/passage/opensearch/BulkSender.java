@@ -153,7 +153,7 @@ final class BulkSender {
               .body(Body.from(request.toByteArray(), "application/x-ndjson"))
               .build();
       try (Response response = client.generic().execute(bulk)) {
-        collect(paragraphs, response);
+        collect(response);
       } catch (IOException | RuntimeException e) {
         failures.add(refused(paragraphs, e.getMessage()));
       } finally {
@@ -162,35 +162,30 @@ final class BulkSender {
     });
   }
 
-  private void collect(int paragraphs, Response response) throws IOException {
-    JsonNode answer = null;
-    if (response.getBody().isPresent()) {
-      try (InputStream in = response.getBody().get().body()) {
-        answer = JSON.readTree(in);
-      }
-    }
-    if (response.getStatus() / 100 != 2 || answer == null) {
-      failures.add(
-          refused(
-              paragraphs,
-              "status " + response.getStatus() + (answer == null ? "" : ": " + reasonOf(answer))));
+  /**
+   * The paragraphs the node refused one by one; a request it refuses whole (a 429, a 413) comes as
+   * the transport's exception instead, with the status line and the node's answer.
+   */
+  private void collect(Response response) throws IOException {
+    if (response.getBody().isEmpty()) {
       return;
+    }
+    JsonNode answer;
+    try (InputStream in = response.getBody().get().body()) {
+      answer = JSON.readTree(in);
     }
     if (answer.path("errors").asBoolean(false)) {
       for (JsonNode item : answer.path("items")) {
         for (JsonNode outcome : item) {
           if (outcome.has("error")) {
-            failures.add(outcome.path("_id").asString() + ": " + reasonOf(outcome));
+            failures.add(
+                outcome.path("_id").asString()
+                    + ": "
+                    + outcome.path("error").path("reason").asString());
           }
         }
       }
     }
-  }
-
-  /** An error's reason, as OpenSearch words it, or the answer itself when it has none. */
-  private static String reasonOf(JsonNode answer) {
-    JsonNode reason = answer.path("error").path("reason");
-    return reason.isMissingNode() ? answer.toString() : reason.asString();
   }
 
   private static String refused(int paragraphs, String why) {

@@ -54,6 +54,9 @@ public final class TopicRules {
    */
   public record Keyword(String topic, List<String> stems, String written, boolean needsContext) {}
 
+  /** The longest run of words a wire puts in angle brackets: a company's full name. */
+  private static final int LONGEST_BRACKETS = 80;
+
   private final List<Keyword> keywords;
   private final Set<String> notKeywords;
   private final Analyzer analyzer;
@@ -175,9 +178,6 @@ public final class TopicRules {
     }
     return out;
   }
-
-  /** The longest run of words a wire puts in angle brackets: a company's full name. */
-  private static final int LONGEST_BRACKETS = 80;
 
   /**
    * The offsets of each '&lt;' and the '&gt;' that closes it on the same line, in pairs, both
