@@ -2,16 +2,13 @@ package dev.passage.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.passage.testing.StandInNode;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** The build's bulk requests as a node receives them, seen by a stand-in node on loopback. */
 class BulkRequestsTest {
@@ -50,10 +47,8 @@ class BulkRequestsTest {
 
   private List<String> sendTo(int status, String answer, BulkSender.Operation... operations)
       throws IOException {
-    HttpServer node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    node.createContext(
-        "/",
-        exchange -> {
+    try (StandInNode node =
+        StandInNode.answering(exchange -> {
           received.add(
               exchange.getRequestURI().getRawPath()
                   + "?"
@@ -65,24 +60,13 @@ class BulkRequestsTest {
           exchange.sendResponseHeaders(status, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
-        });
-    node.start();
-    try {
-      URI address = URI.create("http://127.0.0.1:" + node.getAddress().getPort());
-      OpenSearchClient client =
-          new OpenSearchConfig(List.of(address), "passage", null, null, null, null).client();
-      try {
-        BulkSender sender = new BulkSender(client, 10, 1_000_000, 1);
-        for (BulkSender.Operation op : operations) {
-          sender.add(op);
-        }
-        sender.finish();
-        return sender.failures();
-      } finally {
-        client._transport().close();
+        })) {
+      BulkSender sender = new BulkSender(node.client(), 10, 1_000_000, 1);
+      for (BulkSender.Operation op : operations) {
+        sender.add(op);
       }
-    } finally {
-      node.stop(0);
+      sender.finish();
+      return sender.failures();
     }
   }
 }
