@@ -9,6 +9,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -48,16 +49,17 @@ public final class QueryFactory {
     }
     // A parser is cheap and not thread-safe, so each request gets its own.
     QueryParser parser = new BoundedQueryParser(Schema.TEXT, schema.analyzer(), known);
+    SlashWords.Rewritten rewritten = SlashWords.rewrite(text);
     Query query;
     try {
-      query = parser.parse(text);
+      query = parser.parse(rewritten.text());
     } catch (ParseException e) {
       // The parser reports too many clauses as a parse error caused by them.
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new InvalidRequestException(
             "the query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount());
       }
-      throw new InvalidRequestException(syntaxMessage(text, e));
+      throw new InvalidRequestException(syntaxMessage(text, rewritten, e));
     } catch (QueryCost e) {
       throw new InvalidRequestException(e.getMessage());
     } catch (TooComplexToDeterminizeException e) {
@@ -179,7 +181,7 @@ public final class QueryFactory {
   }
 
   /** "cannot parse q 'CICA AND (': the query ends too early (…)"; points at the problem. */
-  static String syntaxMessage(String q, ParseException e) {
+  static String syntaxMessage(String q, SlashWords.Rewritten parsed, ParseException e) {
     // The parser wraps the grammar's exception; the original knows where it stopped.
     Throwable cause = e.getCause() == null ? e : e.getCause();
     String where;
@@ -189,11 +191,14 @@ public final class QueryFactory {
           next == null || next.kind == 0
               ? "the query ends too early (is a bracket or a quote left open?)"
               // The parser counts columns from 0; people count from 1.
-              : "unexpected '" + next.image + "' at column " + (next.beginColumn + 1);
+              : "unexpected '"
+                  + next.image
+                  + "' at column "
+                  + (parsed.typedColumn(next.beginColumn) + 1);
+    } else if (cause instanceof TokenMgrError) {
+      where = unfinished(q);
     } else {
-      String message = cause.getMessage() == null ? "syntax error" : cause.getMessage();
-      int newline = message.indexOf('\n');
-      where = (newline > 0 ? message.substring(0, newline) : message).strip();
+      where = firstLine(cause.getMessage());
     }
     return "cannot parse q '"
         + clip(q)
@@ -201,6 +206,41 @@ public final class QueryFactory {
         + where
         + ". Use AND, OR, NOT, \"phrases\", prefix* and fuzzy~; put a backslash before a"
         + " special character to search for it: + - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ /";
+  }
+
+  /**
+   * What the words of {@code q} leave open when Lucene's lexer stops at its end: a phrase without
+   * its closing quote, or a backslash with nothing after it to escape.
+   */
+  private static String unfinished(String q) {
+    int open = -1;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c == '\\') {
+        if (i == q.length() - 1) {
+          return "it ends with a backslash, which makes the character after it a plain one;"
+              + " write \\\\ to search for a backslash";
+        }
+        i++;
+      } else if (c == '"') {
+        open = open < 0 ? i : -1;
+      }
+    }
+    if (open >= 0) {
+      return "the quote at column "
+          + (open + 1)
+          + " opens a phrase that is never closed: end it with another \", or put a backslash"
+          + " before the quote to search for it";
+    }
+    return "it cannot be read to its end";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "syntax error";
+    }
+    int newline = message.indexOf('\n');
+    return (newline > 0 ? message.substring(0, newline) : message).strip();
   }
 
   /** {@code q} as messages quote it: cut after 80 characters. */

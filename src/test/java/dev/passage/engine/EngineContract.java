@@ -207,6 +207,16 @@ abstract class EngineContract {
   }
 
   @Test
+  void aWordWithASlashFindsThePhraseOfItsPartsMarkedAsOneSpan() throws Exception {
+    SearchResponse r = search("q", "Kazakhstan/China");
+
+    assertThat(ids(r)).containsExactly(FOURTH + "#2");
+    assertThat(r.hits().getFirst().snippet())
+        .endsWith("in promoting <mark>Kazakhstan-China</mark> extraordinary relations.");
+    assertThat(search("q", "-Kazakhstan/China").total()).isEqualTo(57);
+  }
+
+  @Test
   void filterValuesTakeAnyAliasOrCaseTheIndexOrTheNamesKnow() throws Exception {
     assertThat(search("person", "xi jingpin").total()).isEqualTo(8);
     assertThat(search("person", "erlan idrissov").filters())

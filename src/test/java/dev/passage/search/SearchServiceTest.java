@@ -248,6 +248,26 @@ class SearchServiceTest {
   }
 
   @Test
+  void aPhraseLeftOpenOrATrailingBackslashIsNamedNotReportedAsALexicalError() {
+    assertThatThrownBy(() -> search("Astana \"CICA chairmanship"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageStartingWith(
+            "cannot parse q 'Astana \"CICA chairmanship': the quote at column 8 opens a phrase"
+                + " that is never closed: end it with another \", or put a backslash before the"
+                + " quote to search for it. Use AND");
+    assertThatThrownBy(() -> search("CICA\\"))
+        .hasMessageStartingWith(
+            "cannot parse q 'CICA\\': it ends with a backslash, which makes the character after"
+                + " it a plain one; write \\\\ to search for a backslash.");
+  }
+
+  @Test
+  void aColumnAfterAWordWithASlashIsTheColumnAsTyped() {
+    assertThatThrownBy(() -> search("Kazakhstan/China )"))
+        .hasMessageStartingWith("cannot parse q 'Kazakhstan/China )': unexpected ')' at column 18");
+  }
+
+  @Test
   void anUnknownFieldIsNamed() {
     assertThatThrownBy(() -> search("colour:red"))
         .hasMessageStartingWith("unknown field 'colour' in q");

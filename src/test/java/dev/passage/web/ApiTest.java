@@ -280,6 +280,11 @@ class ApiTest {
         "/api/search?q=" + q("CICA AND ("),
         400,
         "cannot parse q 'CICA AND (': the query ends too early");
+    assertError(
+        "/api/search?q=" + q("\"CICA chairmanship"),
+        400,
+        "cannot parse q '\"CICA chairmanship': the quote at column 1 opens a phrase that is never"
+            + " closed");
     assertError("/api/search?page=0", 400, "page must be a whole number of 1 or more, not 0");
     assertError("/api/search?size=500", 400, "size must be a whole number from 1 to 100, not 500");
     assertError(
