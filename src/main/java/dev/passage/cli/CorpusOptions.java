@@ -36,6 +36,9 @@ final class CorpusOptions {
   /** The folder a new index is built from when none is given. */
   static final Path DEFAULT_ARTICLES = Path.of("articles");
 
+  /** Problems a command lists one by one before it only counts them. */
+  static final int LISTED_PROBLEMS = 50;
+
   @Mixin IndexLocation location = new IndexLocation();
 
   @Option(
@@ -250,13 +253,17 @@ final class CorpusOptions {
       return;
     }
     out.printf("%s %,d:%n", what, problems.stream().mapToLong(Problem::count).sum());
-    int shown = 0;
-    for (Problem p : problems) {
-      if (shown++ == 50) {
-        out.printf("  … and %,d more%n", problems.size() - 50);
-        break;
-      }
-      out.println("  " + p.origin() + ": " + p.message());
+    // The first lines one by one; the lines that count many are always shown, since they tell
+    // how many of each reason there were.
+    List<Problem> single = problems.stream().filter(p -> p.count() == 1).toList();
+    single.stream().limit(LISTED_PROBLEMS).forEach(p -> print(p, out));
+    if (single.size() > LISTED_PROBLEMS) {
+      out.printf("  … and %,d more%n", single.size() - LISTED_PROBLEMS);
     }
+    problems.stream().filter(p -> p.count() != 1).forEach(p -> print(p, out));
+  }
+
+  private static void print(Problem p, PrintWriter out) {
+    out.println("  " + p.origin() + ": " + p.message());
   }
 }

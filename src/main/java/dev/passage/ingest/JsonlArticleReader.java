@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -191,10 +193,18 @@ public final class JsonlArticleReader implements ArticleReader {
     return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
-  /** Passes on the first problems of a file and counts the rest. */
+  /**
+   * Passes on the first problems of a file and counts the rest by reason, so that the count of each
+   * reason is still told: "1,701 more lines: no "text"". Only a file none of whose lines was an
+   * article is asked whether it is JSON Lines at all.
+   */
   private static final class CappedProblems implements ArticleSink {
+    private record Reason(String what, boolean skipped) {}
+
     private final ArticleSink sink;
+    private final Map<Reason, Integer> unlisted = new LinkedHashMap<>();
     private int problems;
+    private boolean anyArticle;
 
     CappedProblems(ArticleSink sink) {
       this.sink = sink;
@@ -202,6 +212,7 @@ public final class JsonlArticleReader implements ArticleReader {
 
     @Override
     public void accept(Article article) {
+      anyArticle = true;
       sink.accept(article);
     }
 
@@ -209,19 +220,25 @@ public final class JsonlArticleReader implements ArticleReader {
     public void problem(Problem problem) {
       if (++problems <= MAX_PROBLEMS_PER_FILE) {
         sink.problem(problem);
+      } else {
+        // A line's details (which character broke its JSON) differ; the reason before them not.
+        int colon = problem.message().indexOf(':');
+        String what = colon < 0 ? problem.message() : problem.message().substring(0, colon);
+        unlisted.merge(new Reason(what, problem.skipped()), 1, Integer::sum);
       }
     }
 
     void finish(String origin) {
-      if (problems > MAX_PROBLEMS_PER_FILE) {
-        sink.problem(
-            Problem.skipped(
-                origin,
-                String.format(
-                    "%,d more lines with problems not listed; is it JSON Lines, one object a line?",
-                    problems - MAX_PROBLEMS_PER_FILE),
-                problems - MAX_PROBLEMS_PER_FILE));
-      }
+      String hint = anyArticle ? "" : "; is it JSON Lines, one object a line?";
+      unlisted.forEach((reason, count) ->
+          sink.problem(
+              new Problem(
+                  origin,
+                  String.format(
+                      "%,d more %s: %s%s",
+                      count, count == 1 ? "line" : "lines", reason.what(), hint),
+                  reason.skipped(),
+                  count)));
     }
   }
 

@@ -224,6 +224,30 @@ class BadArticleFilesTest {
    * The summary's problem lines, with what Jackson says about broken JSON left out: its wording is
    * Jackson's, not Passage's.
    */
+  @Test
+  void anArchiveWithManyEmptyArticlesListsTheFirstAndCountsTheRestByReason() throws Exception {
+    Path articles = dir.resolve("articles");
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 1; i <= 200; i++) {
+      jsonl.append(
+          i % 5 == 0
+              ? "{\"id\": \"a" + i + "\", \"text\": \"Trade between Kazakhstan and China grew.\"}\n"
+              : "{\"id\": \"a" + i + "\", \"title\": \"A headline alone\"}\n");
+    }
+    Fixtures.write(articles, "wire.jsonl", jsonl.toString());
+
+    Run run = index(articles);
+
+    assertThat(run.code()).isZero();
+    List<String> problems = problemLines(Arrays.asList(run.out().split("\n")));
+    assertThat(problems.getFirst()).isEqualTo("Skipped 160:");
+    assertThat(problems.get(1)).isEqualTo("  wire.jsonl:1: no \"text\"");
+    // 100 lines listed by the reader, 50 of them shown; the other 60 counted by reason, and no
+    // doubt cast on a file whose other lines were articles.
+    assertThat(problems.subList(51, problems.size()))
+        .containsExactly("  … and 50 more", "  wire.jsonl: 60 more lines: no \"text\"");
+  }
+
   private static List<String> problemLines(List<String> out) {
     List<String> lines = new ArrayList<>();
     boolean in = false;

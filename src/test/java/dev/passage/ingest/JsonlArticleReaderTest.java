@@ -164,7 +164,7 @@ class JsonlArticleReaderTest {
         .isEqualTo(
             Problem.skipped(
                 "corpus.jsonl",
-                "7 more lines with problems not listed; is it JSON Lines, one object a line?",
+                "7 more lines: not valid JSON; is it JSON Lines, one object a line?",
                 7));
     // The summary still counts every skipped line, listed or not.
     assertThat(new IndexSummary(0, 0, read.problems(), 0, false).skipped())
