@@ -18,6 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.Header;
@@ -126,14 +127,24 @@ public record OpenSearchConfig(
         client.setDefaultCredentialsProvider(auth);
       }
       if (tls != null) {
-        client.setConnectionManager(
-            PoolingAsyncClientConnectionManagerBuilder.create()
-                .setTlsStrategy(new DefaultClientTlsStrategy(tls))
-                .build());
+        client.setConnectionManager(connectionsTrusting(tls));
       }
       return client;
     });
     return new OpenSearchClient(new FailoverTransport(builder.build(), nodes.length));
+  }
+
+  /**
+   * The connections of a client that trusts {@code tls}, as many as the transport keeps without
+   * TLS: a pool of HttpClient's own defaults held 5 per node, fewer than the searches a server runs
+   * at once, so the rest waited for a connection.
+   */
+  static PoolingAsyncClientConnectionManager connectionsTrusting(SSLContext tls) {
+    return PoolingAsyncClientConnectionManagerBuilder.create()
+        .setTlsStrategy(new DefaultClientTlsStrategy(tls))
+        .setMaxConnPerRoute(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_PER_ROUTE)
+        .setMaxConnTotal(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_TOTAL)
+        .build();
   }
 
   private static String firstLine(Path file) throws IOException {

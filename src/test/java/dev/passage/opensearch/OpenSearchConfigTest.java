@@ -6,9 +6,12 @@ import dev.passage.testing.StandInNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.junit.jupiter.api.Test;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
-/** What the client sends a node, seen by a stand-in node on loopback. */
+/** How Passage's client is set up, and what it sends a node, seen by a stand-in node. */
 class OpenSearchConfigTest {
 
   @Test
@@ -24,5 +27,17 @@ class OpenSearchConfigTest {
       assertThat(node.client().ping().value()).isTrue();
     }
     assertThat(encodings).containsExactly("none");
+  }
+
+  @Test
+  void aClientOverTlsKeepsAsManyConnectionsPerNodeAsOneWithout() throws Exception {
+    try (PoolingAsyncClientConnectionManager pool =
+        OpenSearchConfig.connectionsTrusting(SSLContext.getDefault())) {
+      assertThat(pool.getDefaultMaxPerRoute())
+          .isEqualTo(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_PER_ROUTE)
+          .isEqualTo(10);
+      assertThat(pool.getMaxTotal())
+          .isEqualTo(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_TOTAL);
+    }
   }
 }
