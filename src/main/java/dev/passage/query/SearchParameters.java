@@ -341,9 +341,7 @@ public final class SearchParameters {
     }
     String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
     String message = "unknown parameter '" + shown + "'";
-    if (best >= 0.5f) {
-      message += "; did you mean '" + suggestion + "'?";
-    }
+    message += best >= 0.5f ? "; did you mean '" + suggestion + "'?" : ".";
     return message + " Parameters are: " + String.join(", ", names) + ".";
   }
 

@@ -46,11 +46,15 @@ class SearchParametersTest {
   }
 
   @Test
-  void aMisspeltParameterIsNamedWithASuggestion() {
+  void anUnknownParameterIsNamedWithTheListAndASuggestionWhenOneIsClose() {
     rejects(
         Map.of("yaer", List.of("2013")),
         "unknown parameter 'yaer'; did you mean 'year'? Parameters are: q, year, person,"
             + " organisation, topic, from, to, page, size, sort, facetSize, timeline, group, format.");
+    rejects(
+        Map.of("explain", List.of("true")),
+        "unknown parameter 'explain'. Parameters are: q, year, person, organisation, topic, from,"
+            + " to, page, size, sort, facetSize, timeline, group, format.");
   }
 
   @Test
