@@ -134,6 +134,17 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aBodyWrittenTwoWaysIsOneValue() {
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.ORGANISATION,
+                "The Institute for Fiscal Studies said taxes would rise.",
+                "The Institute of Fiscal Studies disagreed."))
+        .containsExactly("Institute for Fiscal Studies");
+  }
+
+  @Test
   void aGuardedAcronymIsItsListedNameOnlyBesideTheFullName() {
     assertThat(names(BUNDLED, EntityType.ORGANISATION, "CPC raised fuel prices."))
         .doesNotContain("Communist Party of China");
