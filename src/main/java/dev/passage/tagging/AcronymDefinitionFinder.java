@@ -28,7 +28,12 @@ final class AcronymDefinitionFinder {
       if (start < 0) {
         continue;
       }
-      Mention existing = p.claimedBy(i - 1);
+      // "The Australian Wheat Board's (AWB) program": the possessive is not part of the name.
+      int end = i;
+      while (end > start && p.token(end - 1).kind() == Token.Kind.POSSESSIVE) {
+        end--;
+      }
+      Mention existing = p.claimedBy(end - 1);
       if (existing != null) {
         // The long name is already known (a listed name): the acronym is one more of its forms.
         if (p.isFree(i + 1) && existing == p.claimedBy(start)) {
@@ -40,13 +45,13 @@ final class AcronymDefinitionFinder {
         continue;
       }
       boolean organisation = false;
-      for (int k = start; k < i; k++) {
+      for (int k = start; k < end; k++) {
         organisation |= rules.isOrgWord(p.token(k));
       }
       EntityType type = organisation ? EntityType.ORGANISATION : EntityType.OTHER;
-      String name = p.span(start, i);
+      String name = p.span(start, end);
       String rule = "acronym definition '" + name + " (" + acronym.text() + ")'";
-      p.claim(start, i, type, name, rule);
+      p.claim(start, end, type, name, rule);
       p.claim(i + 1, i + 2, type, name, rule);
     }
   }

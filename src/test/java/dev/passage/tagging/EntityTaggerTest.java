@@ -134,6 +134,17 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aDefinitionWrittenWithAPossessiveNamesTheBodyWithoutIt() {
+    assertThat(
+            names(
+                BUNDLED,
+                EntityType.ORGANISATION,
+                "The Australian Wheat Board's (AWB) 1986/87 export program is well advanced.",
+                "An AWB spokesman said sales include Egypt."))
+        .containsExactly("Australian Wheat Board");
+  }
+
+  @Test
   void aBodyWrittenTwoWaysIsOneValue() {
     assertThat(
             names(
