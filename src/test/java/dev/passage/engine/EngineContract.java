@@ -207,13 +207,11 @@ abstract class EngineContract {
   }
 
   @Test
-  void aWordWithASlashFindsThePhraseOfItsPartsMarkedAsOneSpan() throws Exception {
-    SearchResponse r = search("q", "Kazakhstan/China");
-
-    assertThat(ids(r)).containsExactly(FOURTH + "#2");
-    assertThat(r.hits().getFirst().snippet())
-        .endsWith("in promoting <mark>Kazakhstan-China</mark> extraordinary relations.");
+  void aWordWithASlashFindsThePhraseOfItsPartsAndTheArticleMarksItAsOneSpan() throws Exception {
+    assertThat(ids(search("q", "Kazakhstan/China"))).containsExactly(FOURTH + "#2");
     assertThat(search("q", "-Kazakhstan/China").total()).isEqualTo(57);
+    assertThat(marked(article(FOURTH, "q", "Kazakhstan/China"), "Both countries also signed"))
+        .contains("in promoting <mark>Kazakhstan-China</mark> extraordinary relations.");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.passage.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.passage.index.Schema;
 import dev.passage.search.SearchService;
 import dev.passage.testing.Fixtures;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine contract on the embedded Lucene engine, the default. */
@@ -42,5 +45,12 @@ class LuceneEngineContractTest extends EngineContract {
   @Override
   SearchEngine phraseEngine() {
     return phrases.service();
+  }
+
+  /** The cluster's highlighter marks a phrase word by word (README, OpenSearch). */
+  @Test
+  void aWordWithASlashIsMarkedInTheSnippetAsOnePhrase() throws Exception {
+    assertThat(search("q", "Kazakhstan/China").hits().getFirst().snippet())
+        .endsWith("in promoting <mark>Kazakhstan-China</mark> extraordinary relations.");
   }
 }
