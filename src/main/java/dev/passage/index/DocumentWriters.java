@@ -103,8 +103,14 @@ final class DocumentWriters {
     if (discard) {
       queue.clear();
     }
-    for (Thread thread : threads) {
-      while (thread.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+    // One end marker per thread, whichever thread is still alive: a thread takes whichever marker
+    // comes first, so skipping the marker of a thread already gone could leave another waiting.
+    // Markers left over by a thread that stopped on an error are never taken, and do no harm.
+    for (int i = 0; i < threads.size(); i++) {
+      while (!queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+        if (threads.stream().noneMatch(Thread::isAlive)) {
+          break;
+        }
         if (discard) {
           queue.clear();
         }
