@@ -138,6 +138,11 @@ final class SearchCommand implements Callable<Integer> {
               + index);
       return 2;
     }
+    // Filters and tag terms know the names the index was tagged with, its names file's included.
+    // Read before the index is opened, so a bad query leaves nothing open behind it.
+    Path names = info.source() == null ? null : info.source().names();
+    var request =
+        new SearchParameters(schema, KnownValues.of(CorpusOptions.entityList(names))).parse(params);
     LiveSearchers opened;
     try {
       opened = LiveSearchers.open(index, schema);
@@ -149,10 +154,6 @@ final class SearchCommand implements Callable<Integer> {
               + index);
       return 2;
     }
-    // Filters and tag terms know the names the index was tagged with, its names file's included.
-    Path names = info.source() == null ? null : info.source().names();
-    var request =
-        new SearchParameters(schema, KnownValues.of(CorpusOptions.entityList(names))).parse(params);
     try (LiveSearchers searchers = opened) {
       SearchResponse response = new SearchService(schema, searchers).search(request);
       new TerminalPrinter(out, System.console() != null).print(response, showTimeline);

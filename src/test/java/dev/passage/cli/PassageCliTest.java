@@ -321,12 +321,21 @@ class PassageCliTest {
   }
 
   @Test
-  void aBadQueryIsExplainedNotThrown() throws Exception {
+  void aBadQueryIsExplainedNotThrownAndLeavesNoIndexOpen() throws Exception {
     Fixtures.write(dir, "articles/a.txt", "Text.");
     index("--articles", dir.resolve("articles").toString());
+    long before = refreshThreads();
     Run run = run("search", "--index", dir.resolve("index").toString(), "CICA AND (");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).startsWith("passage: cannot parse q 'CICA AND ('");
+    // An index left open keeps a thread that polls it for as long as the process runs.
+    assertThat(refreshThreads()).isLessThanOrEqualTo(before);
+  }
+
+  private static long refreshThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("passage-searcher-refresh"))
+        .count();
   }
 
   @Test
