@@ -145,8 +145,10 @@ final class CorpusOptions {
   private static void printBuilt(IndexPlan plan, IndexSummary summary, PrintWriter out) {
     if (summary.committed()) {
       out.printf(
-          "Indexed %,d articles, %,d paragraphs in %.1f s.%n",
-          summary.articles(), summary.paragraphs(), summary.millis() / 1000.0);
+          "Indexed %s, %s in %.1f s.%n",
+          count(summary.articles(), "article"),
+          count(summary.paragraphs(), "paragraph"),
+          summary.millis() / 1000.0);
     } else {
       out.printf(
           "Found no usable articles in %s; the previous index, if any, is kept.%n",
@@ -238,7 +240,8 @@ final class CorpusOptions {
         changes.removed());
   }
 
-  private static String count(int n, String noun) {
+  /** "1 article", "1,600 articles". */
+  static String count(long n, String noun) {
     return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 

@@ -303,8 +303,12 @@ final class ServeCommand implements Callable<Integer> {
     app.start(host, port);
     var health = served.engine().health();
     out.printf(
-        "Passage is serving %,d paragraphs of %,d articles%s on http://%s:%d/%n",
-        health.paragraphs(), health.articles(), served.where(), host, app.port());
+        "Passage is serving %s of %s%s on http://%s:%d/%n",
+        CorpusOptions.count(health.paragraphs(), "paragraph"),
+        CorpusOptions.count(health.articles(), "article"),
+        served.where(),
+        host,
+        app.port());
     if (options.admin().isPresent()) {
       out.println(
           "The admin API is on: POST /api/admin/reindex, PUT and DELETE /api/admin/articles/{id}"

@@ -40,7 +40,7 @@ class OpenSearchCliTest {
 
     CliRun built = onCluster("index", "--articles", a2.toString(), "--rebuild");
     assertThat(built.code()).as(built.err()).isZero();
-    assertThat(built.out()).contains("Indexed 1 articles, 1 paragraphs");
+    assertThat(built.out()).contains("Indexed 1 article, 1 paragraph");
 
     Fixtures.write(dir, "a2/eel.txt", Fixtures.article("Eels", "2022", "Eels wriggle."));
     CliRun updated = onCluster("index");

@@ -50,7 +50,7 @@ class PassageCliTest {
             dir.resolve("index").toString());
     assertThat(run.code()).isZero();
     assertThat(run.out())
-        .contains("Indexed 1 articles, 1 paragraphs in")
+        .contains("Indexed 1 article, 1 paragraph in")
         .contains("Skipped 1:\n  b.pdf: not an article file; Passage reads .txt, .md and .jsonl");
   }
 
@@ -81,7 +81,7 @@ class PassageCliTest {
     assertThat(withNames.code()).isZero();
     assertThat(withNames.out())
         .contains(
-            "Indexed 1 articles, 3 paragraphs in",
+            "Indexed 1 article, 3 paragraphs in",
             "\nYour names file changed 5 tags in 3 paragraphs (3 added, 2 removed).\n");
     // The index remembers its names file: a later update keeps it rather than dropping it.
     assertThat(without.code()).isZero();
