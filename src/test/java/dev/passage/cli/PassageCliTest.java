@@ -223,6 +223,18 @@ class PassageCliTest {
   }
 
   @Test
+  void indexOfAFolderThatIsNotThereSaysSoAndCreatesNothing() {
+    Path index = dir.resolve("index");
+
+    Run run =
+        run("index", "--articles", dir.resolve("missing").toString(), "--index", index.toString());
+
+    assertThat(run.code()).isNotZero();
+    assertThat(run.err()).contains("no such folder: " + dir.resolve("missing"));
+    assertThat(index).doesNotExist();
+  }
+
+  @Test
   void indexFailsWhenNothingIsUsable() throws Exception {
     Files.createDirectories(dir.resolve("articles"));
     Run run =
