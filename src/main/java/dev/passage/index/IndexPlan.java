@@ -139,7 +139,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
       return new IndexPlan(
           given,
           true,
-          "the tagging rules, the names file or the schema changed since the index was built");
+          "the tagging rules or code, the names file or the schema changed since the index was built");
     }
     return new IndexPlan(given, false, null);
   }

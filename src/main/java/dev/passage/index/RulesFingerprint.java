@@ -8,19 +8,29 @@ import dev.passage.tagging.TopicRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * A digest of everything besides the articles that shapes the index: the schema version and the
- * rule files. When it changes, an index built before is out of date even if no article changed.
+ * A digest of everything besides the articles that shapes the index: the schema version, the rule
+ * files and the compiled tagging code. When it changes, an index built before is out of date even
+ * if no article changed.
  */
 public final class RulesFingerprint {
+
+  /** Where the tagging code's classes are, inside the jar or the classes folder. */
+  private static final String TAGGING_CLASSES = EntityList.class.getPackageName().replace('.', '/');
 
   private static final List<String> RESOURCES =
       List.of(
@@ -41,12 +51,7 @@ public final class RulesFingerprint {
 
   /** The fingerprint of the bundled rules plus the user's names file, if any. */
   public static String of(Path extraEntities) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    MessageDigest digest = sha256();
     digest.update(Schema.VERSION.getBytes(StandardCharsets.UTF_8));
     for (String resource : RESOURCES) {
       try (InputStream in = RulesFingerprint.class.getClassLoader().getResourceAsStream(resource)) {
@@ -58,9 +63,79 @@ public final class RulesFingerprint {
         throw new UncheckedIOException(e);
       }
     }
+    digest.update(TaggingCode.DIGEST);
     if (extraEntities != null) {
       digest.update(Files.readAllBytes(extraEntities));
     }
     return HexFormat.of().formatHex(digest.digest(), 0, 12);
+  }
+
+  /**
+   * The tagging code's classes, digested once per process: a new Passage that finds names, years or
+   * topics differently tags differently, as an edited rule file does, so an index tagged by the old
+   * one is out of date too. Any change to those classes counts, a refactoring's included.
+   */
+  private static final class TaggingCode {
+    static final byte[] DIGEST = taggingCode(ownLocation());
+
+    private static Path ownLocation() {
+      CodeSource source = RulesFingerprint.class.getProtectionDomain().getCodeSource();
+      try {
+        return source == null ? null : Path.of(source.getLocation().toURI());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * A digest of the tagging classes at {@code location}, a jar or a classes folder: the same
+   * classes give the same digest from either, so an index built by the jar is current for the
+   * tests' classes and the other way round. Nothing when Passage cannot tell where its classes are.
+   */
+  static byte[] taggingCode(Path location) {
+    MessageDigest digest = sha256();
+    if (location == null) {
+      return digest.digest();
+    }
+    try {
+      if (Files.isDirectory(location)) {
+        Path classes = location.resolve(TAGGING_CLASSES);
+        if (Files.isDirectory(classes)) {
+          try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+              digest.update(location.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+              digest.update(Files.readAllBytes(file));
+            }
+          }
+        }
+      } else {
+        try (ZipFile jar = new ZipFile(location.toFile())) {
+          List<? extends ZipEntry> classes =
+              jar.stream()
+                  .filter(e -> e.getName().startsWith(TAGGING_CLASSES + "/"))
+                  .filter(e -> e.getName().endsWith(".class"))
+                  .sorted(Comparator.comparing(ZipEntry::getName))
+                  .toList();
+          for (ZipEntry entry : classes) {
+            digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = jar.getInputStream(entry)) {
+              digest.update(in.readAllBytes());
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Passage's own classes in " + location, e);
+    }
+    return digest.digest();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 }
