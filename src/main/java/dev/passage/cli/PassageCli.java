@@ -1,5 +1,6 @@
 package dev.passage.cli;
 
+import dev.passage.index.RulesFingerprint;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -40,6 +41,7 @@ public final class PassageCli implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
+    RulesFingerprint.prepareMeanwhile();
     System.exit(run(args));
   }
 

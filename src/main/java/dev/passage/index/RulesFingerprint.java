@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -30,7 +32,8 @@ import java.util.zip.ZipFile;
 public final class RulesFingerprint {
 
   /** Where the tagging code's classes are, inside the jar or the classes folder. */
-  private static final String TAGGING_CLASSES = EntityList.class.getPackageName().replace('.', '/');
+  private static final String TAGGING_CLASSES =
+      EntityList.class.getPackageName().replace('.', '/') + "/";
 
   private static final List<String> RESOURCES =
       List.of(
@@ -42,6 +45,21 @@ public final class RulesFingerprint {
           TopicRules.RESOURCE);
 
   private RulesFingerprint() {}
+
+  /**
+   * Starts digesting the tagging code on another core, so that a command that needs the fingerprint
+   * soon after starting (serve, before its first answer) does not wait for the walk of the jar.
+   */
+  public static void prepareMeanwhile() {
+    Thread.ofPlatform()
+        .name("passage-fingerprint")
+        .daemon()
+        .start(RulesFingerprint::taggingCodeDigest);
+  }
+
+  private static byte[] taggingCodeDigest() {
+    return TaggingCode.DIGEST;
+  }
 
   /** How a fingerprint is taken for a names file (tests give a fixed one). */
   @FunctionalInterface
@@ -63,7 +81,7 @@ public final class RulesFingerprint {
         throw new UncheckedIOException(e);
       }
     }
-    digest.update(TaggingCode.DIGEST);
+    digest.update(taggingCodeDigest());
     if (extraEntities != null) {
       digest.update(Files.readAllBytes(extraEntities));
     }
@@ -89,9 +107,11 @@ public final class RulesFingerprint {
   }
 
   /**
-   * A digest of the tagging classes at {@code location}, a jar or a classes folder: the same
-   * classes give the same digest from either, so an index built by the jar is current for the
-   * tests' classes and the other way round. Nothing when Passage cannot tell where its classes are.
+   * A digest of the tagging classes at {@code location}, a jar or a classes folder: each class's
+   * name, size and CRC-32, which a jar's directory holds, so no class is read or inflated on the
+   * way to serve's first answer. The same classes give the same digest from either, so an index
+   * built by the jar is current for the tests' classes and the other way round. Nothing when
+   * Passage cannot tell where its classes are.
    */
   static byte[] taggingCode(Path location) {
     MessageDigest digest = sha256();
@@ -104,31 +124,39 @@ public final class RulesFingerprint {
         if (Files.isDirectory(classes)) {
           try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-              digest.update(location.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-              digest.update(Files.readAllBytes(file));
+              byte[] bytes = Files.readAllBytes(file);
+              CRC32 crc = new CRC32();
+              crc.update(bytes);
+              update(digest, location.relativize(file).toString(), bytes.length, crc.getValue());
             }
           }
         }
       } else {
+        // A plain loop over the jar's directory: streams and lambdas cost a cold JVM more than
+        // the walk itself, and this runs before serve's first answer.
+        TreeMap<String, ZipEntry> classes = new TreeMap<>();
         try (ZipFile jar = new ZipFile(location.toFile())) {
-          List<? extends ZipEntry> classes =
-              jar.stream()
-                  .filter(e -> e.getName().startsWith(TAGGING_CLASSES + "/"))
-                  .filter(e -> e.getName().endsWith(".class"))
-                  .sorted(Comparator.comparing(ZipEntry::getName))
-                  .toList();
-          for (ZipEntry entry : classes) {
-            digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = jar.getInputStream(entry)) {
-              digest.update(in.readAllBytes());
+          Enumeration<? extends ZipEntry> entries = jar.entries();
+          while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            String name = entry.getName();
+            if (name.startsWith(TAGGING_CLASSES) && name.endsWith(".class")) {
+              classes.put(name, entry);
             }
           }
+        }
+        for (ZipEntry entry : classes.values()) {
+          update(digest, entry.getName(), entry.getSize(), entry.getCrc());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Passage's own classes in " + location, e);
     }
     return digest.digest();
+  }
+
+  private static void update(MessageDigest digest, String name, long size, long crc) {
+    digest.update((name + " " + size + " " + crc + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static MessageDigest sha256() {
