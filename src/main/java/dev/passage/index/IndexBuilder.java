@@ -102,9 +102,7 @@ public final class IndexBuilder {
     long started = System.nanoTime();
     ArticleFolder folder = new ArticleFolder(source.articles());
     // Before anything is written: a build of nothing must not leave an empty index folder behind.
-    if (!Files.exists(source.articles())) {
-      throw new IOException("no such folder: " + source.articles());
-    }
+    folder.requireExists();
     Files.createDirectories(indexDir);
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger articles = new AtomicInteger();

@@ -50,12 +50,22 @@ public final class ArticleFolder {
   /** The files to read, in reading order, and what was found but cannot be read. */
   private record Listing(List<Path> files, List<Problem> problems) {}
 
+  /**
+   * Fails unless the articles are there, a folder or one file: a build checks before it writes
+   * anything.
+   *
+   * @throws IOException naming the folder that is not there
+   */
+  public void requireExists() throws IOException {
+    if (!Files.isRegularFile(root) && !Files.isDirectory(root)) {
+      throw new IOException("no such folder: " + root);
+    }
+  }
+
   private Listing list() throws IOException {
+    requireExists();
     if (Files.isRegularFile(root)) {
       return new Listing(List.of(root), List.of());
-    }
-    if (!Files.isDirectory(root)) {
-      throw new IOException("no such folder: " + root);
     }
     List<Path> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();

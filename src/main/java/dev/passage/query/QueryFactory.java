@@ -196,7 +196,7 @@ public final class QueryFactory {
                   + "' at column "
                   + (parsed.typedColumn(next.beginColumn) + 1);
     } else if (cause instanceof TokenMgrError) {
-      where = unfinished(q);
+      where = unfinished(q, parsed);
     } else {
       where = firstLine(cause.getMessage());
     }
@@ -209,28 +209,20 @@ public final class QueryFactory {
   }
 
   /**
-   * What the words of {@code q} leave open when Lucene's lexer stops at its end: a phrase without
-   * its closing quote, or a backslash with nothing after it to escape.
+   * What {@code q} leaves open when Lucene's lexer stops at its end: a phrase without its closing
+   * quote (found as the query was read for its slashes), or a backslash with nothing to escape.
    */
-  private static String unfinished(String q) {
-    int open = -1;
-    for (int i = 0; i < q.length(); i++) {
-      char c = q.charAt(i);
-      if (c == '\\') {
-        if (i == q.length() - 1) {
-          return "it ends with a backslash, which makes the character after it a plain one;"
-              + " write \\\\ to search for a backslash";
-        }
-        i++;
-      } else if (c == '"') {
-        open = open < 0 ? i : -1;
-      }
-    }
-    if (open >= 0) {
+  private static String unfinished(String q, SlashWords.Rewritten parsed) {
+    if (parsed.openQuote() >= 0) {
       return "the quote at column "
-          + (open + 1)
+          + (parsed.openQuote() + 1)
           + " opens a phrase that is never closed: end it with another \", or put a backslash"
           + " before the quote to search for it";
+    }
+    int backslashes = q.length() - q.replaceFirst("\\\\+$", "").length();
+    if (backslashes % 2 == 1) {
+      return "it ends with a backslash, which makes the character after it a plain one;"
+          + " write \\\\ to search for a backslash";
     }
     return "it cannot be read to its end";
   }

@@ -14,8 +14,10 @@ final class SlashWords {
   /**
    * The query as the parser gets it, and where each of its characters came from in the query as
    * typed, so that a syntax error still points at the column the reader sees.
+   *
+   * @param openQuote where in the typed query a phrase opens that is never closed, or -1
    */
-  record Rewritten(String text, int[] origins) {
+  record Rewritten(String text, int[] origins, int openQuote) {
 
     /** The column of the typed query that {@code column} of {@link #text} came from. */
     int typedColumn(int column) {
@@ -35,33 +37,37 @@ final class SlashWords {
   static Rewritten rewrite(String q) {
     Builder out = new Builder(q.length());
     int n = q.length();
+    int openQuote = -1;
     int i = 0;
     while (i < n) {
       char c = q.charAt(i);
+      int regexEnd = c == '/' ? closing(q, i, '/') : -1;
       if (c == '\\') {
         int end = Math.min(n, i + 2);
         out.copy(q, i, end);
         i = end;
       } else if (c == '"') {
-        int end = closing(q, i, '"');
-        end = end < 0 ? n : end + 1;
+        int close = closing(q, i, '"');
+        if (close < 0) {
+          openQuote = i;
+        }
+        int end = close < 0 ? n : close + 1;
         out.copy(q, i, end);
         i = end;
       } else if (Character.isWhitespace(c) || DELIMITERS.indexOf(c) >= 0 || "+-!".indexOf(c) >= 0) {
         // Between words; + - ! here are operators on the word that follows.
         out.copy(q, i, i + 1);
         i++;
-      } else if (c == '/' && closing(q, i, '/') >= 0) {
-        int end = closing(q, i, '/') + 1;
-        out.copy(q, i, end);
-        i = end;
+      } else if (regexEnd >= 0) {
+        out.copy(q, i, regexEnd + 1);
+        i = regexEnd + 1;
       } else {
         int end = wordEnd(q, i);
         out.word(q, i, end);
         i = end;
       }
     }
-    return out.build(n);
+    return out.build(n, openQuote);
   }
 
   /** The index of the next {@code quote} after {@code open} that no backslash escapes, or -1. */
@@ -109,8 +115,7 @@ final class SlashWords {
     }
 
     void word(String q, int from, int to) {
-      int slash = unescapedSlash(q, from, to);
-      if (slash < 0) {
+      if (!hasUnescapedSlash(q, from, to)) {
         copy(q, from, to);
         return;
       }
@@ -139,16 +144,16 @@ final class SlashWords {
       append('"', to - 1);
     }
 
-    private static int unescapedSlash(String q, int from, int to) {
+    private static boolean hasUnescapedSlash(String q, int from, int to) {
       for (int i = from; i < to; i++) {
         char c = q.charAt(i);
         if (c == '\\') {
           i++;
         } else if (c == '/') {
-          return i;
+          return true;
         }
       }
-      return -1;
+      return false;
     }
 
     private void append(char c, int origin) {
@@ -159,10 +164,10 @@ final class SlashWords {
       text.append(c);
     }
 
-    Rewritten build(int typedLength) {
+    Rewritten build(int typedLength, int openQuote) {
       int[] all = Arrays.copyOf(origins, text.length() + 1);
       all[text.length()] = typedLength;
-      return new Rewritten(text.toString(), all);
+      return new Rewritten(text.toString(), all, openQuote);
     }
   }
 }

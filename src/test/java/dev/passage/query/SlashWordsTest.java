@@ -56,6 +56,13 @@ class SlashWordsTest {
   }
 
   @Test
+  void aPhraseLeftOpenIsFoundWhereItOpensButAQuoteInARegularExpressionIsNoPhrase() {
+    assertThat(SlashWords.rewrite("Astana \"CICA chairmanship").openQuote()).isEqualTo(7);
+    assertThat(SlashWords.rewrite("\"Silk Road\" \\\"").openQuote()).isEqualTo(-1);
+    assertThat(SlashWords.rewrite("/a\"b/ oil").openQuote()).isEqualTo(-1);
+  }
+
+  @Test
   void eachCharacterRemembersItsColumnInTheQueryAsTyped() {
     SlashWords.Rewritten r = SlashWords.rewrite("1986/87 )");
 
