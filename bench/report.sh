@@ -92,7 +92,8 @@ EOF
 ## Indexing $n paragraphs
 
 Passage: \`passage index\`, the whole process (JVM start, reading, cleaning, tagging, writing,
-commit) under \`/usr/bin/time -v\`. OpenSearch: the bulk requests, $(nproc) at a time, and the
+commit) under \`/usr/bin/time -v\`; on JDK 25+ the first run after a build also records what the
+JVM learns and makes \`index\`'s AOT cache from it (the launcher), which the later runs use. OpenSearch: the bulk requests, $(nproc) at a time, and the
 final refresh, into a fresh index with refresh off during the load; the tags come ready-made.
 
 | | Passage (tagging on) | OpenSearch bulk | Passage / OpenSearch |

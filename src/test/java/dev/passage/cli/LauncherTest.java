@@ -1,6 +1,7 @@
 package dev.passage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.passage.testing.Fixtures;
 import java.io.File;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -98,6 +100,11 @@ class LauncherTest {
   }
 
   private Run launch(Path javaHome, String... args) throws Exception {
+    return launch(javaHome, Map.of(), args);
+  }
+
+  private Run launch(Path javaHome, Map<String, String> environment, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of(repo.resolve("passage").toString()));
     command.addAll(List.of(args));
     Path output = Files.createTempFile(scratch, "launcher", ".txt");
@@ -108,6 +115,7 @@ class LauncherTest {
             .redirectOutput(output.toFile());
     builder.environment().put("JAVA_HOME", javaHome.toString());
     builder.environment().remove("PASSAGE_JAVA_OPTS");
+    builder.environment().putAll(environment);
     Process process = builder.start();
     boolean ended = process.waitFor(180, TimeUnit.SECONDS);
     if (!ended) {
@@ -220,5 +228,67 @@ class LauncherTest {
     assertThat(cds.resolve("serve.jsa")).doesNotExist();
     assertThat(second.exit()).isZero();
     assertThat(second.output()).doesNotContain("Preparing").contains("Passage ");
+  }
+
+  @Test
+  void anIndexRunLongEnoughLeavesLaterIndexRunsAnAotCacheTheJvmAccepts() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+    // Any run counts as long enough here; by default it takes a few seconds of indexing.
+    Map<String, String> anyLength = Map.of("PASSAGE_INDEX_TRAINING_SECONDS", "0");
+
+    Run first =
+        launch(Path.of(JAVA_HOME), anyLength, "index", "--index", scratch.resolve("a").toString());
+
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output())
+        .contains("Indexed 5 articles", "Keeping what the JVM learnt from this build")
+        .doesNotContain("AOTConfiguration", "without the cache");
+    Path cache = cds.resolve("index.aot");
+    assertThat(cache).isRegularFile();
+    try (Stream<Path> files = Files.list(cds)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("nothing of the training is left but the cache")
+          .noneMatch(name -> name.startsWith("index.aot.") || name.contains("aotconf"));
+    }
+    // With AOTMode=on the JVM stops rather than start without the cache.
+    assertThat(javaVersionWith("-XX:+UseParallelGC", "-XX:AOTCache=" + cache, "-XX:AOTMode=on"))
+        .isZero();
+
+    FileTime made = Files.getLastModifiedTime(cache);
+    Run second =
+        launch(Path.of(JAVA_HOME), anyLength, "index", "--index", scratch.resolve("b").toString());
+
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("Indexed 5 articles").doesNotContain("Keeping");
+    assertThat(Files.getLastModifiedTime(cache)).isEqualTo(made);
+  }
+
+  @Test
+  void aShortOrFailedIndexRunLeavesNoCacheAndNothingBehind() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+    Run failed =
+        launch(
+            Path.of(JAVA_HOME),
+            Map.of("PASSAGE_INDEX_TRAINING_SECONDS", "0"),
+            "index",
+            "--articles",
+            scratch.resolve("no such folder").toString(),
+            "--index",
+            scratch.resolve("a").toString());
+    Run shortRun =
+        launch(
+            Path.of(JAVA_HOME),
+            Map.of("PASSAGE_INDEX_TRAINING_SECONDS", "600"),
+            "index",
+            "--index",
+            scratch.resolve("b").toString());
+
+    assertThat(failed.exit()).as(failed.output()).isNotZero();
+    assertThat(failed.output()).contains("no such folder").doesNotContain("Keeping");
+    assertThat(shortRun.exit()).as(shortRun.output()).isZero();
+    assertThat(shortRun.output()).contains("Indexed 5 articles").doesNotContain("Keeping");
+    try (Stream<Path> files = Files.list(cds)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("index"));
+    }
   }
 }
