@@ -1,6 +1,8 @@
 package dev.passage.cli;
 
 import dev.passage.index.RulesFingerprint;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -11,17 +13,23 @@ import picocli.CommandLine.Command;
     name = "passage",
     mixinStandardHelpOptions = true,
     versionProvider = PassageCli.Version.class,
-    description = "Paragraph search with facets for news archives.",
-    subcommands = {
-      IndexCommand.class,
-      ServeCommand.class,
-      SearchCommand.class,
-      EvalCommand.class,
-      BenchCommand.class,
-      ServeTrainingCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Paragraph search with facets for news archives.")
 public final class PassageCli implements Runnable {
+
+  /**
+   * The subcommands, in the order help lists them. picocli reads each one's options by reflection
+   * as it is added, about a tenth of a second for all of them at every start, so a command line
+   * that names one gets that one only.
+   */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          IndexCommand.class,
+          ServeCommand.class,
+          SearchCommand.class,
+          EvalCommand.class,
+          BenchCommand.class,
+          ServeTrainingCommand.class,
+          CommandLine.HelpCommand.class);
 
   /**
    * Lucene logs through java.util.logging that it could use the incubating vector API; Passage does
@@ -47,7 +55,7 @@ public final class PassageCli implements Runnable {
 
   /** Runs the command line and returns its exit status; for tests. */
   public static int run(String... args) {
-    return new CommandLine(new PassageCli())
+    return commandLine(args)
         .setExecutionExceptionHandler((e, commandLine, parsed) -> {
           // A person reads this: the message, not a stack trace.
           String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -56,6 +64,29 @@ public final class PassageCli implements Runnable {
           return 2;
         })
         .execute(args);
+  }
+
+  /** The whole command line, every subcommand in it. */
+  public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: the subcommand their first word names, or every subcommand
+   * when it names none of them or asks for help, so that usage, help and "did you mean" see all.
+   */
+  public static CommandLine commandLine(String... args) {
+    String named = args.length > 0 ? args[0] : "";
+    Optional<Class<?>> only =
+        SUBCOMMANDS.stream()
+            .filter(command -> command != CommandLine.HelpCommand.class)
+            .filter(command -> command.getAnnotation(Command.class).name().equals(named))
+            .findFirst();
+    CommandLine cli = new CommandLine(new PassageCli());
+    for (Class<?> command : only.<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS)) {
+      cli.addSubcommand(command);
+    }
+    return cli;
   }
 
   /** The version from the jar's manifest. */

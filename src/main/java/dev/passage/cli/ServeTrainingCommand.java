@@ -72,7 +72,7 @@ final class ServeTrainingCommand implements Callable<Integer> {
         .name("training-serve")
         .start(() ->
             stopped.complete(
-                new CommandLine(new PassageCli())
+                PassageCli.commandLine()
                     .setOut(serveOut)
                     .setErr(serveOut)
                     .execute(

@@ -40,7 +40,7 @@ class BadArticleFilesTest {
   /** Builds the index of {@code articles} whole, replacing whatever the index folder holds. */
   private Run index(Path articles) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new PassageCli());
+    CommandLine cli = PassageCli.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(new StringWriter()));
     int code =
@@ -171,7 +171,7 @@ class BadArticleFilesTest {
     assertThat(IndexInfo.read(dir.resolve("index"))).isEqualTo(before);
     // And it still answers.
     StringWriter searched = new StringWriter();
-    CommandLine cli = new CommandLine(new PassageCli());
+    CommandLine cli = PassageCli.commandLine();
     cli.setOut(new PrintWriter(searched));
     cli.setErr(new PrintWriter(new StringWriter()));
     int code = cli.execute("search", "--index", dir.resolve("index").toString(), "visit");

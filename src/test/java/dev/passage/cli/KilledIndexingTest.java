@@ -413,7 +413,7 @@ class KilledIndexingTest {
 
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new PassageCli());
+    CommandLine cli = PassageCli.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(new StringWriter()));
     int code = cli.execute(args);

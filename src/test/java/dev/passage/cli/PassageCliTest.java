@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passage.index.IndexInfo;
 import dev.passage.testing.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,7 +25,7 @@ class PassageCliTest {
   private Run run(String... args) {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
-    CommandLine cli = new CommandLine(new PassageCli());
+    CommandLine cli = PassageCli.commandLine();
     cli.setOut(new java.io.PrintWriter(out));
     cli.setErr(new java.io.PrintWriter(err));
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -32,6 +34,40 @@ class PassageCliTest {
     });
     int code = cli.execute(args);
     return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void aCommandLineNamingASubcommandHoldsThatOneAndHelpOrATypoHoldsThemAll() {
+    List<String> all =
+        List.of("index", "serve", "search", "eval", "bench", "serve-training", "help");
+
+    assertThat(PassageCli.commandLine("serve", "--port", "0").getSubcommands().keySet())
+        .containsExactly("serve");
+    assertThat(PassageCli.commandLine("help", "serve").getSubcommands().keySet())
+        .containsExactlyElementsOf(all);
+    assertThat(PassageCli.commandLine("sreve").getSubcommands().keySet())
+        .containsExactlyElementsOf(all);
+    assertThat(PassageCli.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(all);
+  }
+
+  @Test
+  void aMistypedCommandIsAnsweredWithTheOnesItResembles() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = PassageCli.commandLine("sreve");
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("sreve");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'sreve'", "Did you mean", "passage serve");
+  }
+
+  @Test
+  void helpForOneCommandShowsThatCommandsOptions() {
+    Run run = run("help", "serve");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("Usage: passage serve", "--port", "--watch");
   }
 
   @Test

@@ -20,7 +20,7 @@ public record CliRun(int code, String out, String err) {
   public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PassageCli());
+    CommandLine cli = PassageCli.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
