@@ -6,6 +6,7 @@ import dev.passage.index.EntityTagChanges;
 import dev.passage.index.IndexBuilder;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.IndexPlan;
+import dev.passage.index.IndexSource;
 import dev.passage.index.IndexSummary;
 import dev.passage.index.IndexUpdater;
 import dev.passage.index.LuceneArticleStore;
@@ -15,8 +16,11 @@ import dev.passage.index.SourceConflictException;
 import dev.passage.index.UpdateSummary;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.Problem;
+import dev.passage.ingest.TsvFile;
+import dev.passage.query.KnownValues;
 import dev.passage.tagging.EntityList;
 import dev.passage.tagging.EntityTagger;
+import dev.passage.tagging.TopicRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,8 +32,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that write an index: where it is, what it is built from, and whether
- * to build it whole. An index remembers its articles folder and names file, so both are needed only
- * to build a new index or, with {@code --rebuild}, to replace one.
+ * to build it whole. An index remembers its articles folder, names and topics files, so they are
+ * needed only to build a new index or, with {@code --rebuild}, to replace one.
  */
 final class CorpusOptions {
 
@@ -58,6 +62,14 @@ final class CorpusOptions {
   Path entities;
 
   @Option(
+      names = "--topics",
+      paramLabel = "FILE",
+      description =
+          "Topics file used instead of the built-in one (same format as topics.tsv). Default: the"
+              + " one the index was built with, if any.")
+  Path topics;
+
+  @Option(
       names = IndexPlan.REBUILD_FLAG,
       description =
           "Build the index whole, replacing what it holds, even one built from another folder.")
@@ -80,12 +92,16 @@ final class CorpusOptions {
    */
   IndexPlan plan() throws IOException, SourceConflictException {
     return IndexPlan.decide(
-        index(), articles, entities, rebuild, DEFAULT_ARTICLES, RulesFingerprint::of);
+        index(), articles, entities, topics, rebuild, DEFAULT_ARTICLES, RulesFingerprint::of);
   }
 
-  /** The pipeline for {@code plan}'s source: the bundled names with its names file over them. */
+  /**
+   * The pipeline for {@code plan}'s source: the bundled names with its names file over them, and
+   * its topics file or the bundled topics.
+   */
   static ArticlePipeline pipeline(IndexPlan plan) throws IOException {
-    return ArticlePipeline.create(entityList(plan.source().names()));
+    return ArticlePipeline.create(
+        entityList(plan.source().names()), topicRules(plan.source().topics()));
   }
 
   /**
@@ -108,6 +124,21 @@ final class CorpusOptions {
     return names == null ? bundled : bundled.merge(EntityList.file(names));
   }
 
+  /**
+   * The names and topics {@code source} was tagged with, by every name a reader may type for them;
+   * the bundled ones for an index that does not record its source.
+   */
+  static KnownValues knownValues(IndexSource source) throws IOException {
+    return source == null
+        ? KnownValues.bundled()
+        : KnownValues.of(entityList(source.names()), topicRules(source.topics()).topics());
+  }
+
+  /** The topics of {@code topics} (a topics file), or the bundled ones when it is null. */
+  static TopicRules topicRules(Path topics) throws IOException {
+    return topics == null ? TopicRules.bundled() : TopicRules.parse(TsvFile.file(topics));
+  }
+
   int threads(int defaultThreads) {
     return threads != null ? threads : defaultThreads;
   }
@@ -121,7 +152,7 @@ final class CorpusOptions {
         new IndexBuilder(
             new Schema(),
             pipeline(plan),
-            RulesFingerprint.of(plan.source().names()),
+            RulesFingerprint.of(plan.source()),
             n,
             changes == null ? article -> {} : changes);
     out.println("Indexing " + plan.source().describe() + " into " + index() + " …");
@@ -172,7 +203,14 @@ final class CorpusOptions {
               + " replaces it, or give another --opensearch-index.");
     }
     return IndexPlan.decide(
-        info, cluster.where(), articles, entities, rebuild, DEFAULT_ARTICLES, RulesFingerprint::of);
+        info,
+        cluster.where(),
+        articles,
+        entities,
+        topics,
+        rebuild,
+        DEFAULT_ARTICLES,
+        RulesFingerprint::of);
   }
 
   /**
@@ -190,7 +228,7 @@ final class CorpusOptions {
             .build(
                 plan.source(),
                 pipeline(plan),
-                RulesFingerprint.of(plan.source().names()),
+                RulesFingerprint.of(plan.source()),
                 n,
                 line -> {
                   err.println(line);

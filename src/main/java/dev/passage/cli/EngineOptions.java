@@ -8,7 +8,6 @@ import dev.passage.opensearch.OpenSearchArticleStore;
 import dev.passage.opensearch.OpenSearchConfig;
 import dev.passage.opensearch.OpenSearchEngine;
 import dev.passage.opensearch.OpenSearchIndex;
-import dev.passage.query.KnownValues;
 import dev.passage.query.SearchParameters;
 import java.io.Closeable;
 import java.io.IOException;
@@ -111,13 +110,12 @@ final class EngineOptions {
   record Cluster(OpenSearchConfig config, OpenSearchClient client, OpenSearchIndex index)
       implements Closeable {
 
-    /** The searches of the index, with the names it was tagged with ({@code info}'s). */
+    /** The searches of the index, with the names and topics it was tagged with ({@code info}'s). */
     SearchEngine engine(IndexInfo info) throws IOException {
-      Path names = info.source() == null ? null : info.source().names();
       return new OpenSearchEngine(
           client,
           index,
-          new SearchParameters(new Schema(), KnownValues.of(CorpusOptions.entityList(names))),
+          new SearchParameters(new Schema(), CorpusOptions.knownValues(info.source())),
           SearchEngine.DEFAULT_TIME_LIMIT);
     }
 

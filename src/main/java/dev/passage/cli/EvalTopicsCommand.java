@@ -7,7 +7,6 @@ import dev.passage.eval.TopicTags;
 import dev.passage.eval.YearTags;
 import dev.passage.index.ProcessedArticle;
 import dev.passage.ingest.TsvFile;
-import dev.passage.tagging.TopicRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,17 +68,18 @@ final class EvalTopicsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<String> sampled = topics == null ? TopicRules.TOPICS : topics;
+    List<String> known = CorpusOptions.topicRules(corpus.topics).topics();
+    List<String> sampled = topics == null ? known : topics;
     for (String topic : sampled) {
-      if (!TopicRules.TOPICS.contains(topic)) {
+      if (!known.contains(topic)) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "unknown topic '" + topic + "'; topics are " + TopicRules.TOPICS);
+            spec.commandLine(), "unknown topic '" + topic + "'; topics are " + known);
       }
     }
     TopicCategories mapping =
         categories == null
             ? TopicCategories.bundled()
-            : TopicCategories.parse(TsvFile.file(categories));
+            : TopicCategories.parse(TsvFile.file(categories), known);
     List<ProcessedArticle> tagged = corpus.tag();
     Map<String, Set<String>> labels =
         Files.isRegularFile(corpus.articles) ? TopicScores.labels(corpus.articles) : Map.of();

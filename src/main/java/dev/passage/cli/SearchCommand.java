@@ -6,7 +6,6 @@ import dev.passage.engine.SearchResponse;
 import dev.passage.index.IndexFreshness;
 import dev.passage.index.IndexInfo;
 import dev.passage.index.Schema;
-import dev.passage.query.KnownValues;
 import dev.passage.query.SearchParameters;
 import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
@@ -138,11 +137,10 @@ final class SearchCommand implements Callable<Integer> {
               + index);
       return 2;
     }
-    // Filters and tag terms know the names the index was tagged with, its names file's included.
-    // Read before the index is opened, so a bad query leaves nothing open behind it.
-    Path names = info.source() == null ? null : info.source().names();
+    // Filters and tag terms know the names and topics the index was tagged with, its own files'
+    // included. Read before the index is opened, so a bad query leaves nothing open behind it.
     var request =
-        new SearchParameters(schema, KnownValues.of(CorpusOptions.entityList(names))).parse(params);
+        new SearchParameters(schema, CorpusOptions.knownValues(info.source())).parse(params);
     LiveSearchers opened;
     try {
       opened = LiveSearchers.open(index, schema);

@@ -13,7 +13,6 @@ import dev.passage.index.LiveIndex;
 import dev.passage.index.LuceneArticleStore;
 import dev.passage.index.Reindexer;
 import dev.passage.index.Schema;
-import dev.passage.query.KnownValues;
 import dev.passage.search.LiveSearchers;
 import dev.passage.search.SearchService;
 import dev.passage.web.AdminAccess;
@@ -248,13 +247,13 @@ final class ServeCommand implements Callable<Integer> {
             live::reconcile,
             searchers::refreshNow,
             live.worker());
-    // Filters and tag terms know the names the index was tagged with, aliases included.
+    // Filters and tag terms know the names and topics the index was tagged with, aliases included.
     SearchService service =
         new SearchService(
             schema,
             searchers,
             SearchService.DEFAULT_TIME_LIMIT,
-            KnownValues.of(CorpusOptions.entityList(plan.source().names())));
+            CorpusOptions.knownValues(plan.source()));
     return serve(
         new Served(service, live, reindexer, searchers, ""), options, plan, pipeline, out, err);
   }

@@ -3,8 +3,6 @@ package dev.passage.cli;
 import dev.passage.eval.TaggedCorpus;
 import dev.passage.index.ArticlePipeline;
 import dev.passage.index.ProcessedArticle;
-import dev.passage.ingest.TsvFile;
-import dev.passage.tagging.TopicRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,9 +31,9 @@ final class TaggedCorpusOptions {
 
   /** Every article, read, cleaned and tagged. */
   List<ProcessedArticle> tag() throws IOException {
-    TopicRules rules =
-        topics == null ? TopicRules.bundled() : TopicRules.parse(TsvFile.file(topics));
-    return TaggedCorpus.read(articles, ArticlePipeline.create(EvalCommand.names(entities), rules));
+    return TaggedCorpus.read(
+        articles,
+        ArticlePipeline.create(EvalCommand.names(entities), CorpusOptions.topicRules(topics)));
   }
 
   /** The corpus's file or folder name, for headings. */

@@ -20,22 +20,28 @@ public final class TopicCategories {
 
   private final Map<String, Set<String>> categories;
 
-  private TopicCategories(Map<String, Set<String>> categories) {
+  /** The topics in the tagger's order. */
+  private final List<String> order;
+
+  private TopicCategories(Map<String, Set<String>> categories, List<String> order) {
     this.categories = categories;
+    this.order = order;
   }
 
-  /** The bundled mapping. */
+  /** The bundled mapping, of the bundled topics. */
   public static TopicCategories bundled() {
-    return parse(TsvFile.resource(RESOURCE));
+    return parse(TsvFile.resource(RESOURCE), TopicRules.bundled().topics());
   }
 
-  /** A mapping from rows of topic and comma-separated categories. */
-  public static TopicCategories parse(List<TsvFile.Row> rows) {
+  /**
+   * A mapping from rows of topic and comma-separated categories, each topic one of {@code topics}.
+   */
+  public static TopicCategories parse(List<TsvFile.Row> rows, List<String> topics) {
     Map<String, Set<String>> categories = new LinkedHashMap<>();
     for (TsvFile.Row row : rows) {
       String topic = row.column(0);
-      if (!TopicRules.TOPICS.contains(topic)) {
-        throw row.error("unknown topic '" + topic + "'; topics are " + TopicRules.TOPICS);
+      if (!topics.contains(topic)) {
+        throw row.error("unknown topic '" + topic + "'; topics are " + topics);
       }
       Set<String> set = categories.computeIfAbsent(topic, t -> new LinkedHashSet<>());
       Arrays.stream(row.column(1).split(","))
@@ -47,12 +53,12 @@ public final class TopicCategories {
       }
     }
     categories.replaceAll((t, s) -> Set.copyOf(s));
-    return new TopicCategories(Map.copyOf(categories));
+    return new TopicCategories(Map.copyOf(categories), List.copyOf(topics));
   }
 
   /** The topics mapped, in Passage's order of topics. */
   public List<String> topics() {
-    return TopicRules.TOPICS.stream().filter(categories::containsKey).toList();
+    return order.stream().filter(categories::containsKey).toList();
   }
 
   /** The categories that mean {@code topic}; empty when it is not mapped. */

@@ -17,8 +17,8 @@ import org.apache.lucene.store.FSDirectory;
  * index of another folder.
  *
  * @param articles articles in the index
- * @param source the articles folder and names file it was built from; null for an index written by
- *     a Passage that did not record it
+ * @param source the articles folder, names and topics files it was built from; null for an index
+ *     written by a Passage that did not record it
  * @param rulesFingerprint the schema version and the rule files it was built with
  * @param builtAt when the last whole build was committed (ISO-8601)
  * @param updatedAt when the last change of any kind was committed (ISO-8601)
@@ -29,6 +29,7 @@ public record IndexInfo(
   static final String ARTICLES = "passage.articles";
   static final String SOURCE = "passage.source";
   static final String NAMES = "passage.names";
+  static final String TOPICS = "passage.topics";
   static final String RULES_FINGERPRINT = "passage.rulesFingerprint";
   static final String BUILT_AT = "passage.builtAt";
   static final String UPDATED_AT = "passage.updatedAt";
@@ -46,12 +47,16 @@ public record IndexInfo(
     }
     String source = data.get(SOURCE);
     String names = data.getOrDefault(NAMES, "");
+    String topics = data.getOrDefault(TOPICS, "");
     String builtAt = data.getOrDefault(BUILT_AT, "");
     return new IndexInfo(
         articles,
         source == null || source.isEmpty()
             ? null
-            : new IndexSource(Path.of(source), names.isEmpty() ? null : Path.of(names)),
+            : new IndexSource(
+                Path.of(source),
+                names.isEmpty() ? null : Path.of(names),
+                topics.isEmpty() ? null : Path.of(topics)),
         data.get(RULES_FINGERPRINT),
         builtAt,
         data.getOrDefault(UPDATED_AT, builtAt));
@@ -62,6 +67,7 @@ public record IndexInfo(
     data.put(ARTICLES, String.valueOf(articles));
     data.put(SOURCE, source.articles().toString());
     data.put(NAMES, source.names() == null ? "" : source.names().toString());
+    data.put(TOPICS, source.topics() == null ? "" : source.topics().toString());
     data.put(RULES_FINGERPRINT, rulesFingerprint);
     data.put(BUILT_AT, builtAt);
     data.put(UPDATED_AT, updatedAt);

@@ -39,6 +39,23 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
       Path defaultArticles,
       RulesFingerprint.Of rulesFingerprint)
       throws IOException, SourceConflictException {
+    return decide(indexDir, articles, names, null, rebuild, defaultArticles, rulesFingerprint);
+  }
+
+  /**
+   * Decides what to do with the index in {@code indexDir}, as {@link #decide(Path, Path, Path,
+   * boolean, Path, RulesFingerprint.Of)} does, with {@code topics}: the topics file the user gave,
+   * or null for the one the index records.
+   */
+  public static IndexPlan decide(
+      Path indexDir,
+      Path articles,
+      Path names,
+      Path topics,
+      boolean rebuild,
+      Path defaultArticles,
+      RulesFingerprint.Of rulesFingerprint)
+      throws IOException, SourceConflictException {
     IndexInfo info;
     String damage = null;
     try {
@@ -51,7 +68,8 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
       damage = IndexFreshness.damaged(indexDir, e);
     }
     if (info == null || damage != null) {
-      IndexSource source = new IndexSource(articles != null ? articles : defaultArticles, names);
+      IndexSource source =
+          new IndexSource(articles != null ? articles : defaultArticles, names, topics);
       if (damage != null) {
         return new IndexPlan(source, true, damage);
       }
@@ -68,7 +86,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
       return new IndexPlan(source, true, missing);
     }
     return decideRecorded(
-        info, "the index in " + indexDir, articles, names, rebuild, rulesFingerprint);
+        info, "the index in " + indexDir, articles, names, topics, rebuild, rulesFingerprint);
   }
 
   /**
@@ -81,17 +99,18 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
       String where,
       Path articles,
       Path names,
+      Path topics,
       boolean rebuild,
       Path defaultArticles,
       RulesFingerprint.Of rulesFingerprint)
       throws IOException, SourceConflictException {
     if (info == null) {
       return new IndexPlan(
-          new IndexSource(articles != null ? articles : defaultArticles, names),
+          new IndexSource(articles != null ? articles : defaultArticles, names, topics),
           true,
           "there is no " + where.replaceFirst("^the ", "") + " yet");
     }
-    return decideRecorded(info, where, articles, names, rebuild, rulesFingerprint);
+    return decideRecorded(info, where, articles, names, topics, rebuild, rulesFingerprint);
   }
 
   private static IndexPlan decideRecorded(
@@ -99,6 +118,7 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
       String where,
       Path articles,
       Path names,
+      Path topics,
       boolean rebuild,
       RulesFingerprint.Of rulesFingerprint)
       throws IOException, SourceConflictException {
@@ -111,12 +131,15 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
                 + " its articles folder; give --articles DIR to rebuild it from DIR");
       }
       return new IndexPlan(
-          new IndexSource(articles, names), true, "the index was built by an older Passage");
+          new IndexSource(articles, names, topics),
+          true,
+          "the index was built by an older Passage");
     }
     IndexSource given =
         new IndexSource(
             articles != null ? articles : recorded.articles(),
-            names != null ? names : recorded.names());
+            names != null ? names : recorded.names(),
+            topics != null ? topics : recorded.topics());
     if (!given.equals(recorded)) {
       if (!rebuild) {
         throw new SourceConflictException(conflict(where, recorded, given));
@@ -135,24 +158,33 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
               + ", which is gone; restore it, or rebuild without it: --entities NEW.tsv "
               + REBUILD_FLAG);
     }
-    if (!Objects.equals(info.rulesFingerprint(), rulesFingerprint.of(given.names()))) {
+    if (given.topics() != null && !Files.isRegularFile(given.topics())) {
+      throw new SourceConflictException(
+          where
+              + " was built with the topics file "
+              + given.topics()
+              + ", which is gone; restore it, or rebuild with another: --topics NEW.tsv "
+              + REBUILD_FLAG);
+    }
+    if (!Objects.equals(info.rulesFingerprint(), rulesFingerprint.of(given))) {
       return new IndexPlan(
           given,
           true,
-          "the tagging rules or code, the names file or the schema changed since the index was built");
+          "the tagging rules or code, the names or topics file or the schema changed since the"
+              + " index was built");
     }
     return new IndexPlan(given, false, null);
   }
 
   private static String conflict(String where, IndexSource recorded, IndexSource given) {
-    boolean sameArticles = recorded.articles().equals(given.articles());
-    String what =
-        sameArticles
-            ? "the names file "
-                + (recorded.names() == null ? "none" : recorded.names())
-                + ", not "
-                + (given.names() == null ? "none" : given.names())
-            : recorded.articles() + ", not " + given.articles();
+    String what;
+    if (!recorded.articles().equals(given.articles())) {
+      what = recorded.articles() + ", not " + given.articles();
+    } else if (!Objects.equals(recorded.names(), given.names())) {
+      what = "the names file " + orNone(recorded.names()) + ", not " + orNone(given.names());
+    } else {
+      what = "the topics file " + orNone(recorded.topics()) + ", not " + orNone(given.topics());
+    }
     return where
         + " was built from "
         + what
@@ -161,5 +193,9 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
         + " replaces it with an index of "
         + given.describe()
         + ", or give another --index to keep it.";
+  }
+
+  private static String orNone(Path file) {
+    return file == null ? "none" : file.toString();
   }
 }

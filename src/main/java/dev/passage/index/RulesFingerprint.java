@@ -61,14 +61,19 @@ public final class RulesFingerprint {
     return TaggingCode.DIGEST;
   }
 
-  /** How a fingerprint is taken for a names file (tests give a fixed one). */
+  /** How a fingerprint is taken for a source's names and topics files (tests give a fixed one). */
   @FunctionalInterface
   public interface Of {
-    String of(Path extraEntities) throws IOException;
+    String of(IndexSource source) throws IOException;
   }
 
-  /** The fingerprint of the bundled rules plus the user's names file, if any. */
-  public static String of(Path extraEntities) throws IOException {
+  /** The fingerprint of {@code source}'s: the bundled rules, and its names and topics files. */
+  public static String of(IndexSource source) throws IOException {
+    return of(source.names(), source.topics());
+  }
+
+  /** The fingerprint of the bundled rules plus the user's names and topics files, if any. */
+  public static String of(Path extraEntities, Path topics) throws IOException {
     MessageDigest digest = sha256();
     digest.update(Schema.VERSION.getBytes(StandardCharsets.UTF_8));
     for (String resource : RESOURCES) {
@@ -84,6 +89,11 @@ public final class RulesFingerprint {
     digest.update(taggingCodeDigest());
     if (extraEntities != null) {
       digest.update(Files.readAllBytes(extraEntities));
+    }
+    if (topics != null) {
+      // Apart from the names file's bytes: the same rules in either file tag differently.
+      digest.update((byte) 0);
+      digest.update(Files.readAllBytes(topics));
     }
     return HexFormat.of().formatHex(digest.digest(), 0, 12);
   }

@@ -10,6 +10,7 @@ import dev.passage.tagging.TopicRules;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,11 +37,11 @@ public final class KnownValues {
 
   /** The bundled names and topics. */
   public static KnownValues bundled() {
-    return of(EntityList.bundled());
+    return of(EntityList.bundled(), TopicRules.bundled().topics());
   }
 
-  /** The names of {@code entities} and the bundled topics. */
-  public static KnownValues of(EntityList entities) {
+  /** The names of {@code entities} and the topics {@code topics}. */
+  public static KnownValues of(EntityList entities, List<String> topics) {
     Map<Dimension, Map<String, String>> byKey = new EnumMap<>(Dimension.class);
     Map<Dimension, Map<String, String>> aliases = new EnumMap<>(Dimension.class);
     for (Dimension d : Dimension.values()) {
@@ -65,7 +66,7 @@ public final class KnownValues {
         byKey.get(d).put(key(e.canonical()), e.canonical());
       }
     }
-    TopicRules.TOPICS.forEach(t -> byKey.get(Dimension.TOPIC).put(key(t), t));
+    topics.forEach(t -> byKey.get(Dimension.TOPIC).put(key(t), t));
     for (Dimension d : Dimension.values()) {
       // A canonical name is not an alias, even where another entry's alias was written alike.
       aliases.get(d).keySet().removeIf(k -> key(byKey.get(d).get(k)).equals(k));

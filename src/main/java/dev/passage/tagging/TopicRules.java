@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -30,20 +32,8 @@ public final class TopicRules {
   /** The first column of the row of words that count for no topic. */
   public static final String NOT_KEYWORDS = "not keywords";
 
-  /** The topics Passage assigns, in the order used to break ties. */
-  public static final List<String> TOPICS =
-      List.of(
-          "diplomacy",
-          "trade",
-          "energy",
-          "investment",
-          "security",
-          "culture",
-          "water",
-          "agriculture",
-          "transport",
-          "technology",
-          "multilateral");
+  /** A topic's name: a word or a few, lower-case. */
+  private static final Pattern VALID_TOPIC = Pattern.compile("\\p{Ll}[\\p{Ll}\\p{Nd} -]*");
 
   /** Written after a keyword ("export?"): it counts only in an article with the topic's context. */
   public static final String NEEDS_CONTEXT = "?";
@@ -57,6 +47,7 @@ public final class TopicRules {
   /** The longest run of words a wire puts in angle brackets: a company's full name. */
   private static final int LONGEST_BRACKETS = 80;
 
+  private final List<String> topics;
   private final List<Keyword> keywords;
   private final Set<String> notKeywords;
   private final Analyzer analyzer;
@@ -64,7 +55,9 @@ public final class TopicRules {
   /** Every keyword as written, lower-cased: a name written so counts as its keyword. */
   private final Set<String> written;
 
-  private TopicRules(List<Keyword> keywords, Set<String> notKeywords, Analyzer analyzer) {
+  private TopicRules(
+      List<String> topics, List<Keyword> keywords, Set<String> notKeywords, Analyzer analyzer) {
+    this.topics = List.copyOf(topics);
     this.keywords = List.copyOf(keywords);
     this.notKeywords = Set.copyOf(notKeywords);
     this.analyzer = analyzer;
@@ -82,6 +75,7 @@ public final class TopicRules {
   /** Rules from rows of topic and comma-separated keywords, and of words that are not keywords. */
   public static TopicRules parse(List<TsvFile.Row> rows) {
     Analyzer analyzer = new EnglishAnalyzer();
+    Set<String> topics = new LinkedHashSet<>();
     List<Keyword> keywords = new ArrayList<>();
     Map<String, TsvFile.Row> notKeywords = new LinkedHashMap<>();
     for (TsvFile.Row row : rows) {
@@ -92,10 +86,18 @@ public final class TopicRules {
         }
         continue;
       }
-      if (!TOPICS.contains(topic)) {
+      // A topic is a facet value, filtered on as typed in a search box or a topic: term.
+      if (!topic.equals(topic.toLowerCase(Locale.ROOT)) || !VALID_TOPIC.matcher(topic).matches()) {
         throw row.error(
-            "unknown topic '" + topic + "'; topics are " + TOPICS + " and '" + NOT_KEYWORDS + "'");
+            "topic '"
+                + topic
+                + "' must be lower-case letters, digits, spaces and hyphens, starting with a"
+                + " letter");
       }
+      if (words(row).isEmpty()) {
+        throw row.error("topic '" + topic + "' has no keywords");
+      }
+      topics.add(topic);
       for (String marked : words(row)) {
         boolean needsContext = marked.endsWith(NEEDS_CONTEXT);
         String w = needsContext ? marked.substring(0, marked.length() - 1).strip() : marked;
@@ -112,7 +114,16 @@ public final class TopicRules {
         throw row.error("'" + k.written() + "' is a keyword of " + k.topic());
       }
     }
-    return new TopicRules(keywords, notKeywords.keySet(), analyzer);
+    if (topics.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no topics: a topics file needs a row of a topic and its keywords");
+    }
+    return new TopicRules(new ArrayList<>(topics), keywords, notKeywords.keySet(), analyzer);
+  }
+
+  /** The topics, in the order of their first row: a tie between two goes to the earlier. */
+  public List<String> topics() {
+    return topics;
   }
 
   private static List<String> words(TsvFile.Row row) {

@@ -291,7 +291,7 @@ public final class TopicTagger {
   }
 
   /** The topics of a paragraph of an article about the topics {@code about}, most used first. */
-  private static List<String> topics(Map<String, List<String>> matches, Set<String> about) {
+  private List<String> topics(Map<String, List<String>> matches, Set<String> about) {
     List<String> ranked = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : matches.entrySet()) {
       if (e.getValue().size() >= PARAGRAPH_USES || about.contains(e.getKey())) {
@@ -303,18 +303,18 @@ public final class TopicTagger {
     }
     ranked.sort(
         Comparator.comparingInt((String t) -> -matches.get(t).size())
-            .thenComparingInt(TopicRules.TOPICS::indexOf));
+            .thenComparingInt(rules.topics()::indexOf));
     int top = matches.get(ranked.getFirst()).size();
     return ranked.stream().filter(t -> matches.get(t).size() * 3 >= top).limit(MAX_TOPICS).toList();
   }
 
   /** The topic with the most keyword uses in the article, if it is about it; else null. */
-  private static String mainTopic(Map<String, Integer> totals) {
+  private String mainTopic(Map<String, Integer> totals) {
     return totals.entrySet().stream()
         .filter(e -> e.getValue() >= ARTICLE_USES)
         .max(
             Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
-                .thenComparingInt(e -> -TopicRules.TOPICS.indexOf(e.getKey())))
+                .thenComparingInt(e -> -rules.topics().indexOf(e.getKey())))
         .map(Map.Entry::getKey)
         .orElse(null);
   }

@@ -126,6 +126,73 @@ class PassageCliTest {
         .contains("1 paragraph match");
   }
 
+  @Test
+  void anIndexTaggedWithYourTopicsKeepsThemRefusesOthersAndIsRebuiltWhenTheyChange()
+      throws Exception {
+    Fixtures.write(
+        dir,
+        "articles/a.txt",
+        Fixtures.article(
+            "Derby",
+            "2024",
+            "The football derby ended in a draw.\n\nThe rugby final was played in the rain.\n"));
+    Path topics = Fixtures.write(dir, "topics.tsv", "sport\tfootball, rugby, derby\n");
+    Path other = Fixtures.write(dir, "other.tsv", "games\tfootball\n");
+    String index = dir.resolve("index").toString();
+
+    Run built =
+        index("--articles", dir.resolve("articles").toString(), "--topics", topics.toString());
+    Run kept = index();
+    Run refused = run("index", "--index", index, "--topics", other.toString());
+    Files.writeString(topics, "sport\tfootball, rugby, derby, final\n");
+    Run edited = index();
+
+    assertThat(built.out()).contains("Indexed 1 article, 2 paragraphs in");
+    assertThat(run("search", "--index", index, "--topic", "sport").out())
+        .contains("2 paragraphs match");
+    // The index remembers its topics file: a later update keeps it rather than dropping it.
+    assertThat(kept.out()).startsWith("0 added, 0 changed, 0 removed, 1 unchanged in ");
+    assertThat(IndexInfo.read(Path.of(index)).source().topics()).isEqualTo(topics.toAbsolutePath());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains(
+            "was built from the topics file "
+                + topics.toAbsolutePath()
+                + ", not "
+                + other.toAbsolutePath()
+                + "; nothing was changed. --rebuild replaces it");
+    assertThat(edited.out())
+        .contains(
+            "Building the index whole: the tagging rules or code, the names or topics file or the"
+                + " schema changed",
+            "Indexed 1 article, 2 paragraphs in");
+  }
+
+  @Test
+  void aTopicsFileThatIsGoneOrWrongIsAnErrorThatChangesNothing() throws Exception {
+    Fixtures.write(dir, "articles/a.txt", Fixtures.article("Derby", "2024", "Football again."));
+    Path topics = Fixtures.write(dir, "topics.tsv", "sport\tfootball\n");
+    Path wrong = Fixtures.write(dir, "wrong.tsv", "sport football\n");
+    String index = dir.resolve("index").toString();
+    index("--articles", dir.resolve("articles").toString(), "--topics", topics.toString());
+    Files.delete(topics);
+
+    Run gone = run("index", "--index", index);
+    Run unreadable = run("index", "--index", index, "--topics", wrong.toString(), "--rebuild");
+
+    assertThat(gone.code()).isEqualTo(2);
+    assertThat(gone.err())
+        .contains(
+            "was built with the topics file "
+                + topics.toAbsolutePath()
+                + ", which is gone; restore it, or rebuild with another: --topics NEW.tsv --rebuild");
+    assertThat(unreadable.code()).isEqualTo(2);
+    assertThat(unreadable.err())
+        .contains(wrong.toAbsolutePath().toString())
+        .doesNotContain("\tat ");
+    assertThat(IndexInfo.read(Path.of(index)).source().topics()).isEqualTo(topics.toAbsolutePath());
+  }
+
   /** Runs {@code passage index} on the test's index folder with {@code args}; must succeed. */
   private Run index(String... args) {
     List<String> all =
@@ -455,7 +522,7 @@ class PassageCliTest {
   }
 
   @Test
-  void evalTopicsRefusesATopicPassageDoesNotAssign() throws Exception {
+  void evalTopicsRefusesATopicTheTopicsDoNotHold() throws Exception {
     Path corpus = Fixtures.write(dir, "c.jsonl", "{\"id\": \"a\", \"text\": \"Text.\"}\n");
 
     Run run = run("eval", "topics", corpus.toString(), "--topic", "sport");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passage.ingest.TsvFile;
+import dev.passage.tagging.TopicRules;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,9 @@ class TopicCategoriesTest {
 
   @Test
   void aTopicPassageDoesNotAssignIsReportedWithItsLine() {
-    assertThatThrownBy(() -> TopicCategories.parse(TsvFile.parse("c.tsv", "sport\tsoccer\n")))
+    assertThatThrownBy(() ->
+            TopicCategories.parse(
+                TsvFile.parse("c.tsv", "sport\tsoccer\n"), TopicRules.bundled().topics()))
         .hasMessageStartingWith("c.tsv:1: unknown topic 'sport'");
   }
 }

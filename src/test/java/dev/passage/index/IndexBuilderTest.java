@@ -149,7 +149,8 @@ class IndexBuilderTest {
     assertThat(buildReason("test")).isNull();
     assertThat(buildReason("other rules"))
         .isEqualTo(
-            "the tagging rules or code, the names file or the schema changed since the index was built");
+            "the tagging rules or code, the names or topics file or the schema changed since the"
+                + " index was built");
     Fixtures.write(articles(), "b.txt", "More.");
     assertThat(buildReason("test")).isNull();
   }

@@ -85,6 +85,54 @@ class IndexPlanTest {
   }
 
   @Test
+  void anIndexRemembersItsTopicsFileRefusesAnotherAndReplacesItOnlyWhenAsked() throws Exception {
+    Path names = Fixtures.write(dir, "names.tsv", "Wang Yi\tperson\t\n");
+    Path topics = Fixtures.write(dir, "topics.tsv", "sport\tfootball\n");
+    Path other = Fixtures.write(dir, "other.tsv", "games\tchess\n");
+    Fixtures.write(dir.resolve("a2"), "a.txt", "Astana grew.");
+    new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "rules", 1)
+        .build(new IndexSource(dir.resolve("a2"), names, topics), index(), line -> {});
+
+    IndexPlan kept =
+        IndexPlan.decide(index(), null, null, null, false, dir.resolve("default"), s -> "rules");
+
+    assertThat(kept)
+        .isEqualTo(new IndexPlan(new IndexSource(dir.resolve("a2"), names, topics), false, null));
+    assertThatThrownBy(() ->
+            IndexPlan.decide(
+                index(), null, null, other, false, dir.resolve("default"), s -> "rules"))
+        .isInstanceOf(SourceConflictException.class)
+        .hasMessage(
+            "the index in "
+                + index()
+                + " was built from the topics file "
+                + topics
+                + ", not "
+                + other
+                + "; nothing was changed. --rebuild replaces it with an index of "
+                + dir.resolve("a2")
+                + " with the names file "
+                + names
+                + " and the topics file "
+                + other
+                + ", or give another --index to keep it.");
+    assertThat(
+            IndexPlan.decide(
+                index(), null, null, other, true, dir.resolve("default"), s -> "rules"))
+        .isEqualTo(
+            new IndexPlan(
+                new IndexSource(dir.resolve("a2"), names, other),
+                true,
+                "replacing the index of "
+                    + dir.resolve("a2")
+                    + " with the names file "
+                    + names
+                    + " and the topics file "
+                    + topics
+                    + " as asked"));
+  }
+
+  @Test
   void aLuceneIndexOfAnotherProgramIsNeverReplacedUnasked() throws Exception {
     try (var directory = FSDirectory.open(index());
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {

@@ -73,6 +73,8 @@ class RulesFingerprintTest {
         Path.of(RulesFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
     assertThat(RulesFingerprint.taggingCode(own)).isNotEqualTo(RulesFingerprint.taggingCode(null));
-    assertThat(RulesFingerprint.of(null)).hasSize(24).isEqualTo(RulesFingerprint.of(null));
+    assertThat(RulesFingerprint.of(null, null))
+        .hasSize(24)
+        .isEqualTo(RulesFingerprint.of(null, null));
   }
 }

@@ -60,7 +60,7 @@ class SeedTopicsTest {
       labelled.add(id);
       assertThat(PARAGRAPHS).as(id).containsKey(id);
       assertThat(PARAGRAPHS.get(id).paragraph().text()).as(id).startsWith(row.column(3));
-      assertThat(TopicRules.TOPICS).as(id).containsAll(readerTopics(row));
+      assertThat(TopicRules.bundled().topics()).as(id).containsAll(readerTopics(row));
     }
     assertThat(labelled).hasSize(58).containsExactlyElementsOf(PARAGRAPHS.keySet());
   }

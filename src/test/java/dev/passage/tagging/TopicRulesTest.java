@@ -237,8 +237,34 @@ class TopicRulesTest {
   }
 
   @Test
-  void anUnknownTopicIsReportedWithItsLine() {
-    assertThatThrownBy(() -> TopicRules.parse(TsvFile.parse("topics.tsv", "sport\tfootball\n")))
-        .hasMessageStartingWith("topics.tsv:1: unknown topic 'sport'");
+  void aTopicOfYourOwnIsATopicAndTheOrderOfFirstRowsBreaksTies() {
+    TopicRules rules =
+        TopicRules.parse(
+            TsvFile.parse(
+                "topics.tsv", "sport\tfootball, rugby\nbusiness\tshares\nsport\tcricket\n"));
+    TopicTagger tagger = new TopicTagger(rules);
+    List<String> article =
+        List.of("Football and cricket fans bought shares in the club, shares that rose.");
+
+    assertThat(rules.topics()).containsExactly("sport", "business");
+    assertThat(tagger.tag(article, List.of(List.of())).getFirst())
+        .extracting(TopicTagger.Topic::name)
+        .containsExactly("sport", "business");
+  }
+
+  @Test
+  void aTopicsNameIsLowerCaseWordsAndEveryTopicHasKeywords() {
+    assertThatThrownBy(() -> TopicRules.parse(TsvFile.parse("topics.tsv", "Sport\tfootball\n")))
+        .hasMessage(
+            "topics.tsv:1: topic 'Sport' must be lower-case letters, digits, spaces and hyphens,"
+                + " starting with a letter");
+    assertThatThrownBy(() -> TopicRules.parse(TsvFile.parse("topics.tsv", "a:b\tfootball\n")))
+        .hasMessageStartingWith("topics.tsv:1: topic 'a:b' must be lower-case");
+    assertThatThrownBy(() -> TopicRules.parse(TsvFile.parse("topics.tsv", "sport\t , \n")))
+        .hasMessage("topics.tsv:1: topic 'sport' has no keywords");
+    assertThatThrownBy(() -> TopicRules.parse(TsvFile.parse("topics.tsv", "not keywords\tgood\n")))
+        .hasMessage("no topics: a topics file needs a row of a topic and its keywords");
+    assertThat(TopicRules.parse(TsvFile.parse("t.tsv", "real estate\thouses\n")).topics())
+        .containsExactly("real estate");
   }
 }

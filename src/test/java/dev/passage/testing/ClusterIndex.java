@@ -63,7 +63,8 @@ public record ClusterIndex(
 
   /** Builds the index whole again, as a new index behind the alias. */
   public IndexSummary rebuild() throws IOException {
-    return index.build(source, ArticlePipeline.bundled(), RulesFingerprint.of(null), 2, l -> {});
+    return index.build(
+        source, ArticlePipeline.bundled(), RulesFingerprint.of(null, null), 2, l -> {});
   }
 
   /** The index kept in step with its folder, as serve keeps it. */
