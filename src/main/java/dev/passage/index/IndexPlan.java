@@ -10,7 +10,7 @@ import java.util.Objects;
  * it from the source it records, or build it whole, and why. An index is never replaced by one of
  * another source unless the user asked with {@code --rebuild}.
  *
- * @param source the articles and names file to read
+ * @param source the articles, names and topics files to read
  * @param build true for a whole build, false to update the index article by article
  * @param reason why a whole build, for the user; null for an update
  */

@@ -19,13 +19,17 @@ class OpenSearchCliTest {
   @TempDir Path dir;
 
   private CliRun onCluster(String command, String... more) {
+    return onIndex("cli", command, more);
+  }
+
+  private CliRun onIndex(String index, String command, String... more) {
     String[] args = new String[more.length + 6];
     args[0] = command;
     args[1] = "--engine";
     args[2] = "opensearch";
     args[3] = "--opensearch";
     args[4] = String.join(",", OpenSearchCluster.shared().urls());
-    args[5] = "--opensearch-index=cli";
+    args[5] = "--opensearch-index=" + index;
     System.arraycopy(more, 0, args, 6, more.length);
     return CliRun.of(args);
   }
@@ -65,5 +69,41 @@ class OpenSearchCliTest {
     assertThat(onCluster("index", "--articles", a3.toString(), "--rebuild").code()).isZero();
     assertThat(onCluster("search", "otters").out()).startsWith("1 paragraph match");
     assertThat(onCluster("search", "zebrafish").out()).startsWith("0 paragraphs match");
+  }
+
+  @Test
+  void anIndexOnTheClusterRemembersItsTopicsFileAndRefusesAnother() throws Exception {
+    Path articles = dir.resolve("sport");
+    Fixtures.write(
+        dir,
+        "sport/derby.txt",
+        Fixtures.article("Derby", "2024", "The football derby ended in a draw.\n"));
+    Path topics = Fixtures.write(dir, "topics.tsv", "sport\tfootball, derby\n");
+    Path other = Fixtures.write(dir, "other.tsv", "games\tfootball\n");
+
+    CliRun built =
+        onIndex(
+            "cli-topics",
+            "index",
+            "--articles",
+            articles.toString(),
+            "--topics",
+            topics.toString(),
+            "--rebuild");
+    CliRun kept = onIndex("cli-topics", "index");
+    CliRun refused = onIndex("cli-topics", "index", "--topics", other.toString());
+
+    assertThat(built.code()).as(built.err()).isZero();
+    assertThat(onIndex("cli-topics", "search", "--topic", "Sport").out())
+        .startsWith("1 paragraph match");
+    assertThat(kept.out()).startsWith("0 added, 0 changed, 0 removed, 1 unchanged in ");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains(
+            " was built from the topics file "
+                + topics.toAbsolutePath()
+                + ", not "
+                + other.toAbsolutePath()
+                + "; nothing was changed.");
   }
 }
