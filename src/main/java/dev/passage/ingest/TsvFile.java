@@ -3,8 +3,10 @@ package dev.passage.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,19 @@ public final class TsvFile {
 
   /** Reads a rule file given by the user. */
   public static List<Row> file(Path path) throws IOException {
-    return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      // The JDK's message is the path alone, which says nothing of what is wrong with it.
+      throw new NoSuchFileException(path.toString(), null, "no such file");
+    } catch (CharacterCodingException e) {
+      throw new IOException(path + ": not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new IOException(
+          path + ": cannot be read (" + (e.getMessage() == null ? e : e.getMessage()) + ")", e);
+    }
+    return parse(path.toString(), text);
   }
 
   /** Splits text into rows; visible for tests. */

@@ -186,6 +186,25 @@ class PassageCliTest {
             "was built with the topics file "
                 + topics.toAbsolutePath()
                 + ", which is gone; restore it, or rebuild with another: --topics NEW.tsv --rebuild");
+    Run missing =
+        run(
+            "index",
+            "--index",
+            dir.resolve("new").toString(),
+            "--topics",
+            dir.resolve("none.tsv").toString());
+    Run notText =
+        run(
+            "index",
+            "--index",
+            dir.resolve("new").toString(),
+            "--entities",
+            Files.write(dir.resolve("latin1.tsv"), new byte[] {'Z', (byte) 0xfc, 'r', '\n'})
+                .toString());
+    assertThat(missing.err()).isEqualTo("passage: " + dir.resolve("none.tsv") + ": no such file\n");
+    assertThat(notText.err())
+        .isEqualTo("passage: " + dir.resolve("latin1.tsv") + ": not UTF-8 text\n");
+    assertThat(dir.resolve("new")).doesNotExist();
     assertThat(unreadable.code()).isEqualTo(2);
     assertThat(unreadable.err())
         .contains(wrong.toAbsolutePath().toString())
