@@ -291,4 +291,50 @@ class LauncherTest {
       assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("index"));
     }
   }
+
+  @Test
+  void stoppingTheLauncherWhileItRecordsStopsTheJvmAndLeavesNothingBehind() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+    // Enough articles that the build is still running when it is stopped.
+    Path articles = scratch.resolve("many");
+    Files.createDirectories(articles);
+    for (int i = 0; i < 3_000; i++) {
+      Files.writeString(
+          articles.resolve("a" + i + ".txt"),
+          Fixtures.article("Article " + i, "2020", "Astana and Beijing signed deal " + i + "."));
+    }
+    Path output = scratch.resolve("stopped.txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                repo.resolve("passage").toString(),
+                "index",
+                "--articles",
+                articles.toString(),
+                "--index",
+                scratch.resolve("index").toString())
+            .directory(repo.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().put("JAVA_HOME", JAVA_HOME);
+    builder.environment().remove("PASSAGE_JAVA_OPTS");
+    builder.environment().put("PASSAGE_INDEX_TRAINING_SECONDS", "0");
+    Process launcher = builder.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.readString(output).contains("Indexing ") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    List<ProcessHandle> jvms = launcher.descendants().toList();
+
+    launcher.destroy();
+
+    assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(output)).isTrue();
+    assertThat(jvms).as("the JVM the launcher started").isNotEmpty();
+    for (ProcessHandle jvm : jvms) {
+      jvm.onExit().get(60, TimeUnit.SECONDS);
+    }
+    assertThat(launcher.exitValue()).isNotZero();
+    try (Stream<Path> files = Files.list(cds)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("index"));
+    }
+  }
 }
