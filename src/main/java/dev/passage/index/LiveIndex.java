@@ -6,6 +6,7 @@ import dev.passage.ingest.ArticleFiles;
 import dev.passage.ingest.ArticleFolder;
 import dev.passage.ingest.AtomicFiles;
 import dev.passage.ingest.Problem;
+import dev.passage.ingest.ReadOnlyFileException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -210,7 +211,13 @@ public final class LiveIndex implements Closeable {
       throws IOException {
     String id = put.article().id();
     Path current = placed.containsKey(id) ? placed.get(id) : fileOf(session, id);
-    Path written = files.write(put.article(), put.format(), current);
+    Path written;
+    try {
+      written = files.write(put.article(), put.format(), current);
+    } catch (ReadOnlyFileException e) {
+      return (at, summary) ->
+          put.answer().complete(new ArticleChange(id, "refused", e.getMessage(), null));
+    }
     placed.put(id, written);
     // What is indexed is what a build would read back from the file, not the request itself.
     Stamped stored = readBack(written, id);
@@ -246,7 +253,12 @@ public final class LiveIndex implements Closeable {
       return (at, summary) ->
           delete.answer().complete(new ArticleChange(id, "not found", null, null));
     }
-    files.remove(id, current);
+    try {
+      files.remove(id, current);
+    } catch (ReadOnlyFileException e) {
+      return (at, summary) ->
+          delete.answer().complete(new ArticleChange(id, "refused", e.getMessage(), null));
+    }
     placed.put(id, null);
     session.remove(id);
     return (at, summary) -> delete.answer().complete(new ArticleChange(id, "deleted", null, at));

@@ -33,6 +33,7 @@ public final class ArticleFiles {
    * it, or null for a new article).
    *
    * @return the file written
+   * @throws ReadOnlyFileException when that file is read-only, which leaves it as it is
    */
   public Path write(Article article, ArticleDraft.Format format, Path current) throws IOException {
     Path root = folder.root();
@@ -45,6 +46,9 @@ public final class ArticleFiles {
       target =
           root.resolve(article.id() + (format == ArticleDraft.Format.JSON ? ".jsonl" : ".txt"));
     }
+    if (Files.exists(target)) {
+      ReadOnlyFileException.check(target);
+    }
     if (isJsonl(target)) {
       AtomicFiles.write(target, replaceLine(target, article.id(), jsonLine(article)));
     } else {
@@ -53,11 +57,17 @@ public final class ArticleFiles {
     return target;
   }
 
-  /** Takes article {@code id} out of {@code file}: the file goes, or its line is emptied. */
+  /**
+   * Takes article {@code id} out of {@code file}: the file goes, or its line is emptied (the last
+   * line goes whole).
+   *
+   * @throws ReadOnlyFileException when the file is read-only, which leaves it as it is
+   */
   public void remove(String id, Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       return;
     }
+    ReadOnlyFileException.check(file);
     if (isJsonl(file)) {
       // Emptied rather than dropped, so the lines after it keep their numbers, and with them the
       // ids of lines that give none.
@@ -95,8 +105,13 @@ public final class ArticleFiles {
       number++;
       String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
       if (!replaced && id.equals(lineId(text, fileId + "-" + number))) {
-        out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
         replaced = true;
+        if (line.isEmpty() && end >= bytes.length - 1) {
+          // The last line goes whole: no line after it keeps its number by it, and an article
+          // put and then taken out leaves the file as it was.
+          break;
+        }
+        out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
       } else {
         out.write(bytes, start, end - start);
       }

@@ -35,6 +35,7 @@ public final class AtomicFiles {
         out.write(buffer);
       }
       out.force(true);
+      keepPermissions(target, temporary);
     } catch (IOException e) {
       Files.deleteIfExists(temporary);
       throw e;
@@ -42,6 +43,18 @@ public final class AtomicFiles {
     Files.move(
         temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     forceFolder(target.toAbsolutePath().getParent());
+  }
+
+  /** The new file takes the permissions of the one it replaces, which are the user's. */
+  private static void keepPermissions(Path target, Path temporary) throws IOException {
+    if (!Files.exists(target)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its files have no such permissions to keep.
+    }
   }
 
   /** Deletes {@code target}, if it is there, and forces the deletion to disk. */

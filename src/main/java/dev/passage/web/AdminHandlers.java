@@ -119,6 +119,10 @@ final class AdminHandlers {
       ctx.status(HttpStatus.NOT_FOUND).json(new ErrorResponse("no article with id '" + id + "'"));
       return;
     }
+    if (change.result().equals("refused")) {
+      // Its file cannot change, so the article stays searchable: the caller must be told.
+      ctx.status(HttpStatus.CONFLICT);
+    }
     ctx.json(change);
   }
 

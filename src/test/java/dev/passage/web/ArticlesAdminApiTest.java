@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -147,16 +148,93 @@ class ArticlesAdminApiTest {
       assertThat(server.get("/api/articles/w2").statusCode()).isEqualTo(404);
       assertThat(server.get("/api/search?q=*").headers().firstValue("Cache-Control"))
           .hasValue("no-cache");
-      // Emptied, not dropped: the lines after it keep their numbers.
+      // The last line goes whole: no line after it keeps its number by it.
       assertThat(Files.readString(articles().resolve("wire.jsonl")))
-          .isEqualTo(
-              "{\"id\": \"w1\", \"title\": \"Wheat\", \"text\": \"Wheat prices rose.\"}\n\n");
+          .isEqualTo("{\"id\": \"w1\", \"title\": \"Wheat\", \"text\": \"Wheat prices rose.\"}\n");
 
       assertThat(send(server, "DELETE", "/api/admin/articles/one", null, null).statusCode())
           .isEqualTo(200);
       assertThat(articles().resolve("one.txt")).doesNotExist();
       assertThat(send(server, "DELETE", "/api/admin/articles/one", null, null).statusCode())
           .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aLineTakenOutOfTheMiddleIsEmptiedSoTheLinesAfterItKeepTheirNumbers() throws Exception {
+    try (TestServer server = serve()) {
+      HttpResponse<String> deleted = send(server, "DELETE", "/api/admin/articles/w1", null, null);
+
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+      assertThat(Files.readString(articles().resolve("wire.jsonl")))
+          .isEqualTo("\n{\"id\": \"w2\", \"title\": \"Wool\", \"text\": \"Wool prices fell.\"}\n");
+      assertThat(total(server, "q=wheat")).isZero();
+      assertThat(total(server, "q=wool")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aNewArticlePutThenDeletedLeavesItsJsonlFileByteForByteAndItsPermissions() throws Exception {
+    // An archive of one .jsonl file: a new article is added to it as its last line.
+    Path wire =
+        Fixtures.write(
+            dir,
+            "wire.jsonl",
+            "{\"id\": \"w1\", \"title\": \"Wheat\", \"text\": \"Wheat rose.\"}\n");
+    Files.setPosixFilePermissions(wire, PosixFilePermissions.fromString("rw-r-----"));
+    byte[] before = Files.readAllBytes(wire);
+    try (TestServer server =
+        TestServer.live(
+            wire,
+            dir.resolve("index"),
+            new PassageServer.Options(List.of(), Optional.of(AdminAccess.of(TOKEN, false))))) {
+
+      HttpResponse<String> put =
+          send(
+              server,
+              "PUT",
+              "/api/admin/articles/w3",
+              "application/json",
+              "{\"text\": \"Oats rose.\"}");
+      String added = Files.readString(wire);
+      HttpResponse<String> deleted = send(server, "DELETE", "/api/admin/articles/w3", null, null);
+
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+      assertThat(added).endsWith("\n{\"id\":\"w3\",\"text\":\"Oats rose.\"}\n");
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+      assertThat(Files.readAllBytes(wire)).isEqualTo(before);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wire)))
+          .isEqualTo("rw-r-----");
+    }
+  }
+
+  @Test
+  void anArticleInAReadOnlyFileIsNeitherRewrittenNorTakenDownAndTheCallerIsTold() throws Exception {
+    try (TestServer server = serve()) {
+      Path wire = articles().resolve("wire.jsonl");
+      Files.setPosixFilePermissions(wire, PosixFilePermissions.fromString("r--r--r--"));
+      byte[] before = Files.readAllBytes(wire);
+
+      HttpResponse<String> put =
+          send(
+              server,
+              "PUT",
+              "/api/admin/articles/w2",
+              "application/json",
+              "{\"text\": \"Wool prices soared.\"}");
+      HttpResponse<String> deleted = send(server, "DELETE", "/api/admin/articles/w2", null, null);
+
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(422);
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(409);
+      JsonNode refused = JSON.readTree(deleted.body());
+      assertThat(refused.get("result").asString()).isEqualTo("refused");
+      assertThat(refused.get("reason").asString())
+          .isEqualTo(
+              "wire.jsonl is read-only, and Passage does not change it; make it writable to"
+                  + " change its articles");
+      assertThat(Files.readAllBytes(wire)).isEqualTo(before);
+      assertThat(total(server, "q=fell")).isEqualTo(1);
+      assertThat(total(server, "q=soared")).isZero();
     }
   }
 
