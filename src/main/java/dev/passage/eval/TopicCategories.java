@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a labelled corpus's own categories mean in Passage's topics ({@code
+ * What a labelled corpus's own categories mean in the tagger's topics ({@code
  * passage/topic-categories.tsv}): Reuters' {@code crude} and {@code nat-gas} are {@code energy}.
  */
 public final class TopicCategories {
@@ -56,7 +56,7 @@ public final class TopicCategories {
     return new TopicCategories(Map.copyOf(categories), List.copyOf(topics));
   }
 
-  /** The topics mapped, in Passage's order of topics. */
+  /** The topics mapped, in the order of the topics file they belong to. */
   public List<String> topics() {
     return order.stream().filter(categories::containsKey).toList();
   }
