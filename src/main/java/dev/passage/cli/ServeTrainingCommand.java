@@ -72,7 +72,7 @@ final class ServeTrainingCommand implements Callable<Integer> {
         .name("training-serve")
         .start(() ->
             stopped.complete(
-                PassageCli.commandLine()
+                PassageCli.commandLine("serve")
                     .setOut(serveOut)
                     .setErr(serveOut)
                     .execute(

@@ -24,28 +24,13 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
    *
    * @param articles the articles folder the user gave, or null for the one the index records
    * @param names the names file the user gave, or null for the one the index records
+   * @param topics the topics file the user gave, or null for the one the index records
    * @param rebuild whether the user asked for a whole build
    * @param defaultArticles the folder to build from when neither the user nor the index names one
    * @param rulesFingerprint the fingerprint of the rules and schema this Passage indexes with, for
-   *     the names file the plan settles on
+   *     the names and topics files the plan settles on
    * @throws SourceConflictException when the index was built from another source and {@code
-   *     rebuild} is false, or the index's own names file is gone
-   */
-  public static IndexPlan decide(
-      Path indexDir,
-      Path articles,
-      Path names,
-      boolean rebuild,
-      Path defaultArticles,
-      RulesFingerprint.Of rulesFingerprint)
-      throws IOException, SourceConflictException {
-    return decide(indexDir, articles, names, null, rebuild, defaultArticles, rulesFingerprint);
-  }
-
-  /**
-   * Decides what to do with the index in {@code indexDir}, as {@link #decide(Path, Path, Path,
-   * boolean, Path, RulesFingerprint.Of)} does, with {@code topics}: the topics file the user gave,
-   * or null for the one the index records.
+   *     rebuild} is false, or the index's own names or topics file is gone
    */
   public static IndexPlan decide(
       Path indexDir,

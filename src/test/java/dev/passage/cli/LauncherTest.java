@@ -105,18 +105,8 @@ class LauncherTest {
 
   private Run launch(Path javaHome, Map<String, String> environment, String... args)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(repo.resolve("passage").toString()));
-    command.addAll(List.of(args));
     Path output = Files.createTempFile(scratch, "launcher", ".txt");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(repo.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    builder.environment().put("JAVA_HOME", javaHome.toString());
-    builder.environment().remove("PASSAGE_JAVA_OPTS");
-    builder.environment().putAll(environment);
-    Process process = builder.start();
+    Process process = start(javaHome, environment, output, args);
     boolean ended = process.waitFor(180, TimeUnit.SECONDS);
     if (!ended) {
       process.destroyForcibly();
@@ -128,6 +118,22 @@ class LauncherTest {
     }
     assertThat(ended).as("the launcher ended within 3 minutes:\n%s", text).isTrue();
     return new Run(process.exitValue(), text);
+  }
+
+  /** Starts the launcher as a user runs it, its output and errors into {@code output}. */
+  private Process start(Path javaHome, Map<String, String> environment, Path output, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(repo.resolve("passage").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(repo.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().put("JAVA_HOME", javaHome.toString());
+    builder.environment().remove("PASSAGE_JAVA_OPTS");
+    builder.environment().putAll(environment);
+    return builder.start();
   }
 
   /** Exit status of the JDK's java with {@code options} and then the jar and --version. */
@@ -304,21 +310,16 @@ class LauncherTest {
           Fixtures.article("Article " + i, "2020", "Astana and Beijing signed deal " + i + "."));
     }
     Path output = scratch.resolve("stopped.txt");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                repo.resolve("passage").toString(),
-                "index",
-                "--articles",
-                articles.toString(),
-                "--index",
-                scratch.resolve("index").toString())
-            .directory(repo.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    builder.environment().put("JAVA_HOME", JAVA_HOME);
-    builder.environment().remove("PASSAGE_JAVA_OPTS");
-    builder.environment().put("PASSAGE_INDEX_TRAINING_SECONDS", "0");
-    Process launcher = builder.start();
+    Process launcher =
+        start(
+            Path.of(JAVA_HOME),
+            Map.of("PASSAGE_INDEX_TRAINING_SECONDS", "0"),
+            output,
+            "index",
+            "--articles",
+            articles.toString(),
+            "--index",
+            scratch.resolve("index").toString());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!Files.readString(output).contains("Indexing ") && System.nanoTime() < deadline) {
       Thread.sleep(50);

@@ -216,7 +216,8 @@ class IndexBuilderTest {
 
   /** Why the index would be built whole, or null when it would be updated article by article. */
   private String buildReason(String rules) throws Exception {
-    IndexPlan plan = IndexPlan.decide(index(), articles(), null, false, articles(), names -> rules);
+    IndexPlan plan =
+        IndexPlan.decide(index(), articles(), null, null, false, articles(), source -> rules);
     return plan.build() ? plan.reason() : null;
   }
 

@@ -23,8 +23,12 @@ class IndexPlanTest {
   }
 
   private IndexPlan plan(Path articles, Path names, boolean rebuild) throws Exception {
+    return plan(articles, names, null, rebuild);
+  }
+
+  private IndexPlan plan(Path articles, Path names, Path topics, boolean rebuild) throws Exception {
     return IndexPlan.decide(
-        index(), articles, names, rebuild, dir.resolve("default"), n -> "rules");
+        index(), articles, names, topics, rebuild, dir.resolve("default"), source -> "rules");
   }
 
   private void buildWith(Path articles, Path names) throws Exception {
@@ -93,14 +97,11 @@ class IndexPlanTest {
     new IndexBuilder(new Schema(), ArticlePipeline.bundled(), "rules", 1)
         .build(new IndexSource(dir.resolve("a2"), names, topics), index(), line -> {});
 
-    IndexPlan kept =
-        IndexPlan.decide(index(), null, null, null, false, dir.resolve("default"), s -> "rules");
+    IndexPlan kept = plan(null, null, null, false);
 
     assertThat(kept)
         .isEqualTo(new IndexPlan(new IndexSource(dir.resolve("a2"), names, topics), false, null));
-    assertThatThrownBy(() ->
-            IndexPlan.decide(
-                index(), null, null, other, false, dir.resolve("default"), s -> "rules"))
+    assertThatThrownBy(() -> plan(null, null, other, false))
         .isInstanceOf(SourceConflictException.class)
         .hasMessage(
             "the index in "
@@ -116,9 +117,7 @@ class IndexPlanTest {
                 + " and the topics file "
                 + other
                 + ", or give another --index to keep it.");
-    assertThat(
-            IndexPlan.decide(
-                index(), null, null, other, true, dir.resolve("default"), s -> "rules"))
+    assertThat(plan(null, null, other, true))
         .isEqualTo(
             new IndexPlan(
                 new IndexSource(dir.resolve("a2"), names, other),

@@ -42,8 +42,13 @@ class ArticlesAdminApiTest {
         "wire.jsonl",
         "{\"id\": \"w1\", \"title\": \"Wheat\", \"text\": \"Wheat prices rose.\"}\n"
             + "{\"id\": \"w2\", \"title\": \"Wool\", \"text\": \"Wool prices fell.\"}\n");
+    return serve(articles());
+  }
+
+  /** A server of {@code source}, a folder or a file, with the admin API on. */
+  private TestServer serve(Path source) throws Exception {
     return TestServer.live(
-        articles(),
+        source,
         dir.resolve("index"),
         new PassageServer.Options(List.of(), Optional.of(AdminAccess.of(TOKEN, false))));
   }
@@ -183,11 +188,7 @@ class ArticlesAdminApiTest {
             "{\"id\": \"w1\", \"title\": \"Wheat\", \"text\": \"Wheat rose.\"}\n");
     Files.setPosixFilePermissions(wire, PosixFilePermissions.fromString("rw-r-----"));
     byte[] before = Files.readAllBytes(wire);
-    try (TestServer server =
-        TestServer.live(
-            wire,
-            dir.resolve("index"),
-            new PassageServer.Options(List.of(), Optional.of(AdminAccess.of(TOKEN, false))))) {
+    try (TestServer server = serve(wire)) {
 
       HttpResponse<String> put =
           send(
