@@ -24,6 +24,7 @@ import dev.passage.tagging.TopicRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -126,12 +127,19 @@ final class CorpusOptions {
 
   /**
    * The names and topics {@code source} was tagged with, by every name a reader may type for them;
-   * the bundled ones for an index that does not record its source.
+   * the bundled ones for an index that does not record its source, or whose file is gone since: the
+   * index holds the values themselves, which are then matched as typed.
    */
   static KnownValues knownValues(IndexSource source) throws IOException {
-    return source == null
-        ? KnownValues.bundled()
-        : KnownValues.of(entityList(source.names()), topicRules(source.topics()).topics());
+    if (source == null) {
+      return KnownValues.bundled();
+    }
+    return KnownValues.of(
+        entityList(stillThere(source.names())), topicRules(stillThere(source.topics())).topics());
+  }
+
+  private static Path stillThere(Path file) {
+    return file != null && Files.isRegularFile(file) ? file : null;
   }
 
   /** The topics of {@code topics} (a topics file), or the bundled ones when it is null. */

@@ -170,7 +170,10 @@ class PassageCliTest {
 
   @Test
   void aTopicsFileThatIsGoneOrWrongIsAnErrorThatChangesNothing() throws Exception {
-    Fixtures.write(dir, "articles/a.txt", Fixtures.article("Derby", "2024", "Football again."));
+    Fixtures.write(
+        dir,
+        "articles/a.txt",
+        Fixtures.article("Derby", "2024", "Football again, and more football."));
     Path topics = Fixtures.write(dir, "topics.tsv", "sport\tfootball\n");
     Path wrong = Fixtures.write(dir, "wrong.tsv", "sport football\n");
     String index = dir.resolve("index").toString();
@@ -205,6 +208,9 @@ class PassageCliTest {
     assertThat(notText.err())
         .isEqualTo("passage: " + dir.resolve("latin1.tsv") + ": not UTF-8 text\n");
     assertThat(dir.resolve("new")).doesNotExist();
+    // Searching needs no topics file: the index holds the topics it was tagged with.
+    assertThat(run("search", "--index", index, "--topic", "sport").out())
+        .startsWith("1 paragraph match");
     assertThat(unreadable.code()).isEqualTo(2);
     assertThat(unreadable.err())
         .contains(wrong.toAbsolutePath().toString())
