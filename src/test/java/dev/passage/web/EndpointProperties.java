@@ -297,16 +297,21 @@ class EndpointProperties {
         writing = e;
       }
       byte[] bytes;
+      IOException reading = null;
       try {
         bytes = socket.getInputStream().readAllBytes();
       } catch (IOException e) {
         bytes = new byte[0];
+        reading = e;
       }
       if (bytes.length == 0) {
+        // What the socket said (a reset, a time-out) tells a server that closed early from a
+        // stalled one.
         fail(
             "no answer to GET "
                 + new String(target, 0, Math.min(200, target.length), StandardCharsets.ISO_8859_1)
-                + (writing == null ? "" : " (writing: " + writing + ")"));
+                + (writing == null ? "" : " (writing: " + writing + ")")
+                + (reading == null ? "" : " (reading: " + reading + ")"));
       }
       return parse(bytes);
     }
