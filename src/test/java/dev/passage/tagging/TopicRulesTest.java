@@ -177,6 +177,38 @@ class TopicRulesTest {
   }
 
   @Test
+  void talkingAndDeclaringAreNoDiplomacyButTalksAndADeclarationAre() {
+    assertThat(TAGGER.matches("They talked about inflation; he declared a profit and will talk."))
+        .isEmpty();
+    assertThat(TAGGER.matches("Talks on a joint declaration."))
+        .containsExactly(entry("diplomacy", List.of("talks", "declaration")));
+  }
+
+  @Test
+  void talksNegotiationsAndVisitsAreDiplomacyOnlyInAnArticleThatUsesItsOtherWords() {
+    List<String> transfer =
+        List.of(
+            "Mutu is to begin talks with Juventus as he looks for a new club.",
+            "Negotiations on his contract go on, and his agent will visit Turin.");
+    List<List<Mention>> none = List.of(List.of(), List.of());
+    assertThat(TAGGER.tag(transfer, none)).containsExactly(List.of(), List.of());
+    List<String> diplomacy =
+        List.of(
+            "The foreign minister arrived for talks in Beijing.",
+            "Negotiations go on during the visit.");
+    assertThat(TAGGER.tag(diplomacy, none))
+        .extracting(topics -> topics.stream().map(TopicTagger.Topic::name).toList())
+        .containsExactly(List.of("diplomacy"), List.of("diplomacy"));
+    List<String> stateVisit =
+        List.of(
+            "The Pakistani president is in London on an official visit.",
+            "He held talks with the prime minister at Downing Street.");
+    assertThat(TAGGER.tag(stateVisit, none))
+        .extracting(topics -> topics.stream().map(TopicTagger.Topic::name).toList())
+        .containsExactly(List.of("diplomacy"), List.of("diplomacy"));
+  }
+
+  @Test
   void keywordsCountInAllTheirForms() {
     assertThat(TAGGER.matches("He visited; visits and visiting.").get("diplomacy")).hasSize(3);
   }
