@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -55,6 +56,12 @@ public final class TopicRules {
   /** Every keyword as written, lower-cased: a name written so counts as its keyword. */
   private final Set<String> written;
 
+  /**
+   * Every stem of every keyword, looked up on the analyser's buffer: most words of a paragraph are
+   * no keyword's, and for them {@link #stems} allocates nothing and checks no name.
+   */
+  private final CharArrayMap<String> keywordStems;
+
   private TopicRules(
       List<String> topics, List<Keyword> keywords, Set<String> notKeywords, Analyzer analyzer) {
     this.topics = List.copyOf(topics);
@@ -65,6 +72,12 @@ public final class TopicRules {
         keywords.stream()
             .map(k -> k.written().toLowerCase(Locale.ROOT))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.keywordStems = new CharArrayMap<>(keywords.size() * 2, false);
+    for (Keyword k : keywords) {
+      for (String stem : k.stems()) {
+        keywordStems.put(stem, stem);
+      }
+    }
   }
 
   /** The bundled rules. */
@@ -153,41 +166,69 @@ public final class TopicRules {
   }
 
   /**
-   * The stems of {@code text}, stop words removed; a word that is not a keyword, or that is part of
-   * a name in {@code names} (Husky Oil Ltd is a company, not oil), gives an empty stem, which no
-   * keyword has. A name that is a keyword as a whole (OPEC, GATT) still counts. Words in angle
-   * brackets are a company's name or its ticker, as wires write them ("&lt;Standard Oil Co&gt;",
-   * "QUAKER OATS &lt;OAT&gt;"), and count for no topic either.
+   * The stems of {@code text}, stop words removed, where a keyword can start or go on; every other
+   * word gives an empty stem, which no keyword has. So does a keyword's word that is part of a name
+   * in {@code names} (Husky Oil Ltd is a company, not oil); a name that is a keyword as a whole
+   * (OPEC, GATT) still counts. Words in angle brackets are a company's name or its ticker, as wires
+   * write them ("&lt;Standard Oil Co&gt;", "QUAKER OATS &lt;OAT&gt;"), and count for no topic
+   * either.
    */
   List<String> stems(String text, List<Mention> names) {
     List<String> out = new ArrayList<>();
-    List<Mention> opaque =
-        names.stream()
-            .filter(m -> !written.contains(m.matched().toLowerCase(Locale.ROOT)))
-            .toList();
-    int[] brackets = brackets(text);
+    List<Mention> opaque = null;
+    int[] brackets = null;
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
+        String stem = keywordStems.get(term.buffer(), 0, term.length());
+        if (stem == null) {
+          out.add("");
+          continue;
+        }
+        if (opaque == null) {
+          opaque = opaque(names);
+          brackets = brackets(text);
+        }
         int start = offset.startOffset();
         String word = text.substring(start, offset.endOffset());
-        boolean inName = false;
-        for (Mention m : opaque) {
-          inName |= start >= m.start() && start < m.end();
-        }
-        for (int b = 0; b < brackets.length; b += 2) {
-          inName |= start > brackets[b] && start < brackets[b + 1];
-        }
-        out.add(
-            inName || notKeywords.contains(word.toLowerCase(Locale.ROOT)) ? "" : term.toString());
+        boolean keep =
+            !inName(start, opaque, brackets)
+                && !notKeywords.contains(word.toLowerCase(Locale.ROOT));
+        out.add(keep ? stem : "");
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /** The names whose words are not keywords: all but those written as a keyword. */
+  private List<Mention> opaque(List<Mention> names) {
+    List<Mention> opaque = new ArrayList<>(names.size());
+    for (Mention m : names) {
+      if (!written.contains(m.matched().toLowerCase(Locale.ROOT))) {
+        opaque.add(m);
+      }
+    }
+    return opaque;
+  }
+
+  /** Whether the word at {@code start} is inside one of the names or the angle brackets. */
+  private static boolean inName(int start, List<Mention> names, int[] brackets) {
+    for (Mention m : names) {
+      if (start >= m.start() && start < m.end()) {
+        return true;
+      }
+    }
+    for (int b = 0; b < brackets.length; b += 2) {
+      if (start > brackets[b] && start < brackets[b + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
