@@ -230,6 +230,9 @@ class TopicRulesTest {
         .containsExactly(
             entry("trade", List.of("import", "customs")), entry("diplomacy", List.of("relations")));
     assertThat(TAGGER.matches("Shares traded; trading was active among traders.")).isEmpty();
+    assertThat(TAGGER.matches("The Aviator leads the Oscars; aviators agree.")).isEmpty();
+    assertThat(TAGGER.matches("Civil aviation grew."))
+        .containsExactly(entry("transport", List.of("aviation")));
     assertThat(
             TAGGER.matches(
                 "Electrical equipment makers face a transitional year; electrical work was done."))
