@@ -40,7 +40,7 @@ public final class EntityTagger {
   public EntityTagger(EntityList list, NameRules rules, NameLexicon lexicon) {
     this.curated = new CuratedNameFinder(list);
     this.acronyms = new AcronymDefinitionFinder(rules);
-    this.titled = new TitledPersonFinder(rules);
+    this.titled = new TitledPersonFinder(rules, lexicon);
     this.organisations = new OrganisationRunFinder(rules);
     this.nameShapes = new NameShapeFinder(lexicon, rules);
     this.shortNames = new ShortNameResolver(rules, list);

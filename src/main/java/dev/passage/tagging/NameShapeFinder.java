@@ -16,7 +16,7 @@ final class NameShapeFinder {
 
   NameShapeFinder(NameLexicon lexicon, NameRules rules) {
     this.lexicon = lexicon;
-    this.names = new PersonNameRun(rules);
+    this.names = new PersonNameRun(rules, lexicon);
   }
 
   void find(ParagraphNames p) {
@@ -46,7 +46,7 @@ final class NameShapeFinder {
     if (!(given || family) || !names.isNameWord(p, i)) {
       return null;
     }
-    int[] run = names.at(p, i);
+    int[] run = names.at(p, i, false);
     if (run == null) {
       return null;
     }

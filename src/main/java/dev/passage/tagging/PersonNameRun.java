@@ -12,16 +12,21 @@ final class PersonNameRun {
   static final int MAX_NAME_WORDS = 4;
 
   private final NameRules rules;
+  private final NameLexicon lexicon;
 
-  PersonNameRun(NameRules rules) {
+  PersonNameRun(NameRules rules, NameLexicon lexicon) {
     this.rules = rules;
+    this.lexicon = lexicon;
   }
 
   /**
    * The tokens [start, end) of the name that starts at {@code start}, or null when it is too long
    * or is the start of an organisation's name ("President Nazarbayev University").
+   *
+   * @param afterTitle whether a title stands before the name, so that its first word is a name
+   *     whatever the lists say
    */
-  int[] at(ParagraphNames p, int start) {
+  int[] at(ParagraphNames p, int start, boolean afterTitle) {
     int end = start + 1;
     int words = 1;
     while (end < p.size()) {
@@ -39,6 +44,10 @@ final class PersonNameRun {
       } else {
         break;
       }
+    }
+    if (isSurnameTitle(p, start, end, afterTitle)) {
+      end++;
+      words++;
     }
     if (words > MAX_NAME_WORDS) {
       return null;
@@ -62,6 +71,40 @@ final class PersonNameRun {
       }
     }
     return words;
+  }
+
+  /**
+   * Whether the title word at {@code end} is the surname of the name word or given names before it:
+   * "Mervyn King", "Charles Prince", "Billie Jean King". A title precedes a name, so one that
+   * follows them and ends the run is a surname; before another capitalised word it stays a title,
+   * and after a longer name ("Nursultan Nazarbayev President") too.
+   */
+  private boolean isSurnameTitle(ParagraphNames p, int start, int end, boolean afterTitle) {
+    if (end >= p.size() || !p.isFree(end)) {
+      return false;
+    }
+    Token t = p.token(end);
+    if (!t.isCapitalised() || t.isAllCaps() || t.hyphenJoined()) {
+      return false;
+    }
+    PhraseTrie.Match<String> title = rules.titleAt(p.tokens, end);
+    if (title == null || title.end() != end + 1) {
+      return false;
+    }
+    if (end + 1 < p.size()
+        && (p.token(end + 1).isCapitalised() || p.token(end + 1).key().equals("of"))) {
+      return false;
+    }
+    if (afterTitle && end == start + 1) {
+      return true;
+    }
+    for (int k = start; k < end; k++) {
+      Token word = p.token(k);
+      if (word.isWord() && !word.hyphenJoined() && !lexicon.isGivenName(word)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A capitalised word that could be part of a person's name. */

@@ -16,9 +16,9 @@ final class TitledPersonFinder {
   private final NameRules rules;
   private final PersonNameRun names;
 
-  TitledPersonFinder(NameRules rules) {
+  TitledPersonFinder(NameRules rules, NameLexicon lexicon) {
     this.rules = rules;
-    this.names = new PersonNameRun(rules);
+    this.names = new PersonNameRun(rules, lexicon);
   }
 
   void find(ParagraphNames p) {
@@ -59,7 +59,7 @@ final class TitledPersonFinder {
     for (int k = from; k < limit; k++) {
       Token t = p.token(k);
       if (names.isNameWord(p, k)) {
-        return names.at(p, k);
+        return names.at(p, k, true);
       }
       Mention claimed = p.claimedBy(k);
       if (claimed != null && claimed.type() == EntityType.PERSON) {

@@ -180,6 +180,19 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aTitleWordAfterGivenNamesIsTheirSurnameNotATitle() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Bank of England governor Mervyn King warned on Tuesday.",
+                "Analyst Brian Singer said so; King Abdullah and Queen Elizabeth met.",
+                "Kazakh President Kassym-Jomart Tokayev President of the republic spoke."))
+        .containsExactly(
+            "Mervyn King", "Brian Singer", "Abdullah", "Elizabeth", "Kassym-Jomart Tokayev");
+  }
+
+  @Test
   void theWordsOfAnOfficeBetweenTitleAndNameAreSkipped() {
     assertThat(
             names(
