@@ -122,16 +122,16 @@ final class ShortNameResolver {
     }
     String key = words.getFirst().key();
     String full = unique(byLast.get(key));
-    String why = "short for '" + full + "' in this article";
     if (full == null) {
       full = unique(byFirst.get(key));
     }
-    if (full == null) {
-      full = listedSurnames.get(key);
-      why = "surname of listed '" + full + "'";
-    }
     if (full != null) {
-      p.rename(m, full, m.rule() + "; " + why);
+      p.rename(m, full, m.rule() + "; short for '" + full + "' in this article");
+      return;
+    }
+    String listed = listedSurnames.get(key);
+    if (listed != null) {
+      p.rename(m, listed, m.rule() + "; surname of listed '" + listed + "'");
     }
   }
 

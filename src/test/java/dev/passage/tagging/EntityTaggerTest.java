@@ -220,6 +220,18 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aGivenNameAfterATitleIsThePersonOfTheArticleAndTheReasonNamesThem() {
+    List<List<Mention>> tagged =
+        RULES_ONLY.tag(
+            List.of("Prime Minister Serik Akhmetov arrived.", "Minister Serik said so."));
+    assertThat(tagged.get(1))
+        .extracting(Mention::name, Mention::rule)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Serik Akhmetov", "title 'Minister'; short for 'Serik Akhmetov' in this article"));
+  }
+
+  @Test
   void aSurnameThatFitsTwoPeopleIsLeftAlone() {
     List<List<Mention>> tagged =
         RULES_ONLY.tag(
