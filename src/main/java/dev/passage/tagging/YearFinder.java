@@ -260,7 +260,7 @@ public final class YearFinder {
       if (split != null) {
         found.add(
             new YearMention(
-                year + 1, m.start(3), m.end(3), m.group(), "second year of a split year"));
+                year + 1, m.start(3), m.end(3), m.group(3), "second year of a split year"));
       }
       if (m.group(2) != null) {
         int end = Integer.parseInt(m.group(2));
@@ -268,7 +268,8 @@ public final class YearFinder {
           end = year / 100 * 100 + end;
         }
         if (end > year && end - year <= 100) {
-          found.add(new YearMention(end, m.start(2), m.end(2), m.group(), "end of a stated range"));
+          found.add(
+              new YearMention(end, m.start(2), m.end(2), m.group(2), "end of a stated range"));
         }
       }
     }

@@ -245,6 +245,15 @@ class YearFinderTest {
   }
 
   @Test
+  void aYearsMatchedWordsAreTheTextAtItsOffsets() {
+    String text = "In 1987/88 and from 2014-16, and on March 3 next year, output rose.";
+    assertThat(finder.find(text, ArticleDate.parse("1987-04-01")))
+        .filteredOn(YearMention::stated)
+        .hasSize(6)
+        .allSatisfy(y -> assertThat(text.substring(y.start(), y.end())).isEqualTo(y.matched()));
+  }
+
+  @Test
   void aYearsReasonNamesItsRule() {
     assertThat(rules("From 2014 to 2016, and 2014-16."))
         .containsExactly("stated year", "stated year", "stated year", "end of a stated range");
