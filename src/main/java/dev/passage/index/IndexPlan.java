@@ -135,22 +135,8 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
     if (rebuild) {
       return new IndexPlan(given, true, REBUILD_FLAG + " asks for a whole build");
     }
-    if (given.names() != null && !Files.isRegularFile(given.names())) {
-      throw new SourceConflictException(
-          where
-              + " was built with the names file "
-              + given.names()
-              + ", which is gone; restore it, or rebuild without it: --entities NEW.tsv "
-              + REBUILD_FLAG);
-    }
-    if (given.topics() != null && !Files.isRegularFile(given.topics())) {
-      throw new SourceConflictException(
-          where
-              + " was built with the topics file "
-              + given.topics()
-              + ", which is gone; restore it, or rebuild with another: --topics NEW.tsv "
-              + REBUILD_FLAG);
-    }
+    requireStillThere(where, "names", given.names(), "--entities");
+    requireStillThere(where, "topics", given.topics(), "--topics");
     if (!Objects.equals(info.rulesFingerprint(), rulesFingerprint.of(given))) {
       return new IndexPlan(
           given,
@@ -182,5 +168,26 @@ public record IndexPlan(IndexSource source, boolean build, String reason) {
 
   private static String orNone(Path file) {
     return file == null ? "none" : file.toString();
+  }
+
+  /**
+   * Fails when the {@code kind} file an index was built with is gone: updating without it would tag
+   * new articles unlike the old ones. Omitting {@code flag} keeps the recorded file, so the way on
+   * is to restore it or name another.
+   */
+  private static void requireStillThere(String where, String kind, Path file, String flag)
+      throws SourceConflictException {
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new SourceConflictException(
+          where
+              + " was built with the "
+              + kind
+              + " file "
+              + file
+              + ", which is gone; restore it, or rebuild with another: "
+              + flag
+              + " NEW.tsv "
+              + REBUILD_FLAG);
+    }
   }
 }

@@ -206,6 +206,13 @@ public final class LiveIndex implements Closeable {
     }
   }
 
+  /** The answer to a change whose article's file is read-only: it is left as it is. */
+  private static Result refused(
+      CompletableFuture<ArticleChange> answer, String id, ReadOnlyFileException why) {
+    return (at, summary) ->
+        answer.complete(new ArticleChange(id, "refused", why.getMessage(), null));
+  }
+
   private Result applyPut(
       Put put, IndexUpdater.Session session, Map<String, Path> placed, List<Problem> problems)
       throws IOException {
@@ -215,8 +222,7 @@ public final class LiveIndex implements Closeable {
     try {
       written = files.write(put.article(), put.format(), current);
     } catch (ReadOnlyFileException e) {
-      return (at, summary) ->
-          put.answer().complete(new ArticleChange(id, "refused", e.getMessage(), null));
+      return refused(put.answer(), id, e);
     }
     placed.put(id, written);
     // What is indexed is what a build would read back from the file, not the request itself.
@@ -256,8 +262,7 @@ public final class LiveIndex implements Closeable {
     try {
       files.remove(id, current);
     } catch (ReadOnlyFileException e) {
-      return (at, summary) ->
-          delete.answer().complete(new ArticleChange(id, "refused", e.getMessage(), null));
+      return refused(delete.answer(), id, e);
     }
     placed.put(id, null);
     session.remove(id);

@@ -84,7 +84,7 @@ class IndexPlanTest {
                 + index()
                 + " was built with the names file "
                 + names
-                + ", which is gone; restore it, or rebuild without it: --entities NEW.tsv"
+                + ", which is gone; restore it, or rebuild with another: --entities NEW.tsv"
                 + " --rebuild");
   }
 
