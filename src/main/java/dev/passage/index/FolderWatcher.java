@@ -147,16 +147,31 @@ public final class FolderWatcher implements Closeable {
       if (lost || changed.stream().anyMatch(p -> !live.folder().isArticleFile(p))) {
         live.worker().execute(this::reconcile);
       } else {
-        live.filesChanged(changed);
+        // A change that failed is logged where it failed.
+        live.filesChanged(changed).thenAccept(this::applied);
       }
     } catch (RuntimeException e) {
       LOG.warn("could not apply the folder's changes: {}", e.toString());
     }
   }
 
+  private void applied(UpdateSummary summary) {
+    report(summary);
+    if (summary.removed() > 0) {
+      // An article taken out may have hidden another file's article of the same id, which a
+      // build would now read: comparing the whole folder finds it.
+      live.worker().execute(this::reconcile);
+    }
+  }
+
+  /** The files and articles a change left out or repaired, as a build's summary lists them. */
+  private static void report(UpdateSummary summary) {
+    summary.problems().forEach(problem -> LOG.warn("{}", problem));
+  }
+
   private void reconcile() {
     try {
-      live.reconcile();
+      report(live.reconcile());
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not apply the folder's changes: {}", e.toString());
     }

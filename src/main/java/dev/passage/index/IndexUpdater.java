@@ -95,13 +95,7 @@ public final class IndexUpdater {
               @Override
               protected void accept(Article article, ArticleStamp stamp) {
                 if (unread.contains(article.id())) {
-                  problems.add(
-                      Problem.skipped(
-                          article.origin(),
-                          "duplicate article id '"
-                              + article.id()
-                              + "', first read from "
-                              + indexed.get(article.id()).file()));
+                  problems.add(Problem.duplicate(article, indexed.get(article.id()).file()));
                   return;
                 }
                 seen.add(article.id());

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -275,23 +276,33 @@ public final class LiveIndex implements Closeable {
       Map<String, Path> placed,
       List<Problem> problems)
       throws IOException {
-    Set<String> put = new HashSet<>();
+    // In reading order, so that of two files giving one id the first keeps it, as in a build.
+    List<Path> files = changed.files().stream().sorted().toList();
+    Set<String> names = new HashSet<>();
+    files.forEach(file -> names.add(folder.describe(file)));
+    Map<String, String> put = new HashMap<>();
     Map<String, List<String>> before = new HashMap<>();
-    for (Path file : changed.files()) {
+    for (Path file : files) {
       String name = folder.describe(file);
       before.put(name, session.idsInFile(name));
       if (Files.isRegularFile(file) && folder.isArticleFile(file)) {
-        for (Stamped s : readAll(file)) {
-          session.put(s.article(), s.stamp(), problems);
-          put.add(s.article().id());
-          placed.put(s.article().id(), file);
+        for (Stamped s : readAll(file, problems::add)) {
+          Article article = s.article();
+          String first = firstReadFrom(article.id(), name, put, names, session);
+          if (first != null) {
+            problems.add(Problem.duplicate(article, first));
+            continue;
+          }
+          session.put(article, s.stamp(), problems);
+          put.put(article.id(), article.origin());
+          placed.put(article.id(), file);
         }
       }
     }
     // An article gone from its file is gone, unless it moved to another file of this change.
     for (List<String> ids : before.values()) {
       for (String id : ids) {
-        if (!put.contains(id)) {
+        if (!put.containsKey(id)) {
           session.remove(id);
         }
       }
@@ -299,9 +310,35 @@ public final class LiveIndex implements Closeable {
     return (at, summary) -> changed.answer().complete(summary);
   }
 
+  /**
+   * Where a build would have read article {@code id} before file {@code name} gives it: earlier in
+   * this change, or from a file the index holds it from that this change leaves alone and that
+   * comes first in the folder's order. Null when {@code name} is the first to give it.
+   */
+  private String firstReadFrom(
+      String id,
+      String name,
+      Map<String, String> put,
+      Set<String> changed,
+      IndexUpdater.Session session)
+      throws IOException {
+    String earlier = put.get(id);
+    if (earlier != null) {
+      return earlier;
+    }
+    ArticleStamp held = session.stamp(id);
+    if (held == null || changed.contains(held.file())) {
+      return null;
+    }
+    boolean first =
+        Path.of(held.file()).compareTo(Path.of(name)) < 0
+            && Files.isRegularFile(folder.resolve(held.file()));
+    return first ? held.file() : null;
+  }
+
   private record Stamped(Article article, ArticleStamp stamp) {}
 
-  private List<Stamped> readAll(Path file) {
+  private List<Stamped> readAll(Path file, Consumer<Problem> problems) {
     List<Stamped> found = new ArrayList<>();
     folder.readFile(
         file,
@@ -313,14 +350,14 @@ public final class LiveIndex implements Closeable {
 
           @Override
           public void problem(Problem problem) {
-            LOG.warn("{}: {}", problem.origin(), problem.message());
+            problems.accept(problem);
           }
         });
     return found;
   }
 
   private Stamped readBack(Path file, String id) {
-    for (Stamped s : readAll(file)) {
+    for (Stamped s : readAll(file, problem -> LOG.warn("{}", problem))) {
       if (s.article().id().equals(id)) {
         return s;
       }

@@ -152,10 +152,7 @@ public final class ArticleFolder {
           public void accept(Article article) {
             String first = seen.putIfAbsent(article.id(), article.origin());
             if (first != null) {
-              sink.problem(
-                  Problem.skipped(
-                      article.origin(),
-                      "duplicate article id '" + article.id() + "', first read from " + first));
+              sink.problem(Problem.duplicate(article, first));
               return;
             }
             Article limited = ArticleLimits.apply(article, sink);

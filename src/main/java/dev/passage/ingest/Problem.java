@@ -21,6 +21,15 @@ public record Problem(String origin, String message, boolean skipped, int count)
     return new Problem(origin, message, true, count);
   }
 
+  /**
+   * An article left out because another, read before it from {@code first}, has its id: the first
+   * of the folder's order keeps it.
+   */
+  public static Problem duplicate(Article article, String first) {
+    return skipped(
+        article.origin(), "duplicate article id '" + article.id() + "', first read from " + first);
+  }
+
   /** The article was indexed after a repair, such as replacing undecodable bytes. */
   public static Problem repaired(String origin, String message) {
     return new Problem(origin, message, false, 1);

@@ -2,10 +2,12 @@ package dev.passage.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passage.index.FolderWatcher;
 import dev.passage.index.LiveIndex;
 import dev.passage.index.LiveIndex.ArticleChange;
 import dev.passage.index.UpdateSummary;
 import dev.passage.ingest.ArticleDraft;
+import dev.passage.ingest.Problem;
 import dev.passage.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,6 +178,99 @@ abstract class LiveArchiveContract {
     Files.delete(articles().resolve("markhor.txt"));
     assertThat(live().reconcile().removed()).isEqualTo(1);
     assertThat(total("markhor")).isZero();
+  }
+
+  @Test
+  void aChangedFileGivingAnIdThatAnEarlierFileHoldsIsSkippedAsABuildSkipsIt() throws Exception {
+    Path first = write("lynx.txt", "---\ntitle: Lynx\n---\nAn amber lynx lives here.\n");
+    changed(first);
+    Path later = write("z/lynx.txt", "---\ntitle: Lynx\n---\nA cobalt lynx lives there.\n");
+
+    UpdateSummary summary = changed(later);
+
+    assertThat(summary.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "z/lynx.txt: duplicate article id 'lynx', first read from lynx.txt (skipped)");
+    assertThat(total("amber lynx")).isEqualTo(1);
+    assertThat(total("cobalt lynx")).isZero();
+    assertFolderAndIndexAgree();
+  }
+
+  @Test
+  void aChangedFileEarlierInTheFoldersOrderTakesAnIdFromALaterFileAsABuildWould() throws Exception {
+    Path later = write("z/caracal.txt", "---\ntitle: Caracal\n---\nA cobalt caracal.\n");
+    changed(later);
+    Path first = write("caracal.txt", "---\ntitle: Caracal\n---\nAn amber caracal.\n");
+
+    UpdateSummary summary = changed(first);
+
+    assertThat(summary.changed()).isEqualTo(1);
+    assertThat(summary.problems()).isEmpty();
+    assertThat(total("amber caracal")).isEqualTo(1);
+    assertThat(total("cobalt caracal")).isZero();
+    assertFolderAndIndexAgree();
+  }
+
+  @Test
+  void aChangedJsonlFileGivingOneIdTwiceKeepsItsFirstLineAsABuildWould() throws Exception {
+    Path file =
+        write(
+            "servals.jsonl",
+            "{\"id\": \"serval\", \"text\": \"An amber serval.\"}\n"
+                + "{\"id\": \"serval\", \"text\": \"A cobalt serval.\"}\n");
+
+    UpdateSummary summary = changed(file);
+
+    assertThat(summary.added()).isEqualTo(1);
+    assertThat(summary.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "servals.jsonl:2: duplicate article id 'serval', first read from servals.jsonl:1"
+                + " (skipped)");
+    assertThat(total("amber serval")).isEqualTo(1);
+    assertThat(total("cobalt serval")).isZero();
+    assertFolderAndIndexAgree();
+  }
+
+  @Test
+  void aWatchedFileRemovedUncoversALaterFileWithItsIdAsABuildWouldReadIt() throws Exception {
+    Path first = write("ocelot.txt", "---\ntitle: Ocelot\n---\nAn amber ocelot.\n");
+    Path later = write("z/ocelot.txt", "---\ntitle: Ocelot\n---\nA cobalt ocelot.\n");
+    live().filesChanged(List.of(first, later)).get(30, TimeUnit.SECONDS);
+    assertThat(total("cobalt ocelot")).isZero();
+
+    FolderWatcher watcher = FolderWatcher.start(live());
+    try {
+      Files.delete(first);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (total("cobalt ocelot") == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } finally {
+      watcher.close();
+    }
+
+    assertThat(total("cobalt ocelot")).isEqualTo(1);
+    assertThat(total("amber ocelot")).isZero();
+    assertFolderAndIndexAgree();
+  }
+
+  private Path write(String name, String content) throws Exception {
+    Path file = articles().resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    return file;
+  }
+
+  private UpdateSummary changed(Path file) throws Exception {
+    return live().filesChanged(List.of(file)).get(30, TimeUnit.SECONDS);
+  }
+
+  /** What a change applied is what comparing the whole folder finds: nothing is left to do. */
+  private void assertFolderAndIndexAgree() throws Exception {
+    UpdateSummary again = live().reconcile();
+    assertThat(again.added() + again.changed() + again.removed()).isZero();
   }
 
   @Test
