@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -233,6 +234,21 @@ public final class IndexUpdater {
       } catch (IOException | RuntimeException e) {
         problems.add(Problem.skipped(article.origin(), "could not be indexed: " + e));
         return Outcome.REFUSED;
+      }
+    }
+
+    /**
+     * Why {@code article} would be refused by {@link #put}, if it would: a publishing system's
+     * article is checked before its file is written, so a refusal changes nothing.
+     */
+    public Optional<String> refusal(Article article) {
+      ArticlePipeline stages = pipeline.get();
+      try {
+        return stages.process(article).isPresent()
+            ? Optional.empty()
+            : Optional.of(ArticlePipeline.ONLY_FURNITURE);
+      } catch (RuntimeException | StackOverflowError e) {
+        return Optional.of("could not be indexed: " + e);
       }
     }
 

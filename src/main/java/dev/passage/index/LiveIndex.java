@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -218,6 +219,11 @@ public final class LiveIndex implements Closeable {
       Put put, IndexUpdater.Session session, Map<String, Path> placed, List<Problem> problems)
       throws IOException {
     String id = put.article().id();
+    Optional<String> refusal = session.refusal(put.article());
+    if (refusal.isPresent()) {
+      return (at, summary) ->
+          put.answer().complete(new ArticleChange(id, "refused", refusal.get(), null));
+    }
     Path current = placed.containsKey(id) ? placed.get(id) : fileOf(session, id);
     Path written;
     try {

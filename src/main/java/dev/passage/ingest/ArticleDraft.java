@@ -42,7 +42,9 @@ public final class ArticleDraft {
   /**
    * The article {@code body} holds, with id {@code id}.
    *
-   * @throws IllegalArgumentException saying what is wrong: not JSON, no text, another id inside
+   * @throws IllegalArgumentException saying what is wrong: not JSON, no text, another id inside,
+   *     anything a build would repair (a bad date, an unknown front-matter key, a text over the
+   *     limit)
    */
   public static Article parse(String id, Format format, String body) {
     String problem = idProblem(id);
@@ -66,7 +68,7 @@ public final class ArticleDraft {
     String origin = "the request";
     String text = TextDecoder.normalize(body);
     if (format == Format.JSON) {
-      JsonlArticleReader.readObject(text, false, id, origin, sink);
+      JsonlArticleReader.readObject(text, false, id, false, origin, sink);
     } else {
       FrontMatterArticleReader.parse(id, text, origin, sink);
     }
@@ -83,6 +85,14 @@ public final class ArticleDraft {
     Article limited = ArticleLimits.apply(article, sink);
     if (limited == null) {
       throw new IllegalArgumentException(problems.getLast().message());
+    }
+    // A build would read such a file with a repair (a date dropped, a text cut): what is stored
+    // must read back as it was sent, so the sender is asked to send it right instead.
+    for (Problem p : problems) {
+      if (!p.skipped()) {
+        throw new IllegalArgumentException(
+            "not stored, as a build would have to repair it: " + p.message());
+      }
     }
     return limited;
   }

@@ -82,7 +82,7 @@ public final class JsonlArticleReader implements ArticleReader {
     if (decoded.text().isBlank()) {
       return false;
     }
-    readObject(decoded.text(), decoded.replacedInvalidBytes(), fallbackId, origin, sink);
+    readObject(decoded.text(), decoded.replacedInvalidBytes(), fallbackId, true, origin, sink);
     return true;
   }
 
@@ -90,11 +90,14 @@ public final class JsonlArticleReader implements ArticleReader {
    * Reads one article given as a JSON object, on one line or several.
    *
    * @param replacedInvalidBytes whether decoding replaced bad bytes, to report it
+   * @param reportFallbackId whether an object without an id is a repair; not when the id comes from
+   *     elsewhere, as a put's from its path
    */
   static void readObject(
       String json,
       boolean replacedInvalidBytes,
       String fallbackId,
+      boolean reportFallbackId,
       String origin,
       ArticleSink sink) {
     JsonNode node;
@@ -126,8 +129,10 @@ public final class JsonlArticleReader implements ArticleReader {
     String id = isText(idNode) ? idNode.asString().strip() : "";
     if (id.isEmpty()) {
       id = fallbackId;
-      String why = isText(idNode) || absent(idNode) ? "no \"id\"" : wrongType("id", idNode);
-      sink.problem(Problem.repaired(origin, why + "; using '" + id + "'"));
+      if (reportFallbackId) {
+        String why = isText(idNode) || absent(idNode) ? "no \"id\"" : wrongType("id", idNode);
+        sink.problem(Problem.repaired(origin, why + "; using '" + id + "'"));
+      }
     }
     sink.accept(
         new Article(

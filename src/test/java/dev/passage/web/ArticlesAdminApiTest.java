@@ -265,12 +265,64 @@ class ArticlesAdminApiTest {
           .isEqualTo("413 the body is over the limit of 4,194,304 bytes");
       assertThat(send(server, "PUT", "/api/admin/articles/x", json, "{}").statusCode())
           .isEqualTo(400);
+      assertThat(
+              error(
+                  send(
+                      server,
+                      "PUT",
+                      "/api/admin/articles/x",
+                      json,
+                      "{\"date\": \"2025-13-01\", \"text\": \"T\"}")))
+          .isEqualTo(
+              "400 not stored, as a build would have to repair it: '2025-13-01' is not a valid"
+                  + " date: month out of range: 13; the article is indexed undated");
+      assertThat(
+              error(
+                  send(
+                      server,
+                      "PUT",
+                      "/api/admin/articles/x",
+                      "text/markdown",
+                      "---\ntags: wheat\n---\nT\n")))
+          .isEqualTo(
+              "400 not stored, as a build would have to repair it: unknown front-matter key"
+                  + " 'tags' ignored; known keys are [title, date, source, author]");
+      String overlong = "{\"text\": \"" + "a ".repeat(600_000) + "\"}";
+      assertThat(error(send(server, "PUT", "/api/admin/articles/x", json, overlong)))
+          .startsWith(
+              "400 not stored, as a build would have to repair it: text is 1,200,000 characters,"
+                  + " over the 1,000,000 character limit");
 
       try (var files = Files.list(articles())) {
         assertThat(files.map(f -> f.getFileName().toString()))
             .containsExactlyInAnyOrder("one.txt", "wire.jsonl");
       }
       assertThat(total(server, "q=*")).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anArticleWithNoTextLeftAfterFurnitureIsRefusedAndTheVersionItWouldReplaceStays()
+      throws Exception {
+    try (TestServer server = serve()) {
+      byte[] before = Files.readAllBytes(articles().resolve("wire.jsonl"));
+
+      HttpResponse<String> put =
+          send(
+              server,
+              "PUT",
+              "/api/admin/articles/w1",
+              "application/json",
+              "{\"title\": \"Wheat\", \"text\": \"Wheat\"}");
+
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(422);
+      JsonNode answer = JSON.readTree(put.body());
+      assertThat(answer.get("result").asString()).isEqualTo("refused");
+      assertThat(answer.get("reason").asString())
+          .isEqualTo("no text left after removing page furniture");
+      assertThat(answer.get("searchableAt").isNull()).isTrue();
+      assertThat(Files.readAllBytes(articles().resolve("wire.jsonl"))).isEqualTo(before);
+      assertThat(total(server, "q=wheat")).isEqualTo(1);
     }
   }
 
