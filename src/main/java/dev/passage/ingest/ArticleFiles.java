@@ -59,7 +59,7 @@ public final class ArticleFiles {
 
   /**
    * Takes article {@code id} out of {@code file}: the file goes, or its line is emptied (the last
-   * line goes whole).
+   * line goes whole, and a file left without an article goes).
    *
    * @throws ReadOnlyFileException when the file is read-only, which leaves it as it is
    */
@@ -71,7 +71,15 @@ public final class ArticleFiles {
     if (isJsonl(file)) {
       // Emptied rather than dropped, so the lines after it keep their numbers, and with them the
       // ids of lines that give none.
-      AtomicFiles.write(file, replaceLine(file, id, ""));
+      byte[] rest = replaceLine(file, id, "");
+      if (new String(rest, StandardCharsets.UTF_8).isBlank()
+          && !Files.isRegularFile(folder.root())) {
+        // No article left: the file goes, as an article's own .txt file does, rather than be
+        // reported as empty by every build. The one file --articles names stays, emptied.
+        AtomicFiles.delete(file);
+      } else {
+        AtomicFiles.write(file, rest);
+      }
     } else if (FrontMatterArticleReader.idOf(file).equals(id)) {
       AtomicFiles.delete(file);
     }

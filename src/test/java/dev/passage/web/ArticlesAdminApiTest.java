@@ -210,6 +210,29 @@ class ArticlesAdminApiTest {
   }
 
   @Test
+  void aNewArticlePutThenDeletedLeavesNoFileBehind() throws Exception {
+    try (TestServer server = serve()) {
+      HttpResponse<String> put =
+          send(
+              server,
+              "PUT",
+              "/api/admin/articles/oats",
+              "application/json",
+              "{\"text\": \"Oats.\"}");
+      boolean written = Files.exists(articles().resolve("oats.jsonl"));
+      HttpResponse<String> deleted = send(server, "DELETE", "/api/admin/articles/oats", null, null);
+
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+      assertThat(written).isTrue();
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+      try (var files = Files.list(articles())) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .containsExactlyInAnyOrder("one.txt", "wire.jsonl");
+      }
+    }
+  }
+
+  @Test
   void anArticleInAReadOnlyFileIsNeitherRewrittenNorTakenDownAndTheCallerIsTold() throws Exception {
     try (TestServer server = serve()) {
       Path wire = articles().resolve("wire.jsonl");
