@@ -95,8 +95,9 @@ public final class ArticleFiles {
   }
 
   /**
-   * The bytes of {@code file} with the line of article {@code id} replaced by {@code line}, or
-   * {@code line} added at the end when no line holds it. Other lines keep their bytes.
+   * The bytes of {@code file} with the line of article {@code id} replaced by {@code line} (every
+   * line of it, when {@code line} is empty), or {@code line} added at the end when no line holds
+   * it. Other lines keep their bytes.
    */
   private static byte[] replaceLine(Path file, String id, String line) throws IOException {
     byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
@@ -112,7 +113,9 @@ public final class ArticleFiles {
       }
       number++;
       String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-      if (!replaced && id.equals(lineId(text, fileId + "-" + number))) {
+      // A takedown empties every line of the id: a later one, skipped as a duplicate while the
+      // first was there, would be read in its place.
+      if ((!replaced || line.isEmpty()) && id.equals(lineId(text, fileId + "-" + number))) {
         replaced = true;
         if (line.isEmpty() && end >= bytes.length - 1) {
           // The last line goes whole: no line after it keeps its number by it, and an article

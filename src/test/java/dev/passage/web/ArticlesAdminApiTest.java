@@ -179,6 +179,24 @@ class ArticlesAdminApiTest {
   }
 
   @Test
+  void aTakedownEmptiesEveryLineOfItsIdSoNoSkippedDuplicateTakesItsPlace() throws Exception {
+    Fixtures.write(
+        articles(),
+        "wire.jsonl",
+        "{\"id\": \"w1\", \"text\": \"Wheat rose.\"}\n"
+            + "{\"id\": \"w1\", \"text\": \"Wheat rose again.\"}\n"
+            + "{\"id\": \"w2\", \"text\": \"Wool fell.\"}\n");
+    try (TestServer server = serve(articles())) {
+      HttpResponse<String> deleted = send(server, "DELETE", "/api/admin/articles/w1", null, null);
+
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+      assertThat(Files.readString(articles().resolve("wire.jsonl")))
+          .isEqualTo("\n\n{\"id\": \"w2\", \"text\": \"Wool fell.\"}\n");
+      assertThat(total(server, "q=wheat")).isZero();
+    }
+  }
+
+  @Test
   void aNewArticlePutThenDeletedLeavesItsJsonlFileByteForByteAndItsPermissions() throws Exception {
     // An archive of one .jsonl file: a new article is added to it as its last line.
     Path wire =
