@@ -51,22 +51,24 @@ final class TitledPersonFinder {
    * The tokens [start, end) of the first name-like run after a title, skipping office words, "of
    * the" and one comma; null when there is none.
    *
-   * @param lowerCaseTitle a role in lower case ("sculptor") must be followed by the name at once
+   * @param lowerCaseTitle a role in lower case ("sculptor") must be followed by the name at once,
+   *     or after a comma
    */
   private int[] nameAfter(ParagraphNames p, int from, boolean lowerCaseTitle) {
     boolean commaSeen = false;
     int limit = Math.min(p.size(), from + MAX_SCAN);
     for (int k = from; k < limit; k++) {
       Token t = p.token(k);
+      // "its spokesman, Mike Lake", but not "a spokesman for Yukos": only a comma may come between.
+      if (lowerCaseTitle && k > from && !(k == from + 1 && p.token(from).is(','))) {
+        return null;
+      }
       if (names.isNameWord(p, k)) {
         return names.at(p, k, true);
       }
       Mention claimed = p.claimedBy(k);
       if (claimed != null && claimed.type() == EntityType.PERSON) {
         // The title belongs to a name that is already known ("President Xi Jinping").
-        return null;
-      }
-      if (lowerCaseTitle && k > from) {
         return null;
       }
       boolean skippable =

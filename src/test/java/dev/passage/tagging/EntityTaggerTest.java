@@ -180,6 +180,17 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aRoleInLowerCaseIsFollowedByItsPersonAtOnceOrAfterACommaNotByWhatItWorksFor() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "A spokesman for Yukos said so, and an analyst for Peters and Co agreed.",
+                "Its spokesman, Serik Akhmetov, declined; sculptor Yuan Xikun did not."))
+        .containsExactly("Serik Akhmetov", "Yuan Xikun");
+  }
+
+  @Test
   void aTitleWordAfterGivenNamesIsTheirSurnameNotATitle() {
     assertThat(
             names(
