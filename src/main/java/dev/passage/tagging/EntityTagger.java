@@ -43,7 +43,7 @@ public final class EntityTagger {
     this.titled = new TitledPersonFinder(rules, lexicon);
     this.organisations = new OrganisationRunFinder(rules);
     this.nameShapes = new NameShapeFinder(lexicon, rules);
-    this.shortNames = new ShortNameResolver(rules, list);
+    this.shortNames = new ShortNameResolver(rules, lexicon, list);
     this.genericNames = new GenericNameResolver(rules);
     this.unexplainedAcronyms = new AcronymOrganisationFinder(rules);
   }

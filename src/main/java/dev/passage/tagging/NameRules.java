@@ -28,7 +28,8 @@ public final class NameRules {
           "owner",
           "common-acronym",
           "legal-form",
-          "generic-head");
+          "generic-head",
+          "surname");
 
   private final PhraseTrie<String> titles = new PhraseTrie<>();
   private final Set<String> titleWords = new HashSet<>();
@@ -41,6 +42,7 @@ public final class NameRules {
   private final Set<String> commonAcronyms = new HashSet<>();
   private final Set<String> legalForms = new HashSet<>();
   private final Set<String> genericHeads = new HashSet<>();
+  private final Set<String> surnames = new HashSet<>();
 
   private NameRules(List<TsvFile.Row> rows) {
     for (TsvFile.Row row : rows) {
@@ -68,6 +70,7 @@ public final class NameRules {
         case "common-acronym" -> commonAcronyms.add(key);
         case "legal-form" -> legalForms.add(key);
         case "generic-head" -> genericHeads.add(word);
+        case "surname" -> surnames.add(key);
         default -> throw row.error("unknown kind '" + row.column(0) + "'; use one of " + KINDS);
       }
     }
@@ -86,6 +89,11 @@ public final class NameRules {
   /** The title that starts at token {@code i}, or null. */
   PhraseTrie.Match<String> titleAt(List<Token> tokens, int i) {
     return titles.longestAt(tokens, i);
+  }
+
+  /** A word kept out of names that is also a surname after given names ("Major", "May"). */
+  boolean isSurname(Token t) {
+    return surnames.contains(t.key());
   }
 
   /** A word of some title ("Minister", "Chief"): never part of a name. */

@@ -38,6 +38,9 @@ final class PersonNameRun {
       } else if (isNameWord(p, end)) {
         end++;
         words++;
+      } else if (isInitialBeforeName(p, end)) {
+        end += 2;
+        words++;
       } else if (rules.isParticle(t) && end + 1 < p.size() && isNameWord(p, end + 1)) {
         end += 2;
         words++;
@@ -74,10 +77,11 @@ final class PersonNameRun {
   }
 
   /**
-   * Whether the title word at {@code end} is the surname of the name word or given names before it:
-   * "Mervyn King", "Charles Prince", "Billie Jean King". A title precedes a name, so one that
-   * follows them and ends the run is a surname; before another capitalised word it stays a title,
-   * and after a longer name ("Nursultan Nazarbayev President") too.
+   * Whether the word at {@code end} is the surname of the given names before it though the lists
+   * keep it out of names: a one-word title ("Mervyn King", "Brian Singer") or a word the rules list
+   * as a surname ("John Major", "Theresa May", "Tony Jordan"). It must end the run: before another
+   * capitalised word, "of" or a number it is what the lists say ("May 5"). After the one name word
+   * a title announced, only a title can be the surname ("Judge Brian Singer").
    */
   private boolean isSurnameTitle(ParagraphNames p, int start, int end, boolean afterTitle) {
     if (end >= p.size() || !p.isFree(end)) {
@@ -87,16 +91,19 @@ final class PersonNameRun {
     if (!t.isCapitalised() || t.isAllCaps() || t.hyphenJoined()) {
       return false;
     }
+    if (end + 1 < p.size()) {
+      Token next = p.token(end + 1);
+      if (next.isCapitalised() || next.key().equals("of") || next.kind() == Token.Kind.NUMBER) {
+        return false;
+      }
+    }
     PhraseTrie.Match<String> title = rules.titleAt(p.tokens, end);
-    if (title == null || title.end() != end + 1) {
-      return false;
-    }
-    if (end + 1 < p.size()
-        && (p.token(end + 1).isCapitalised() || p.token(end + 1).key().equals("of"))) {
-      return false;
-    }
-    if (afterTitle && end == start + 1) {
+    boolean oneWordTitle = title != null && title.end() == end + 1;
+    if (oneWordTitle && afterTitle && end == start + 1) {
       return true;
+    }
+    if (!oneWordTitle && !rules.isSurname(t)) {
+      return false;
     }
     for (int k = start; k < end; k++) {
       Token word = p.token(k);
@@ -105,6 +112,20 @@ final class PersonNameRun {
       }
     }
     return true;
+  }
+
+  /**
+   * An initial the lists would refuse as a word ("A" opens sentences) inside a name: "Laurence A.
+   * Tisch". Only with its dot and a name word after it.
+   */
+  private boolean isInitialBeforeName(ParagraphNames p, int k) {
+    Token t = p.token(k);
+    return t.isCapitalised()
+        && t.text().length() == 1
+        && p.isFree(k)
+        && k + 2 < p.size()
+        && p.token(k + 1).is('.')
+        && isNameWord(p, k + 2);
   }
 
   /** A capitalised word that could be part of a person's name. */

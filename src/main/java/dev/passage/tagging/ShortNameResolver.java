@@ -17,10 +17,12 @@ import java.util.Set;
 final class ShortNameResolver {
 
   private final NameRules rules;
+  private final NameLexicon lexicon;
   private final Map<String, String> listedSurnames = new HashMap<>();
 
-  ShortNameResolver(NameRules rules, EntityList list) {
+  ShortNameResolver(NameRules rules, NameLexicon lexicon, EntityList list) {
     this.rules = rules;
+    this.lexicon = lexicon;
     Map<String, Set<String>> bySurname = new HashMap<>();
     for (Entity e : list.entities()) {
       if (e.type() == EntityType.PERSON) {
@@ -70,7 +72,7 @@ final class ShortNameResolver {
       for (int i = 0; i < p.size(); i++) {
         Mention claimed = p.claimedBy(i);
         if (claimed != null) {
-          resolveTitledSurname(p, claimed, byLast, byFirst);
+          resolveTitledSurname(p, i, claimed, byLast, byFirst);
           continue;
         }
         Token t = p.token(i);
@@ -107,9 +109,16 @@ final class ShortNameResolver {
     }
   }
 
-  /** "President Nazarbayev": a one-word name found after a title becomes the full name. */
+  /**
+   * "President Nazarbayev": a one-word name found after a title becomes the full name. A given name
+   * that stays alone where a capitalised word follows it ("spokesman Mike Lake", a place word for a
+   * surname) is a name cut short: no tag rather than a first name for a person.
+   *
+   * @param i a token of {@code m}
+   */
   private void resolveTitledSurname(
       ParagraphNames p,
+      int i,
       Mention m,
       Map<String, Set<String>> byLast,
       Map<String, Set<String>> byFirst) {
@@ -132,6 +141,17 @@ final class ShortNameResolver {
     String listed = listedSurnames.get(key);
     if (listed != null) {
       p.rename(m, listed, m.rule() + "; surname of listed '" + listed + "'");
+      return;
+    }
+    int next = i;
+    while (next < p.size() && p.claimedBy(next) == m) {
+      next++;
+    }
+    if (next < p.size() && lexicon.isGivenName(words.getFirst())) {
+      Token t = p.token(next);
+      if (t.isCapitalised() && !t.isAllCaps() && !t.hyphenJoined()) {
+        p.demote(m, m.rule() + "; a given name whose surname the rules cannot read");
+      }
     }
   }
 

@@ -191,6 +191,28 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aGivenNameAloneBeforeAWordNoNameHoldsIsNoPersonRatherThanAFragment() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Yukos spokesman Mike Lake said so.",
+                "Payments go to Prince Edward Island; Prince Charles said so."))
+        .containsExactly("Charles");
+  }
+
+  @Test
+  void anInitialThatCouldOpenASentenceIsPartOfTheNameItStandsIn() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Chairman Laurence A. Tisch said so.",
+                "A. Reporter wrote it. Judge Clarence A. Brimmer denied it."))
+        .containsExactly("Laurence A. Tisch", "Clarence A. Brimmer");
+  }
+
+  @Test
   void aTitleWordAfterGivenNamesIsTheirSurnameNotATitle() {
     assertThat(
             names(

@@ -58,12 +58,20 @@ class NameRulesTest {
     return words("generic-head");
   }
 
+  static Stream<String> surnames() {
+    return words("surname");
+  }
+
   static Stream<String> commonAcronyms() {
     return words("common-acronym");
   }
 
   private static List<String> found(EntityType type, String text) {
-    return TAGGER.tag(List.of(text)).getFirst().stream()
+    return found(TAGGER, type, text);
+  }
+
+  private static List<String> found(EntityTagger tagger, EntityType type, String text) {
+    return tagger.tag(List.of(text)).getFirst().stream()
         .filter(m -> m.type() == type)
         .map(Mention::name)
         .toList();
@@ -160,6 +168,19 @@ class NameRulesTest {
                 "The Zetan " + head + " and the Brandvold " + head + " met.",
                 "Later the " + head + " said so."));
     assertThat(two.getLast()).noneMatch(m -> m.type().isTag());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("surnames")
+  void aSurnameEndsTheNameOfTheGivenNamesBeforeItButNotBeforeANumber(String word) {
+    // With the bundled list, whose places ("Jordan") keep words out of names as the rules do.
+    EntityTagger tagger = EntityTagger.bundled();
+    assertThat(
+            found(
+                tagger, EntityType.PERSON, "Yesterday John " + word + " spoke to Oskar Brandvold."))
+        .containsExactly("John " + word, "Oskar Brandvold");
+    assertThat(found(tagger, EntityType.PERSON, "Yesterday John " + word + " 5 spoke."))
+        .doesNotContain("John " + word);
   }
 
   @Test
