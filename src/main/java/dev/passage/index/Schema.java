@@ -28,7 +28,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 public final class Schema {
 
   /** Bumped when documents change shape, so old indexes are rebuilt rather than misread. */
-  public static final String VERSION = "7";
+  public static final String VERSION = "8";
 
   /** Paragraph id: article id, "#", paragraph number. */
   public static final String ID = "id";

@@ -64,11 +64,22 @@ public final class FrontMatterArticleReader implements ArticleReader {
     parse(idOf(file), decoded.text(), origin, sink);
   }
 
-  /** The article id of a file: its name without the extension. */
+  /**
+   * The article id of a file: its name without the extension, or, for a file named {@code index},
+   * the name of its folder, as sites keep each article in a folder of its own
+   * ("cica-summit/index.md").
+   */
   public static String idOf(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    if (stem.equalsIgnoreCase("index")) {
+      Path folder = file.toAbsolutePath().getParent();
+      if (folder != null && folder.getFileName() != null) {
+        return folder.getFileName().toString();
+      }
+    }
+    return stem;
   }
 
   /** Parses decoded file content; visible for tests that need no files. */

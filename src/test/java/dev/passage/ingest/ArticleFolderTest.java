@@ -55,6 +55,19 @@ class ArticleFolderTest {
   }
 
   @Test
+  void anIndexFileTakesItsFoldersNameAsSitesKeepAnArticleInAFolderOfItsOwn() throws Exception {
+    Fixtures.write(dir, "cica-summit/index.md", "First.");
+    Fixtures.write(dir, "trade-talks/INDEX.txt", "Second.");
+    Fixtures.write(dir, "indexes.txt", "Third.");
+    Fixtures.Collecting sink = new Fixtures.Collecting();
+    new ArticleFolder(dir).read(sink);
+    assertThat(sink.articles)
+        .extracting(Article::id)
+        .containsExactly("cica-summit", "indexes", "trade-talks");
+    assertThat(sink.problems).isEmpty();
+  }
+
+  @Test
   void aLinkToAFolderIsReportedNotFollowedSoALoopCannotTrapTheWalk() throws Exception {
     Fixtures.write(dir, "a.txt", "Text.");
     Fixtures.write(dir, "sub/b.txt", "More text.");

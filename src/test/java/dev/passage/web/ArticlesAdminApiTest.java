@@ -228,6 +228,30 @@ class ArticlesAdminApiTest {
   }
 
   @Test
+  void anArticleInAFolderOfItsOwnIsRewrittenAndTakenDownThere() throws Exception {
+    Fixtures.write(
+        articles(), "cica-summit/index.md", Fixtures.article("CICA", "2014-05", "CICA met.\n"));
+    try (TestServer server = serve(articles())) {
+      HttpResponse<String> put =
+          send(
+              server,
+              "PUT",
+              "/api/admin/articles/cica-summit",
+              "text/markdown",
+              "---\ntitle: CICA\n---\nThe CICA summit met in Shanghai.\n");
+      String rewritten = Files.readString(articles().resolve("cica-summit/index.md"));
+      HttpResponse<String> deleted =
+          send(server, "DELETE", "/api/admin/articles/cica-summit", null, null);
+
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      assertThat(rewritten).contains("The CICA summit met in Shanghai.");
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+      assertThat(articles().resolve("cica-summit/index.md")).doesNotExist();
+      assertThat(articles().resolve("cica-summit.txt")).doesNotExist();
+    }
+  }
+
+  @Test
   void aNewArticlePutThenDeletedLeavesNoFileBehind() throws Exception {
     try (TestServer server = serve()) {
       HttpResponse<String> put =
