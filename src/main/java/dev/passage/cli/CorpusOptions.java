@@ -26,8 +26,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -43,6 +46,9 @@ final class CorpusOptions {
 
   /** Problems a command lists one by one before it only counts them. */
   static final int LISTED_PROBLEMS = 50;
+
+  /** How many files or lines must share a problem's message for it to be told once for all. */
+  static final int SHARED_PROBLEM = 10;
 
   @Mixin IndexLocation location = new IndexLocation();
 
@@ -302,13 +308,33 @@ final class CorpusOptions {
       return;
     }
     out.printf("%s %,d:%n", what, problems.stream().mapToLong(Problem::count).sum());
+    // A message many files share is told once, with where: an archive whose every file has a
+    // "tags:" line would otherwise list nothing but that.
+    Map<String, List<Problem>> byMessage =
+        problems.stream()
+            .filter(p -> p.count() == 1)
+            .collect(
+                Collectors.groupingBy(Problem::message, LinkedHashMap::new, Collectors.toList()));
     // The first lines one by one; the lines that count many are always shown, since they tell
     // how many of each reason there were.
-    List<Problem> single = problems.stream().filter(p -> p.count() == 1).toList();
+    List<Problem> single =
+        problems.stream()
+            .filter(p -> p.count() == 1 && byMessage.get(p.message()).size() < SHARED_PROBLEM)
+            .toList();
     single.stream().limit(LISTED_PROBLEMS).forEach(p -> print(p, out));
     if (single.size() > LISTED_PROBLEMS) {
       out.printf("  … and %,d more%n", single.size() - LISTED_PROBLEMS);
     }
+    byMessage.forEach((message, same) -> {
+      if (same.size() >= SHARED_PROBLEM) {
+        out.printf(
+            "  %s: %,d times, in %s and %,d more%n",
+            message,
+            same.size(),
+            same.stream().limit(3).map(Problem::origin).collect(Collectors.joining(", ")),
+            same.size() - 3);
+      }
+    });
     problems.stream().filter(p -> p.count() != 1).forEach(p -> print(p, out));
   }
 

@@ -225,7 +225,7 @@ class BadArticleFilesTest {
    * Jackson's, not Passage's.
    */
   @Test
-  void anArchiveWithManyEmptyArticlesListsTheFirstAndCountsTheRestByReason() throws Exception {
+  void anArchiveWithManyEmptyArticlesTellsTheirReasonOnceAndCountsThem() throws Exception {
     Path articles = dir.resolve("articles");
     StringBuilder jsonl = new StringBuilder();
     for (int i = 1; i <= 200; i++) {
@@ -240,12 +240,34 @@ class BadArticleFilesTest {
 
     assertThat(run.code()).isZero();
     List<String> problems = problemLines(Arrays.asList(run.out().split("\n")));
-    assertThat(problems.getFirst()).isEqualTo("Skipped 160:");
-    assertThat(problems.get(1)).isEqualTo("  wire.jsonl:1: no \"text\"");
-    // 100 lines listed by the reader, 50 of them shown; the other 60 counted by reason, and no
-    // doubt cast on a file whose other lines were articles.
-    assertThat(problems.subList(51, problems.size()))
-        .containsExactly("  … and 50 more", "  wire.jsonl: 60 more lines: no \"text\"");
+    // 100 lines listed by the reader, told once as they share their reason; the other 60
+    // counted by the reader, and no doubt cast on a file whose other lines were articles.
+    assertThat(problems)
+        .containsExactly(
+            "Skipped 160:",
+            "  no \"text\": 100 times, in wire.jsonl:1, wire.jsonl:2, wire.jsonl:3 and 97 more",
+            "  wire.jsonl: 60 more lines: no \"text\"");
+  }
+
+  @Test
+  void aFrontMatterKeyEveryFileHasIsToldOnceNotForEachFile() throws Exception {
+    Path articles = dir.resolve("articles");
+    for (int i = 1; i <= 12; i++) {
+      Fixtures.write(
+          articles,
+          String.format("post-%02d/index.md", i),
+          "---\ntitle: Post " + i + "\ntags: [cica]\n---\nThe CICA summit met.\n");
+    }
+
+    Run run = index(articles);
+
+    assertThat(run.code()).isZero();
+    assertThat(problemLines(Arrays.asList(run.out().split("\n"))))
+        .containsExactly(
+            "Repaired 12:",
+            "  unknown front-matter key 'tags' ignored; known keys are [title, date, source,"
+                + " author]: 12 times, in post-01/index.md:3, post-02/index.md:3,"
+                + " post-03/index.md:3 and 9 more");
   }
 
   private static List<String> problemLines(List<String> out) {
