@@ -43,8 +43,8 @@ public final class ArticleDraft {
    * The article {@code body} holds, with id {@code id}.
    *
    * @throws IllegalArgumentException saying what is wrong: not JSON, no text, another id inside,
-   *     anything a build would repair (a bad date, an unknown front-matter key, a text over the
-   *     limit)
+   *     anything a build would repair (a bad date, a header line that is not "key: value", a text
+   *     over the limit)
    */
   public static Article parse(String id, Format format, String body) {
     String problem = idProblem(id);
@@ -70,7 +70,7 @@ public final class ArticleDraft {
     if (format == Format.JSON) {
       JsonlArticleReader.readObject(text, false, id, false, origin, sink);
     } else {
-      FrontMatterArticleReader.parse(id, text, origin, sink);
+      FrontMatterArticleReader.parse(id, text, origin, false, sink);
     }
     List<Problem> skipped = problems.stream().filter(Problem::skipped).toList();
     if (articles.isEmpty()) {

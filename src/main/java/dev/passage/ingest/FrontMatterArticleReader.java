@@ -84,6 +84,15 @@ public final class FrontMatterArticleReader implements ArticleReader {
 
   /** Parses decoded file content; visible for tests that need no files. */
   static void parse(String id, String content, String origin, ArticleSink sink) {
+    parse(id, content, origin, true, sink);
+  }
+
+  /**
+   * @param reportUnknownKeys whether a key other than the known ones is a repair; not for a put,
+   *     whose file is written with the known keys only, as a JSON body's other fields are dropped
+   */
+  static void parse(
+      String id, String content, String origin, boolean reportUnknownKeys, ArticleSink sink) {
     Map<String, String> header = new LinkedHashMap<>();
     String body = content;
     String[] lines = content.split("\n", -1);
@@ -109,7 +118,7 @@ public final class FrontMatterArticleReader implements ArticleReader {
         end = close;
       }
       for (int i = 1; i < end; i++) {
-        readHeaderLine(lines[i], i + 1, header, origin, sink);
+        readHeaderLine(lines[i], i + 1, header, origin, reportUnknownKeys, sink);
       }
       int bodyStart = close < 0 ? end : close + 1;
       body =
@@ -132,7 +141,12 @@ public final class FrontMatterArticleReader implements ArticleReader {
   }
 
   private static void readHeaderLine(
-      String line, int lineNumber, Map<String, String> header, String origin, ArticleSink sink) {
+      String line,
+      int lineNumber,
+      Map<String, String> header,
+      String origin,
+      boolean reportUnknownKeys,
+      ArticleSink sink) {
     if (line.isBlank() || line.strip().startsWith("#")) {
       return;
     }
@@ -145,6 +159,9 @@ public final class FrontMatterArticleReader implements ArticleReader {
     }
     String key = m.group(1).toLowerCase(Locale.ROOT);
     if (!KEYS.contains(key)) {
+      if (!reportUnknownKeys) {
+        return;
+      }
       sink.problem(
           Problem.repaired(
               origin + ":" + lineNumber,

@@ -252,6 +252,25 @@ class ArticlesAdminApiTest {
   }
 
   @Test
+  void aFrontMatterKeyPassageDoesNotKnowIsDroppedAsAJsonBodysOtherFieldsAre() throws Exception {
+    try (TestServer server = serve()) {
+      HttpResponse<String> put =
+          send(
+              server,
+              "PUT",
+              "/api/admin/articles/harvest",
+              "text/markdown",
+              "---\ntitle: Harvest\ntags: [wheat]\n---\nThe wheat harvest began.\n");
+
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+      assertThat(Files.readString(articles().resolve("harvest.txt")))
+          .startsWith("---\ntitle: \"Harvest\"\n---\n")
+          .contains("The wheat harvest began.")
+          .doesNotContain("tags");
+    }
+  }
+
+  @Test
   void aNewArticlePutThenDeletedLeavesNoFileBehind() throws Exception {
     try (TestServer server = serve()) {
       HttpResponse<String> put =
@@ -348,10 +367,10 @@ class ArticlesAdminApiTest {
                       "PUT",
                       "/api/admin/articles/x",
                       "text/markdown",
-                      "---\ntags: wheat\n---\nT\n")))
+                      "---\ntitle The Wheat Harvest\n---\nT\n")))
           .isEqualTo(
-              "400 not stored, as a build would have to repair it: unknown front-matter key"
-                  + " 'tags' ignored; known keys are [title, date, source, author]");
+              "400 not stored, as a build would have to repair it: front-matter line is not"
+                  + " 'key: value'; ignored");
       String overlong = "{\"text\": \"" + "a ".repeat(600_000) + "\"}";
       assertThat(error(send(server, "PUT", "/api/admin/articles/x", json, overlong)))
           .startsWith(
