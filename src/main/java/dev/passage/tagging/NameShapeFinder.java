@@ -32,7 +32,7 @@ final class NameShapeFinder {
           lexicon.isGivenName(first)
               ? "given name '" + first.text() + "'"
               : "family name '" + first.text() + "' first";
-      p.claim(name[0], name[1], EntityType.PERSON, p.span(name[0], name[1]), rule);
+      p.claim(name[0], name[1], EntityType.PERSON, PersonNameRun.name(p, name[0], name[1]), rule);
       i = name[1];
     }
   }

@@ -64,6 +64,47 @@ final class PersonNameRun {
     return new int[] {start, end};
   }
 
+  /**
+   * The person's name in tokens [start, end), as written but without a middle initial after a given
+   * name: "Dudley S. Taft" is "Dudley Taft", as wires write him most days, so that a facet shows
+   * one person once. Initials that stand for the given names stay ("W.A. Kistler").
+   */
+  static String name(ParagraphNames p, int start, int end) {
+    StringBuilder name = new StringBuilder();
+    int from = start;
+    boolean givenWord = false;
+    for (int k = start; k < end; k++) {
+      Token t = p.token(k);
+      boolean initial =
+          t.isWord()
+              && !t.hyphenJoined()
+              && t.text().length() == 1
+              && k + 2 < end
+              && p.token(k + 1).is('.');
+      if (initial && givenWord && fullWordIn(p, k + 2, end)) {
+        if (k > from) {
+          name.append(name.isEmpty() ? "" : " ").append(p.span(from, k));
+        }
+        from = k + 2;
+        k++;
+      } else if (t.isWord() && t.text().length() > 1) {
+        givenWord = true;
+      }
+    }
+    name.append(name.isEmpty() ? "" : " ").append(p.span(from, end));
+    return name.toString();
+  }
+
+  /** Whether tokens [from, end) hold a word of more than one letter: a surname after initials. */
+  private static boolean fullWordIn(ParagraphNames p, int from, int end) {
+    for (int k = from; k < end; k++) {
+      if (p.token(k).isWord() && p.token(k).text().length() > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The number of name words in tokens [start, end): hyphenated parts and initials' dots aside. */
   static int words(ParagraphNames p, int start, int end) {
     int words = 0;

@@ -40,7 +40,7 @@ final class TitledPersonFinder {
             name[0],
             name[1],
             EntityType.PERSON,
-            p.span(name[0], name[1]),
+            PersonNameRun.name(p, name[0], name[1]),
             "title '" + p.span(title.start(), title.end()) + "'");
         i = name[1] - 1;
       }

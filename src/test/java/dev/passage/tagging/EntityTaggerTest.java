@@ -209,7 +209,18 @@ class EntityTaggerTest {
                 EntityType.PERSON,
                 "Chairman Laurence A. Tisch said so.",
                 "A. Reporter wrote it. Judge Clarence A. Brimmer denied it."))
-        .containsExactly("Laurence A. Tisch", "Clarence A. Brimmer");
+        .containsExactly("Laurence Tisch", "Clarence Brimmer");
+  }
+
+  @Test
+  void aMiddleInitialIsLeftOutOfTheNameSoAPersonIsOneFacetValue() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Dudley S. Taft bid on Monday; chairman Laurence A. Tisch agreed.",
+                "Dudley Taft said so; chairman W.A. Kistler and John F. Kennedy did not."))
+        .containsExactly("Dudley Taft", "Laurence Tisch", "W.A. Kistler", "John Kennedy");
   }
 
   @Test
@@ -314,9 +325,9 @@ class EntityTaggerTest {
             names(
                 RULES_ONLY,
                 EntityType.PERSON,
-                "Ross Perot met Karl Otto Poehl and John F. Kennedy's nephew.",
+                "Ross Perot met Karl Otto Poehl and John Kennedy's nephew.",
                 "Later Perot said the talks went well."))
-        .containsExactly("Ross Perot", "Karl Otto Poehl", "John F. Kennedy");
+        .containsExactly("Ross Perot", "Karl Otto Poehl", "John Kennedy");
   }
 
   @Test
