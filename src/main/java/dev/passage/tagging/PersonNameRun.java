@@ -55,7 +55,7 @@ final class PersonNameRun {
     if (words > MAX_NAME_WORDS) {
       return null;
     }
-    if (end < p.size() && rules.isOrgWord(p.token(end))) {
+    if (opensOrganisation(p, end)) {
       return null;
     }
     if (p.token(end - 1).is('.')) {
@@ -100,6 +100,24 @@ final class PersonNameRun {
     for (int k = from; k < end; k++) {
       if (p.token(k).isWord() && p.token(k).text().length() > 1) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the capitalised words from {@code end} lead to an organisation word, so that the run
+   * before them starts an organisation's name: "President Nazarbayev University", "Exco
+   * International Inc", "Christian Social Union Party".
+   */
+  private boolean opensOrganisation(ParagraphNames p, int end) {
+    for (int k = end; k < Math.min(p.size(), end + MAX_NAME_WORDS); k++) {
+      Token t = p.token(k);
+      if (rules.isOrgWord(t)) {
+        return true;
+      }
+      if (!t.isCapitalised() || !p.isFree(k)) {
+        return false;
       }
     }
     return false;

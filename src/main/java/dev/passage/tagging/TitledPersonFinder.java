@@ -56,6 +56,7 @@ final class TitledPersonFinder {
    */
   private int[] nameAfter(ParagraphNames p, int from, boolean lowerCaseTitle) {
     boolean commaSeen = false;
+    boolean organisationSkipped = false;
     int limit = Math.min(p.size(), from + MAX_SCAN);
     for (int k = from; k < limit; k++) {
       Token t = p.token(k);
@@ -64,7 +65,15 @@ final class TitledPersonFinder {
         return null;
       }
       if (names.isNameWord(p, k)) {
-        return names.at(p, k, true);
+        int[] name = names.at(p, k, true);
+        // "Chairman of the Federation of Economic Organisations": after an organisation's word,
+        // one word is more of that organisation's name, and the person, if any, comes later
+        // and in full ("Director of the Office of Management and Budget James Miller").
+        if (name == null || !organisationSkipped || PersonNameRun.words(p, name[0], name[1]) >= 2) {
+          return name;
+        }
+        k = name[1] - 1;
+        continue;
       }
       Mention claimed = p.claimedBy(k);
       if (claimed != null && claimed.type() == EntityType.PERSON) {
@@ -82,6 +91,7 @@ final class TitledPersonFinder {
         return null;
       }
       commaSeen |= t.is(',');
+      organisationSkipped |= rules.isOrgWord(t);
     }
     return null;
   }

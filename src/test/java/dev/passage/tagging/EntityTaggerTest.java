@@ -224,6 +224,22 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aTitleBeforeAnOrganisationsNameFindsThePersonAfterItNotAWordOfIt() {
+    String[] text = {
+      "Director of the Office of Management and Budget James Miller said so.",
+      "Richard Lacy, Chairman of Exco International Inc, agreed.",
+      "Robert Smith, Chairman of the Federation of Economic Organisations, spoke."
+    };
+    assertThat(names(RULES_ONLY, EntityType.PERSON, text))
+        .containsExactly("James Miller", "Richard Lacy", "Robert Smith");
+    assertThat(names(RULES_ONLY, EntityType.ORGANISATION, text))
+        .containsExactly(
+            "Office of Management and Budget",
+            "Exco International Inc",
+            "Federation of Economic Organisations");
+  }
+
+  @Test
   void aTitleWordAfterGivenNamesIsTheirSurnameNotATitle() {
     assertThat(
             names(
