@@ -123,6 +123,17 @@ final class PersonNameRun {
     return false;
   }
 
+  private boolean isInitialOrRegnalI(ParagraphNames p, int k) {
+    boolean wordAfter = k + 1 < p.size() && p.token(k + 1).isWord();
+    if (k + 1 < p.size() && p.token(k + 1).is('.')) {
+      return true;
+    }
+    // A title before the given name makes it a ruler's number even before a word: "Queen
+    // Elizabeth I in"; without one, "John I will" is the pronoun.
+    boolean ruler = k > 1 && rules.isTitleWord(p.token(k - 2));
+    return k > 0 && lexicon.isGivenName(p.token(k - 1)) && (!wordAfter || ruler);
+  }
+
   /** The number of name words in tokens [start, end): hyphenated parts and initials' dots aside. */
   static int words(ParagraphNames p, int start, int end) {
     int words = 0;
@@ -187,9 +198,16 @@ final class PersonNameRun {
         && isNameWord(p, k + 2);
   }
 
-  /** A capitalised word that could be part of a person's name. */
+  /**
+   * A capitalised word that could be part of a person's name. The pronoun "I" is none ("an artist I
+   * admire"): "I" is an initial with its dot, or a ruler's number after a given name that a title
+   * announced or that no word follows ("Queen Elizabeth I in", "Charles I,").
+   */
   boolean isNameWord(ParagraphNames p, int k) {
     Token t = p.token(k);
+    if (t.text().equals("I") && !isInitialOrRegnalI(p, k)) {
+      return false;
+    }
     return t.isCapitalised()
         && !t.isAllCaps()
         && !t.hyphenJoined()

@@ -76,7 +76,8 @@ final class ShortNameResolver {
           continue;
         }
         Token t = p.token(i);
-        if (!t.isCapitalised() || !standsAlone(p, i)) {
+        // The pronoun stands alone too, and "Elizabeth I" must not make it her.
+        if (!t.isCapitalised() || t.text().equals("I") || !standsAlone(p, i)) {
           continue;
         }
         Mention acronym = acronyms.get(t.text());

@@ -240,6 +240,18 @@ class EntityTaggerTest {
   }
 
   @Test
+  void thePronounIIsNoPersonAfterATitleButAnInitialOrARegnalNumberIs() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "She called him an artist I admire; thank you, John I said.",
+                "He met the director. I have said so; sculptor I. M. Pei came.",
+                "As Queen Elizabeth I in a new film; the warrant for Charles I, and Nigel I met."))
+        .containsExactly("I. M. Pei", "Elizabeth I", "Charles I");
+  }
+
+  @Test
   void aTitleWordAfterGivenNamesIsTheirSurnameNotATitle() {
     assertThat(
             names(
