@@ -144,6 +144,17 @@ final class ShortNameResolver {
       p.rename(m, listed, m.rule() + "; surname of listed '" + listed + "'");
       return;
     }
+    int first = i;
+    while (first > 0 && p.claimedBy(first - 1) == m) {
+      first--;
+    }
+    Token before = first > 0 ? p.token(first - 1) : null;
+    if (before != null && before.isCapitalised() && !rules.isTitleWord(before)) {
+      // "Director of Public Prosecutions": after the words of an office, one word that is no
+      // one's name in the article or the list is the office's last word.
+      p.demote(m, m.rule() + "; the last word of an office, not a name");
+      return;
+    }
     int next = i;
     while (next < p.size() && p.claimedBy(next) == m) {
       next++;

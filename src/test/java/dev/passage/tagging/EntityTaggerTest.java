@@ -252,6 +252,17 @@ class EntityTaggerTest {
   }
 
   @Test
+  void oneWordAfterAnOfficesWordsIsThePersonOnlyWhenTheArticleNamesThemInFull() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "A spokesman for the Director of Public Prosecutions said so.",
+                "Secretary of State Shultz spoke, and George Shultz agreed."))
+        .containsExactly("George Shultz");
+  }
+
+  @Test
   void aTitleWordAfterGivenNamesIsTheirSurnameNotATitle() {
     assertThat(
             names(
