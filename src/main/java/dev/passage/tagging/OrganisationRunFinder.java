@@ -107,6 +107,24 @@ final class OrganisationRunFinder {
     return t.isWord() && t.key().equals("the");
   }
 
+  /**
+   * Whether the run [start, end] is the rest of a company's name that a listed organisation's name
+   * opens: "Morgan Guaranty Trust Co of New York" is Morgan Guaranty, and "Co of New York" no other
+   * organisation. A body of the listed one keeps its own name ("United Nations Security Council").
+   */
+  private boolean continuesListedOrganisation(ParagraphNames p, int start, int end) {
+    Mention before = start > 0 ? p.claimedBy(start - 1) : null;
+    if (before == null || before.type() != EntityType.ORGANISATION) {
+      return false;
+    }
+    for (int k = start; k <= end; k++) {
+      if (rules.isLegalForm(p.token(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Reads organisations from the run [start, end], right to left. */
   private void readRun(ParagraphNames p, int start, int end) {
     int right = end;
@@ -120,7 +138,8 @@ final class OrganisationRunFinder {
       // "Russian Federation", "United Kingdom": an organisation word inside a place's name.
       if (countWords(p, nameStart, nameEnd) >= 2
           && !p.isPlace(word)
-          && !onlyLegalForms(p, nameStart, nameEnd)) {
+          && !onlyLegalForms(p, nameStart, nameEnd)
+          && !continuesListedOrganisation(p, nameStart, nameEnd)) {
         p.claim(
             nameStart,
             nameEnd + 1,

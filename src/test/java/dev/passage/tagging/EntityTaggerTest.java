@@ -460,6 +460,23 @@ class EntityTaggerTest {
   }
 
   @Test
+  void theRestOfACompanysNameAfterAListedOneIsNoOtherOrganisationButABodyOfItIs() {
+    EntityTagger tagger =
+        new EntityTagger(
+            EntityList.parse(
+                TsvFile.parse(
+                    "mine.tsv",
+                    "Acme Trust\torganisation\nZeta Union\torganisation\nNew York\tplace")));
+    assertThat(
+            names(
+                tagger,
+                EntityType.ORGANISATION,
+                "Acme Trust Co of New York lent it.",
+                "The Zeta Union Security Council met."))
+        .containsExactly("Acme Trust", "Zeta Union", "Security Council");
+  }
+
+  @Test
   void eachMentionRecordsWhereAndWhyItWasFound() {
     String text = "Foreign Minister Wang Yi visited.";
     Mention wang = RULES_ONLY.tag(List.of(text)).getFirst().getFirst();
