@@ -55,6 +55,14 @@ public final class ArticlePipeline {
   /** Why an article is skipped when nothing but page furniture is left of it. */
   public static final String ONLY_FURNITURE = "no text left after removing page furniture";
 
+  /**
+   * Whether anything but page furniture is left of {@code article}: what {@link #process} asks
+   * first, without tagging.
+   */
+  public boolean hasText(Article article) {
+    return !splitter.split(stripper.strip(article).body()).isEmpty();
+  }
+
   /** Processes one article; empty when nothing but page furniture is left. */
   public Optional<ProcessedArticle> process(Article article) {
     CleanText clean = stripper.strip(article);

@@ -238,13 +238,14 @@ public final class IndexUpdater {
     }
 
     /**
-     * Why {@code article} would be refused by {@link #put}, if it would: a publishing system's
-     * article is checked before its file is written, so a refusal changes nothing.
+     * Why {@code article} would be refused by {@link #put} for having no text, if it would: a
+     * publishing system's article is checked before its file is written, so a refusal changes
+     * nothing. Tagging is left to the put.
      */
     public Optional<String> refusal(Article article) {
       ArticlePipeline stages = pipeline.get();
       try {
-        return stages.process(article).isPresent()
+        return stages.hasText(article)
             ? Optional.empty()
             : Optional.of(ArticlePipeline.ONLY_FURNITURE);
       } catch (RuntimeException | StackOverflowError e) {

@@ -75,13 +75,7 @@ final class PersonNameRun {
     boolean givenWord = false;
     for (int k = start; k < end; k++) {
       Token t = p.token(k);
-      boolean initial =
-          t.isWord()
-              && !t.hyphenJoined()
-              && t.text().length() == 1
-              && k + 2 < end
-              && p.token(k + 1).is('.');
-      if (initial && givenWord && fullWordIn(p, k + 2, end)) {
+      if (isInitial(p, k) && !t.hyphenJoined() && givenWord && fullWordIn(p, k + 2, end)) {
         if (k > from) {
           name.append(name.isEmpty() ? "" : " ").append(p.span(from, k));
         }
@@ -123,11 +117,19 @@ final class PersonNameRun {
     return false;
   }
 
+  /** A word of one letter with its dot: "A." of "Laurence A. Tisch". */
+  private static boolean isInitial(ParagraphNames p, int k) {
+    return p.token(k).isWord()
+        && p.token(k).text().length() == 1
+        && k + 1 < p.size()
+        && p.token(k + 1).is('.');
+  }
+
   private boolean isInitialOrRegnalI(ParagraphNames p, int k) {
-    boolean wordAfter = k + 1 < p.size() && p.token(k + 1).isWord();
-    if (k + 1 < p.size() && p.token(k + 1).is('.')) {
+    if (isInitial(p, k)) {
       return true;
     }
+    boolean wordAfter = k + 1 < p.size() && p.token(k + 1).isWord();
     // A title before the given name makes it a ruler's number even before a word: "Queen
     // Elizabeth I in"; without one, "John I will" is the pronoun.
     boolean ruler = k > 1 && rules.isTitleWord(p.token(k - 2));
@@ -189,12 +191,10 @@ final class PersonNameRun {
    * Tisch". Only with its dot and a name word after it.
    */
   private boolean isInitialBeforeName(ParagraphNames p, int k) {
-    Token t = p.token(k);
-    return t.isCapitalised()
-        && t.text().length() == 1
+    return p.token(k).isCapitalised()
+        && isInitial(p, k)
         && p.isFree(k)
         && k + 2 < p.size()
-        && p.token(k + 1).is('.')
         && isNameWord(p, k + 2);
   }
 
