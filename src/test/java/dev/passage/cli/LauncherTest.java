@@ -267,6 +267,19 @@ class LauncherTest {
     assertThat(second.exit()).as(second.output()).isZero();
     assertThat(second.output()).contains("Indexed 5 articles").doesNotContain("Keeping");
     assertThat(Files.getLastModifiedTime(cache)).isEqualTo(made);
+
+    // With the cache's profiles the build runs without on-stack replacement (docs/performance.md).
+    Run flags =
+        launch(
+            Path.of(JAVA_HOME),
+            Map.of("PASSAGE_JAVA_OPTS", "-Xms64m -Xmx1g -XX:+PrintFlagsFinal"),
+            "index",
+            "--index",
+            scratch.resolve("c").toString());
+    assertThat(flags.exit()).as(flags.output()).isZero();
+    assertThat(flags.output())
+        .contains("Indexed 5 articles")
+        .containsPattern("bool UseOnStackReplacement +:?= false");
   }
 
   @Test
