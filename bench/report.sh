@@ -129,6 +129,9 @@ mapping, $(nproc) threads, no tagging, no index sort, no merge (\`passage bench 
 from opening the file to the end of the commit): $(cell floor.index.seconds) s,
 $(cell floor.index.rate) documents/s, $(ratio "$(med floor.index.rate)" "$(med os.index.rate)")× OpenSearch's bulk rate;
 the whole process, JVM start included, as \`passage index\` is timed: $(cell floor.index.wall_s) s.
+Each run of \`passage index\` made a pair with one of the floor's, the order alternating; the
+build target is judged on the median of the pairs' ratios (Passage's whole process over the
+floor's): $(two_places "$(med_exact base.build_share)")× ($(two_places_each "${RESULT[base.build_share]:-}")).
 EOF
   fi
   cat <<EOF
