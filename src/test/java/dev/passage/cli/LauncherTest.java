@@ -103,6 +103,12 @@ class LauncherTest {
     return launch(javaHome, Map.of(), args);
   }
 
+  /** {@code passage index} of the bundled articles into {@code folder} of the scratch space. */
+  private Run indexInto(String folder, Map<String, String> environment) throws Exception {
+    return launch(
+        Path.of(JAVA_HOME), environment, "index", "--index", scratch.resolve(folder).toString());
+  }
+
   private Run launch(Path javaHome, Map<String, String> environment, String... args)
       throws Exception {
     Path output = Files.createTempFile(scratch, "launcher", ".txt");
@@ -242,8 +248,7 @@ class LauncherTest {
     // Any run counts as long enough here; by default it takes a few seconds of indexing.
     Map<String, String> anyLength = Map.of("PASSAGE_INDEX_TRAINING_SECONDS", "0");
 
-    Run first =
-        launch(Path.of(JAVA_HOME), anyLength, "index", "--index", scratch.resolve("a").toString());
+    Run first = indexInto("a", anyLength);
 
     assertThat(first.exit()).as(first.output()).isZero();
     assertThat(first.output())
@@ -261,21 +266,14 @@ class LauncherTest {
         .isZero();
 
     FileTime made = Files.getLastModifiedTime(cache);
-    Run second =
-        launch(Path.of(JAVA_HOME), anyLength, "index", "--index", scratch.resolve("b").toString());
+    Run second = indexInto("b", anyLength);
 
     assertThat(second.exit()).as(second.output()).isZero();
     assertThat(second.output()).contains("Indexed 5 articles").doesNotContain("Keeping");
     assertThat(Files.getLastModifiedTime(cache)).isEqualTo(made);
 
     // With the cache's profiles the build runs without on-stack replacement (docs/performance.md).
-    Run flags =
-        launch(
-            Path.of(JAVA_HOME),
-            Map.of("PASSAGE_JAVA_OPTS", "-Xms64m -Xmx1g -XX:+PrintFlagsFinal"),
-            "index",
-            "--index",
-            scratch.resolve("c").toString());
+    Run flags = indexInto("c", Map.of("PASSAGE_JAVA_OPTS", "-Xms64m -Xmx1g -XX:+PrintFlagsFinal"));
     assertThat(flags.exit()).as(flags.output()).isZero();
     assertThat(flags.output())
         .contains("Indexed 5 articles")
@@ -294,13 +292,7 @@ class LauncherTest {
             scratch.resolve("no such folder").toString(),
             "--index",
             scratch.resolve("a").toString());
-    Run shortRun =
-        launch(
-            Path.of(JAVA_HOME),
-            Map.of("PASSAGE_INDEX_TRAINING_SECONDS", "600"),
-            "index",
-            "--index",
-            scratch.resolve("b").toString());
+    Run shortRun = indexInto("b", Map.of("PASSAGE_INDEX_TRAINING_SECONDS", "600"));
 
     assertThat(failed.exit()).as(failed.output()).isNotZero();
     assertThat(failed.output()).contains("no such folder").doesNotContain("Keeping");
