@@ -66,6 +66,25 @@ class PagesTest {
   }
 
   @Test
+  void aFileTheBrowserHasIsRevalidatedByItsETagAndNotSentAgain() throws Exception {
+    HttpResponse<String> first = get("/page.css");
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again = get("/page.css", "If-None-Match", etag);
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(get("/page.css", "If-None-Match", "\"other\"").body()).isEqualTo(first.body());
+  }
+
+  @Test
+  void onlyTheWebFolderIsServedNotTheRestOfTheClasspath() throws Exception {
+    for (String path :
+        List.of("/passage/entities.tsv", "/web/page.css", "/dev/passage/web/PassageServer.class")) {
+      assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
   void anArticleAddressGetsTheArticlePageWhichHoldsNoArticleText() throws Exception {
     HttpResponse<String> page = get("/articles/001_4c331c42e6f04ea6?p=8&q=CICA");
     assertThat(page.statusCode()).isEqualTo(200);
