@@ -30,9 +30,13 @@ public final class EntityList {
     this.entities = List.copyOf(entities);
   }
 
-  /** The names bundled with Passage. */
+  /** The names bundled with Passage, read once per process: serve's start needed them twice. */
   public static EntityList bundled() {
-    return parse(TsvFile.resource(RESOURCE));
+    return Bundled.LIST;
+  }
+
+  private static final class Bundled {
+    static final EntityList LIST = parse(TsvFile.resource(RESOURCE));
   }
 
   /** Reads a names file given by the user. */

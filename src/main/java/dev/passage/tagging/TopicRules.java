@@ -80,9 +80,13 @@ public final class TopicRules {
     }
   }
 
-  /** The bundled rules. */
+  /** The bundled rules, read once per process: serve's start needed them twice. */
   public static TopicRules bundled() {
-    return parse(TsvFile.resource(RESOURCE));
+    return Bundled.RULES;
+  }
+
+  private static final class Bundled {
+    static final TopicRules RULES = parse(TsvFile.resource(RESOURCE));
   }
 
   /** Rules from rows of topic and comma-separated keywords, and of words that are not keywords. */
