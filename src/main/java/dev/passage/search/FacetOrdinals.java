@@ -124,9 +124,9 @@ final class FacetOrdinals implements IndexedValues {
 
   /**
    * The last component of an indexed facet path. Decoded from the bytes after the last delimiter
-   * when nothing in it is escaped, as is almost every value: parsing every path whole was a seventh
-   * of the work before serve's first answer on Reuters-21578. (UTF-8 encodes no other character
-   * with a byte below 0x80, so the two control bytes cannot be part of one.)
+   * when nothing in it is escaped, as is almost every value: parsing every path whole was a large
+   * part of opening an index before serve's first answer (docs/performance.md). UTF-8 encodes no
+   * other character with a byte below 0x80, so the two control bytes cannot be part of one.
    */
   static String label(BytesRef path) {
     int end = path.offset + path.length;

@@ -127,7 +127,7 @@ public final class PassageServer {
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       // Javalin's own handler reads each file through the class loader; Jetty's, the default,
-      // mounts the whole jar as a file system first, a quarter of a second of serve's start.
+      // mounted the whole jar as a file system on the way to serve's first answer.
       config.resourceHandler(new JavalinStaticResourceHandler());
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
