@@ -92,8 +92,9 @@ EOF
 ## Indexing $n paragraphs
 
 Passage: \`passage index\`, the whole process (JVM start, reading, cleaning, tagging, writing,
-commit) under \`/usr/bin/time -v\`; on JDK 25+ the first run after a build also records what the
-JVM learns and makes \`index\`'s AOT cache from it (the launcher), which the later runs use. OpenSearch: the bulk requests, $(nproc) at a time, and the
+commit) under \`/usr/bin/time -v\`. On JDK 25+ the first run after a build of Passage also records
+what the JVM learns and makes \`index\`'s AOT cache from it (the launcher), which the later runs
+use; that run comes before the measured ones and is not among them: ${RESULT[base.index.first_s]:--} s. OpenSearch: the bulk requests, $(nproc) at a time, and the
 final refresh, into a fresh index with refresh off during the load; the tags come ready-made.
 
 | | Passage (tagging on) | OpenSearch bulk | Passage / OpenSearch |
