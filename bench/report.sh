@@ -94,7 +94,8 @@ EOF
 Passage: \`passage index\`, the whole process (JVM start, reading, cleaning, tagging, writing,
 commit) under \`/usr/bin/time -v\`. On JDK 25+ the first run after a build of Passage also records
 what the JVM learns and makes \`index\`'s AOT cache from it (the launcher), which the later runs
-use; that run comes before the measured ones and is not among them: ${RESULT[base.index.first_s]:--} s. OpenSearch: the bulk requests, $(nproc) at a time, and the
+use. One run before the measured ones, not among them, takes that cost where a build left it:
+${RESULT[first.index.seconds]:--} s. OpenSearch: the bulk requests, $(nproc) at a time, and the
 final refresh, into a fresh index with refresh off during the load; the tags come ready-made.
 
 | | Passage (tagging on) | OpenSearch bulk | Passage / OpenSearch |
