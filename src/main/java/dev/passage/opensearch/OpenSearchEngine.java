@@ -111,10 +111,16 @@ public final class OpenSearchEngine implements SearchEngine {
   /** Paragraphs of one article read at most by the article view. */
   static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
 
-  private static final List<String> HIT_FIELDS = Schema.HIT_FIELDS;
+  /**
+   * What a hit reads of a paragraph's source: not its text, which the highlight returns whole and
+   * marked, so that each hit does not cross the network and the parser twice.
+   */
+  private static final List<String> HIT_FIELDS =
+      Schema.HIT_FIELDS.stream().filter(field -> !field.equals(Schema.TEXT)).toList();
 
   private static final List<String> ARTICLE_FIELDS =
-      Stream.concat(HIT_FIELDS.stream(), Stream.of(Schema.SOURCE, Schema.AUTHOR, Schema.REASONS))
+      Stream.concat(
+              Schema.HIT_FIELDS.stream(), Stream.of(Schema.SOURCE, Schema.AUTHOR, Schema.REASONS))
           .toList();
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a filtered search asks of the cluster, counted by a proxy in front of it: one request when
@@ -27,6 +29,8 @@ import org.opensearch.client.opensearch.OpenSearchClient;
  */
 class FilteredSearchRequestsTest {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   @Test
   void aFilterOnHeldValuesCostsOneRequestAndAnUnknownValueCostsALookupAndASecondRun(
       @TempDir Path dir) throws Exception {
@@ -34,17 +38,9 @@ class FilteredSearchRequestsTest {
     try (ClusterIndex seeds = ClusterIndex.build("requests", Fixtures.SEED_ARTICLES);
         SecuredProxy proxy =
             SecuredProxy.start(OpenSearchCluster.shared().url(), "ApiKey k", dir)) {
-      OpenSearchConfig config =
-          new OpenSearchConfig(
-              List.of(URI.create(proxy.url())), "requests", null, null, key, proxy.caFile());
-      OpenSearchClient client = config.client();
+      OpenSearchClient client = client(proxy, key);
       try {
-        SearchEngine engine =
-            new OpenSearchEngine(
-                client,
-                new OpenSearchIndex(client, config),
-                new SearchParameters(new Schema(), KnownValues.bundled()),
-                SearchEngine.DEFAULT_TIME_LIMIT);
+        SearchEngine engine = engine(client, proxy, key);
 
         SearchEngine direct = seeds.engine();
         Map<String, List<String>> cicaIn2014 =
@@ -72,5 +68,54 @@ class FilteredSearchRequestsTest {
         client._transport().close();
       }
     }
+  }
+
+  @Test
+  void eachHitsTextCrossesTheNetworkOnceMarkedInItsHighlight(@TempDir Path dir) throws Exception {
+    Path key = Files.writeString(dir.resolve("key"), "k\n");
+    try (ClusterIndex seeds = ClusterIndex.build("requests", Fixtures.SEED_ARTICLES);
+        SecuredProxy proxy =
+            SecuredProxy.start(OpenSearchCluster.shared().url(), "ApiKey k", dir)) {
+      OpenSearchClient client = client(proxy, key);
+      try {
+        SearchEngine engine = engine(client, proxy, key);
+        int answered = proxy.answers().size();
+        Map<String, List<String>> query = Map.of("q", List.of("CICA"));
+        SearchResponse cica = engine.search(engine.parse(query));
+
+        JsonNode hits = JSON.readTree(proxy.answers().get(answered)).get("hits").get("hits");
+        assertThat(hits.size()).isEqualTo(cica.hits().size()).isPositive();
+        for (JsonNode hit : hits) {
+          assertThat(hit.get("_source").has(Schema.TEXT)).isFalse();
+          assertThat(hit.get("highlight").get(Schema.TEXT).get(0).asString()).contains("<mark>");
+        }
+        SearchEngine direct = seeds.engine();
+        assertThat(cica.hits())
+            .map(SearchResponse.Hit::snippet)
+            .containsExactlyElementsOf(
+                direct.search(direct.parse(query)).hits().stream()
+                    .map(SearchResponse.Hit::snippet)
+                    .toList());
+      } finally {
+        client._transport().close();
+      }
+    }
+  }
+
+  private static OpenSearchClient client(SecuredProxy proxy, Path key) throws Exception {
+    return config(proxy, key).client();
+  }
+
+  private static SearchEngine engine(OpenSearchClient client, SecuredProxy proxy, Path key) {
+    return new OpenSearchEngine(
+        client,
+        new OpenSearchIndex(client, config(proxy, key)),
+        new SearchParameters(new Schema(), KnownValues.bundled()),
+        SearchEngine.DEFAULT_TIME_LIMIT);
+  }
+
+  private static OpenSearchConfig config(SecuredProxy proxy, Path key) {
+    return new OpenSearchConfig(
+        List.of(URI.create(proxy.url())), "requests", null, null, key, proxy.caFile());
   }
 }

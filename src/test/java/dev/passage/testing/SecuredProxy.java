@@ -42,6 +42,7 @@ public final class SecuredProxy implements AutoCloseable {
   private final Path caFile;
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final List<String> forwarded = new CopyOnWriteArrayList<>();
+  private final List<String> answers = new CopyOnWriteArrayList<>();
 
   private SecuredProxy(String target, String authorization, Path dir)
       throws IOException, GeneralSecurityException, InterruptedException {
@@ -97,6 +98,11 @@ public final class SecuredProxy implements AutoCloseable {
     return List.copyOf(forwarded);
   }
 
+  /** The body of each answer to a forwarded request, in the order they came back. */
+  public List<String> answers() {
+    return List.copyOf(answers);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String given = exchange.getRequestHeaders().getFirst("Authorization");
@@ -124,6 +130,7 @@ public final class SecuredProxy implements AutoCloseable {
       }
       HttpResponse<byte[]> answer =
           http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      answers.add(new String(answer.body(), StandardCharsets.UTF_8));
       respond(
           exchange,
           answer.statusCode(),
