@@ -43,7 +43,7 @@ public final class FloorBenchmark {
   public FloorBenchmark(SearchService service, List<String> queries)
       throws InvalidRequestException {
     this.service = service;
-    this.requests = requests(service.parameters(), queries);
+    this.requests = requests(service.parser(), queries);
   }
 
   /**

@@ -347,7 +347,7 @@ final class BenchCommand implements Runnable {
       try (LiveSearchers searchers = LiveSearchers.open(index, schema)) {
         SearchService service = new SearchService(schema, searchers);
         List<SearchRequest> requests =
-            FloorBenchmark.requests(service.parameters(), readQueries(queries));
+            FloorBenchmark.requests(service.parser(), readQueries(queries));
         QueryProfile profile = new QueryProfile(service, searchers);
         for (int i = 0; i < warmup; i++) {
           profile.run(requests, 1);

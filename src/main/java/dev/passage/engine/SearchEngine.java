@@ -5,23 +5,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * What the API, the page, the embed and the command line ask of an engine, whichever it is. A
- * request is validated by {@link #parse} first, with the same syntax and limits on every engine, so
- * an engine only ever sees requests that passed.
+ * request is validated by the {@link #parser} first, the same on every engine, so an engine only
+ * ever sees requests that passed.
  */
 public interface SearchEngine {
 
   /** How long one search may collect before it answers with what it found so far. */
   Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 
-  /**
-   * Validates request parameters (each name with its values, in order) into a request; a request
-   * that passes here cannot fail later for bad input, except for what only the index can tell.
-   */
-  SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException;
+  /** How this engine validates requests: with the one parser every engine shares. */
+  RequestParser parser();
+
+  /** Validates the parameters of a search; see {@link RequestParser#parse}. */
+  default SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
+    return parser().parse(params);
+  }
 
   /** The first page of hits for {@code q}, no filters. */
   default SearchRequest query(String q) throws InvalidRequestException {
@@ -37,12 +38,11 @@ public interface SearchEngine {
    */
   SearchResponse search(SearchRequest request) throws IOException, InvalidRequestException;
 
-  /**
-   * Validates a request for the values of {@code dimension} among a search's matches: the search's
-   * own parameters, and {@code prefix} and {@code size} for the values.
-   */
-  FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
-      throws InvalidRequestException;
+  /** Validates a request for a dimension's values; see {@link RequestParser#parseFacetValues}. */
+  default FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parser().parseFacetValues(dimension, params);
+  }
 
   /**
    * The values of a dimension among a search's matching paragraphs, counted as the search's facets
@@ -60,8 +60,11 @@ public interface SearchEngine {
         matching.subList(0, Math.min(request.size(), matching.size())));
   }
 
-  /** Validates the parameters of a request for suggestions ({@code q}, {@code size}). */
-  SuggestRequest parseSuggest(Map<String, List<String>> params) throws InvalidRequestException;
+  /** Validates a request for suggestions; see {@link RequestParser#parseSuggest}. */
+  default SuggestRequest parseSuggest(Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parser().parseSuggest(params);
+  }
 
   /**
    * Facet values of the index that complete {@code request}'s prefix, typos forgiven, the most
@@ -72,15 +75,11 @@ public interface SearchEngine {
   /** The whole article {@code id}, or empty when there is none. */
   Optional<ArticleView> article(String id, boolean explain) throws IOException;
 
-  /**
-   * Validates a request for article {@code id}: {@code explain}, and {@code q}, the search it was
-   * opened from.
-   */
-  ArticleRequest parseArticle(String id, Map<String, List<String>> params)
-      throws InvalidRequestException;
-
-  /** How a paragraph's text is marked with the words of {@code request}'s query. */
-  UnaryOperator<String> marks(ArticleRequest request) throws InvalidRequestException;
+  /** Validates a request for an article; see {@link RequestParser#parseArticle}. */
+  default ArticleRequest parseArticle(String id, Map<String, List<String>> params)
+      throws InvalidRequestException {
+    return parser().parseArticle(id, params);
+  }
 
   /**
    * The whole article of {@code request}, or empty when there is none; with a query, each paragraph
@@ -92,7 +91,7 @@ public interface SearchEngine {
     if (request.query().isEmpty() || article.isEmpty()) {
       return article;
     }
-    return Optional.of(article.get().withMarks(marks(request)));
+    return Optional.of(article.get().withMarks(parser().marks(request)));
   }
 
   /** True when the engine holds article {@code id}; cheaper than {@link #article}. */

@@ -1,14 +1,13 @@
 package dev.passage.opensearch;
 
-import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.DateRange;
 import dev.passage.engine.Dimension;
 import dev.passage.engine.EngineUnavailableException;
-import dev.passage.engine.FacetValuesRequest;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.Health;
 import dev.passage.engine.InvalidRequestException;
+import dev.passage.engine.RequestParser;
 import dev.passage.engine.SearchEngine;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse;
@@ -43,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -168,8 +166,8 @@ public final class OpenSearchEngine implements SearchEngine {
   }
 
   @Override
-  public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
-    return parameters.parse(params);
+  public RequestParser parser() {
+    return parameters;
   }
 
   @Override
@@ -794,29 +792,6 @@ public final class OpenSearchEngine implements SearchEngine {
     } catch (IOException | OpenSearchException e) {
       throw index.unavailable(e);
     }
-  }
-
-  @Override
-  public FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
-      throws InvalidRequestException {
-    return parameters.parseFacetValues(dimension, params);
-  }
-
-  @Override
-  public SuggestRequest parseSuggest(Map<String, List<String>> params)
-      throws InvalidRequestException {
-    return parameters.parseSuggest(params);
-  }
-
-  @Override
-  public ArticleRequest parseArticle(String id, Map<String, List<String>> params)
-      throws InvalidRequestException {
-    return parameters.parseArticle(id, params);
-  }
-
-  @Override
-  public UnaryOperator<String> marks(ArticleRequest request) throws InvalidRequestException {
-    return parameters.marks(request);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.passage.engine.FacetValuesRequest;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.InvalidRequestException;
 import dev.passage.engine.QuotedInput;
+import dev.passage.engine.RequestParser;
 import dev.passage.engine.ResultFormat;
 import dev.passage.engine.SearchRequest;
 import dev.passage.engine.SearchResponse.Warning;
@@ -31,7 +32,7 @@ import org.apache.lucene.search.spell.LevenshteinDistance;
  * an {@link InvalidRequestException} whose message tells a person what to fix. Nothing is searched
  * until the whole request is valid.
  */
-public final class SearchParameters {
+public final class SearchParameters implements RequestParser {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -99,6 +100,7 @@ public final class SearchParameters {
    * Validates {@code params} (each name with its values, in order) into a request, the query
    * parsed: a request that passes here cannot fail later for bad input.
    */
+  @Override
   public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
     requireKnown(params, NAMES);
     String query = queryText(params);
@@ -208,6 +210,7 @@ public final class SearchParameters {
    * Validates a request for article {@code id}: {@code explain} ({@code true} or {@code false}) and
    * {@code q}, the search the article was opened from, parsed as a search's query is.
    */
+  @Override
   public ArticleRequest parseArticle(String id, Map<String, List<String>> params)
       throws InvalidRequestException {
     requireKnown(params, ARTICLE_NAMES);
@@ -225,6 +228,7 @@ public final class SearchParameters {
   }
 
   /** How the words of {@code request}'s query are marked in a paragraph's text. */
+  @Override
   public QueryMarks marks(ArticleRequest request) throws InvalidRequestException {
     return QueryMarks.of(queries.parse(request.query()), analyzer);
   }
@@ -245,6 +249,7 @@ public final class SearchParameters {
    * Validates the parameters of a request for suggestions: {@code q}, the words typed so far, and
    * {@code size}.
    */
+  @Override
   public SuggestRequest parseSuggest(Map<String, List<String>> params)
       throws InvalidRequestException {
     requireKnown(params, SUGGEST_NAMES);
@@ -265,6 +270,7 @@ public final class SearchParameters {
    * parameters as {@link #parse} takes them, and {@code prefix} and {@code size} for the values
    * ({@code size} is not hits per page here).
    */
+  @Override
   public FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
       throws InvalidRequestException {
     Dimension dim = Dimension.of(dimension);

@@ -103,7 +103,7 @@ public final class QueryProfile {
     }
     Query query;
     try {
-      query = service.parameters().luceneQuery(request);
+      query = service.parser().luceneQuery(request);
     } catch (QueryCost e) {
       throw new InvalidRequestException(e.getMessage());
     }

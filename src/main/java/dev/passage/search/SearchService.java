@@ -1,9 +1,7 @@
 package dev.passage.search;
 
-import dev.passage.engine.ArticleRequest;
 import dev.passage.engine.ArticleView;
 import dev.passage.engine.Dimension;
-import dev.passage.engine.FacetValuesRequest;
 import dev.passage.engine.GroupBy;
 import dev.passage.engine.Health;
 import dev.passage.engine.InvalidRequestException;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -111,14 +108,10 @@ public final class SearchService implements SearchEngine {
     this.timeLimit = timeLimit;
   }
 
-  /** The parser of requests for this service's schema. */
-  public SearchParameters parameters() {
-    return parameters;
-  }
-
+  /** The parser of requests for this service's schema, which also makes their Lucene queries. */
   @Override
-  public SearchRequest parse(Map<String, List<String>> params) throws InvalidRequestException {
-    return parameters.parse(params);
+  public SearchParameters parser() {
+    return parameters;
   }
 
   /**
@@ -337,29 +330,6 @@ public final class SearchService implements SearchEngine {
     } finally {
       searchers.release(searcher);
     }
-  }
-
-  @Override
-  public FacetValuesRequest parseFacetValues(String dimension, Map<String, List<String>> params)
-      throws InvalidRequestException {
-    return parameters.parseFacetValues(dimension, params);
-  }
-
-  @Override
-  public SuggestRequest parseSuggest(Map<String, List<String>> params)
-      throws InvalidRequestException {
-    return parameters.parseSuggest(params);
-  }
-
-  @Override
-  public ArticleRequest parseArticle(String id, Map<String, List<String>> params)
-      throws InvalidRequestException {
-    return parameters.parseArticle(id, params);
-  }
-
-  @Override
-  public UnaryOperator<String> marks(ArticleRequest request) throws InvalidRequestException {
-    return parameters.marks(request);
   }
 
   @Override

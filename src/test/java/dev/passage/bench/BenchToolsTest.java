@@ -135,14 +135,12 @@ class BenchToolsTest {
       List<String> queries = List.of("CICA chairmanship", "visit", "zebrafish");
       QueryProfile.Result r =
           new QueryProfile(service, searchers)
-              .run(FloorBenchmark.requests(service.parameters(), queries), 3);
+              .run(FloorBenchmark.requests(service.parser(), queries), 3);
 
       long[] totals = new long[queries.size()];
       for (int i = 0; i < totals.length; i++) {
         totals[i] =
-            service
-                .search(service.parameters().parse(Map.of("q", List.of(queries.get(i)))))
-                .total();
+            service.search(service.parser().parse(Map.of("q", List.of(queries.get(i))))).total();
       }
       java.util.Arrays.sort(totals);
       assertThat(totals[0]).as("zebrafish").isZero();

@@ -106,8 +106,8 @@ class MatchCountingTest {
       for (String q : new String[] {"oil", "oil pipeline", "spoke", "nazarbayev", "zebra"}) {
         for (String unit : new String[] {"year", "month"}) {
           SearchRequest request =
-              service.parameters().parse(Map.of("q", List.of(q), "timeline", List.of(unit)));
-          Query query = service.parameters().luceneQuery(request);
+              service.parser().parse(Map.of("q", List.of(q), "timeline", List.of(unit)));
+          Query query = service.parser().luceneQuery(request);
           String expected = fromSetOfMatches(one, query, request);
           assertThat(whileCollecting(one, query, request)).as(q + " " + unit).isEqualTo(expected);
           assertThat(whileCollecting(several, query, request))
@@ -125,11 +125,11 @@ class MatchCountingTest {
   @Test
   void theServiceAnswersAsTheSetOfMatchesCounts() throws Exception {
     SearchRequest request =
-        service.parameters().parse(Map.of("q", List.of("spoke"), "timeline", List.of("year")));
+        service.parser().parse(Map.of("q", List.of("spoke"), "timeline", List.of("year")));
     SearchResponse response = service.search(request);
     PassageSearcher shared = searchers.acquire();
     try {
-      Query query = service.parameters().luceneQuery(request);
+      Query query = service.parser().luceneQuery(request);
       assertThat(describe(response.total(), response.facets(), response.timeline()))
           .isEqualTo(
               fromSetOfMatches(shared.withTimeout(new QueryTimeoutImpl(-1)), query, request));
@@ -160,7 +160,7 @@ class MatchCountingTest {
       for (String q : new String[] {"oil", "oil pipeline", "spoke", "nazarbayev", "zebra"}) {
         for (String sort : new String[] {"relevance", "newest"}) {
           SearchRequest request =
-              service.parameters().parse(Map.of("q", List.of(q), "sort", List.of(sort)));
+              service.parser().parse(Map.of("q", List.of(q), "sort", List.of(sort)));
           SearchResponse one = service.search(request);
           SearchResponse parts = split.search(request);
           assertThat(describe(parts.total(), parts.facets(), parts.timeline()))
@@ -194,8 +194,8 @@ class MatchCountingTest {
         assertThat(searcher.periods(0)).as("no date runs").isNull();
         for (String unit : new String[] {"year", "month"}) {
           SearchRequest request =
-              service.parameters().parse(Map.of("q", List.of("china"), "timeline", List.of(unit)));
-          Query query = service.parameters().luceneQuery(request);
+              service.parser().parse(Map.of("q", List.of("china"), "timeline", List.of(unit)));
+          Query query = service.parser().luceneQuery(request);
           String counted = whileCollecting(searcher, query, request);
           assertThat(counted).isEqualTo(fromSetOfMatches(searcher, query, request));
           assertThat(counted).as("dated matches counted").contains("Period[period=20");

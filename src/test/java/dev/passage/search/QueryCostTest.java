@@ -46,11 +46,11 @@ class QueryCostTest {
   }
 
   private static long total(String q) throws Exception {
-    return service.search(service.parameters().query(q)).total();
+    return service.search(service.parser().query(q)).total();
   }
 
   private static void refused(String q, String message) {
-    assertThatThrownBy(() -> service.search(service.parameters().query(q)))
+    assertThatThrownBy(() -> service.search(service.parser().query(q)))
         .as(q)
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage(message);
@@ -98,7 +98,7 @@ class QueryCostTest {
 
   @Test
   void aBrokenRegularExpressionIsASyntaxErrorNotAFailure() {
-    assertThatThrownBy(() -> service.parameters().query("/[/"))
+    assertThatThrownBy(() -> service.parser().query("/[/"))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage(
             "the regular expression /[/ is not valid (unexpected end-of-string). To search for a"

@@ -107,7 +107,7 @@ class QueryParsingProperties {
     SearchRequest request;
     SearchResponse response;
     try {
-      request = service.parameters().parse(params);
+      request = service.parser().parse(params);
       // A pattern is measured against the index only when it runs, so running may refuse too.
       response = service.search(request);
     } catch (InvalidRequestException e) {

@@ -66,11 +66,11 @@ class SearchServiceTest {
   }
 
   private static SearchResponse search(Map<String, List<String>> params) throws Exception {
-    return service.search(service.parameters().parse(params));
+    return service.search(service.parser().parse(params));
   }
 
   private static SearchResponse search(String q) throws Exception {
-    return service.search(service.parameters().query(q));
+    return service.search(service.parser().query(q));
   }
 
   private static List<String> counts(List<FacetValue> values) {
@@ -313,7 +313,7 @@ class SearchServiceTest {
   void aSearchThatReachesItsTimeLimitAnswersWithWhatItFoundFlaggedPartial() throws Exception {
     SearchService hurried = new SearchService(new Schema(), index.searchers(), Duration.ZERO);
 
-    SearchResponse hurriedAnswer = hurried.search(hurried.parameters().query("CICA"));
+    SearchResponse hurriedAnswer = hurried.search(hurried.parser().query("CICA"));
 
     assertThat(hurriedAnswer.partial()).isTrue();
     assertThat(hurriedAnswer.total()).isLessThan(search("CICA").total());

@@ -38,7 +38,7 @@ class SnippetSentencesTest {
   @Test
   void aSentenceWithAnAbbreviationInAngleBracketsIsQuotedFromItsFirstWord() throws Exception {
     SearchService service = index.service();
-    SearchResponse r = service.search(service.parameters().query("unit"));
+    SearchResponse r = service.search(service.parser().query("unit"));
     assertThat(r.hits().getFirst().snippet())
         .isEqualTo(
             "It will sell the vehicle in Europe sometime in the future, with shipments from"

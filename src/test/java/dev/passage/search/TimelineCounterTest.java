@@ -63,8 +63,7 @@ class TimelineCounterTest {
 
   private static List<String> timeline(String q, String unit) throws Exception {
     SearchResponse r =
-        service.search(
-            service.parameters().parse(Map.of("q", List.of(q), "timeline", List.of(unit))));
+        service.search(service.parser().parse(Map.of("q", List.of(q), "timeline", List.of(unit))));
     return r.timeline().stream().map(p -> p.period() + "=" + p.count()).toList();
   }
 
