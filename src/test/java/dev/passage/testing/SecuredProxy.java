@@ -42,7 +42,12 @@ public final class SecuredProxy implements AutoCloseable {
   private final Path caFile;
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final List<String> forwarded = new CopyOnWriteArrayList<>();
-  private final List<String> answers = new CopyOnWriteArrayList<>();
+  private final List<Answer> answers = new CopyOnWriteArrayList<>();
+
+  /**
+   * A forwarded request ("METHOD path", as {@link #forwarded()} lists it) and its answer's body.
+   */
+  public record Answer(String request, String body) {}
 
   private SecuredProxy(String target, String authorization, Path dir)
       throws IOException, GeneralSecurityException, InterruptedException {
@@ -98,8 +103,8 @@ public final class SecuredProxy implements AutoCloseable {
     return List.copyOf(forwarded);
   }
 
-  /** The body of each answer to a forwarded request, in the order they came back. */
-  public List<String> answers() {
+  /** The answers to forwarded requests, each with its request, in the order they came back. */
+  public List<Answer> answers() {
     return List.copyOf(answers);
   }
 
@@ -120,7 +125,8 @@ public final class SecuredProxy implements AutoCloseable {
         return;
       }
       String method = exchange.getRequestMethod();
-      forwarded.add(method + " " + exchange.getRequestURI());
+      String forwardedAs = method + " " + exchange.getRequestURI();
+      forwarded.add(forwardedAs);
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
               .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
@@ -130,7 +136,7 @@ public final class SecuredProxy implements AutoCloseable {
       }
       HttpResponse<byte[]> answer =
           http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      answers.add(new String(answer.body(), StandardCharsets.UTF_8));
+      answers.add(new Answer(forwardedAs, new String(answer.body(), StandardCharsets.UTF_8)));
       respond(
           exchange,
           answer.statusCode(),
