@@ -14,10 +14,12 @@ final class TitledPersonFinder {
   private static final int MAX_SCAN = 14;
 
   private final NameRules rules;
+  private final NameLexicon lexicon;
   private final PersonNameRun names;
 
   TitledPersonFinder(NameRules rules, NameLexicon lexicon) {
     this.rules = rules;
+    this.lexicon = lexicon;
     this.names = new PersonNameRun(rules, lexicon);
   }
 
@@ -35,7 +37,7 @@ final class TitledPersonFinder {
         after++;
       }
       int[] name = nameAfter(p, after, Character.isLowerCase(p.token(i).text().codePointAt(0)));
-      if (name != null) {
+      if (name != null && (!isCapitalisedRole(p, title) || startsAsAPerson(p.token(name[0])))) {
         p.claim(
             name[0],
             name[1],
@@ -45,6 +47,23 @@ final class TitledPersonFinder {
         i = name[1] - 1;
       }
     }
+  }
+
+  /**
+   * A role the rules write in lower case ("singer", "leader") capitalised inside a sentence: as
+   * often the first word of a name ("the Singer World Series", "Leader of the Opposition") as a
+   * title ("Senate Majority Leader Robert Dole").
+   */
+  private static boolean isCapitalisedRole(ParagraphNames p, PhraseTrie.Match<String> title) {
+    Token first = p.token(title.start());
+    return Character.isLowerCase(title.value().codePointAt(0))
+        && first.isCapitalised()
+        && !first.sentenceStart();
+  }
+
+  /** A capitalised role is a title only before a name that opens as a person's does. */
+  private boolean startsAsAPerson(Token t) {
+    return lexicon.isGivenName(t) || lexicon.isFamilyNameFirst(t);
   }
 
   /**

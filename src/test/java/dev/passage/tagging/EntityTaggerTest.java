@@ -191,6 +191,18 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aRoleCapitalisedInsideASentenceIsATitleOnlyBeforeAGivenName() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Sri Lanka won the third match of the Singer World Series on Friday.",
+                "He became Leader of the Opposition at 36.",
+                "Senate Majority Leader Robert Dole spoke. Singer Pete Doherty sang."))
+        .containsExactly("Robert Dole", "Pete Doherty");
+  }
+
+  @Test
   void aGivenNameAloneBeforeAWordNoNameHoldsIsNoPersonRatherThanAFragment() {
     assertThat(
             names(
