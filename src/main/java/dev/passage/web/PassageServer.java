@@ -149,21 +149,27 @@ public final class PassageServer {
       // POST /api/search is a wrong method, not a missing page: say which methods the path takes.
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson3(json, false));
-      config.bundledPlugins.enableCors(cors ->
-          cors.addRule(rule -> {
-            rule.path = "/api/*";
-            if (options.corsOrigins().isEmpty()) {
-              rule.anyHost();
-            } else {
-              String first = options.corsOrigins().getFirst();
-              rule.allowHost(
-                  first,
-                  options
-                      .corsOrigins()
-                      .subList(1, options.corsOrigins().size())
-                      .toArray(String[]::new));
-            }
-          }));
+      config.bundledPlugins.enableCors(cors -> {
+        cors.addRule(rule -> {
+          rule.path = "/api/*";
+          if (options.corsOrigins().isEmpty()) {
+            rule.anyHost();
+          } else {
+            String first = options.corsOrigins().getFirst();
+            rule.allowHost(
+                first,
+                options
+                    .corsOrigins()
+                    .subList(1, options.corsOrigins().size())
+                    .toArray(String[]::new));
+          }
+        });
+        // Any embedding page must import these public modules; the API keeps its own origin list.
+        cors.addRule(rule -> {
+          rule.path = "/embed/*";
+          rule.anyHost();
+        });
+      });
       config.routes.get("/api/search", api::search);
       config.routes.get("/api/suggest", api::suggest);
       config.routes.get("/api/facets/{dimension}", api::facetValues);

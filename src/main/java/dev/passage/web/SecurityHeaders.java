@@ -10,7 +10,10 @@ import java.util.Map;
  */
 final class SecurityHeaders {
 
-  /** What the search, article and demo pages may load; embed.js and passage.css satisfy it. */
+  /**
+   * What the search, article and demo pages may load; embed.js, the modules it imports from embed/
+   * and passage.css satisfy it.
+   */
   static final String PAGE_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"

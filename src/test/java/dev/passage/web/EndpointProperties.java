@@ -169,6 +169,8 @@ class EndpointProperties {
           "%2E",
           "",
           "embed.js",
+          "embed",
+          "passage-search.js",
           "index.html",
           "article.html",
           "web",

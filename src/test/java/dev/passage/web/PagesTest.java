@@ -58,7 +58,16 @@ class PagesTest {
   void theEmbedScriptItsStylesAndTheDemoAreServed() throws Exception {
     assertThat(contentType(get("/embed.js")))
         .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
-    assertThat(get("/embed.js").body()).contains("customElements.define('passage-search'");
+    assertThat(get("/embed.js").body())
+        .contains("import(")
+        .contains("'embed/passage-search.js'")
+        .contains("'embed/passage-article.js'");
+    HttpResponse<String> element = get("/embed/passage-search.js");
+    assertThat(element.statusCode()).isEqualTo(200);
+    assertThat(contentType(element)).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    assertThat(element.body()).contains("customElements.define('passage-search'");
+    assertThat(get("/embed/passage-article.js").body())
+        .contains("customElements.define('passage-article'");
     assertThat(contentType(get("/passage.css")))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
     assertThat(get("/embed-demo.html").body())
@@ -74,6 +83,31 @@ class PagesTest {
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
     assertThat(get("/page.css", "If-None-Match", "\"other\"").body()).isEqualTo(first.body());
+  }
+
+  @Test
+  void theEmbedModulesMayBeImportedByAnySiteThoughTheApiAllowsOnlyItsOwnOrigins() throws Exception {
+    HttpResponse<String> module =
+        get("/embed/passage-search.js", "Origin", "https://evil.example.com");
+    assertThat(module.statusCode()).isEqualTo(200);
+    assertThat(module.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(
+            get("/api/search?q=CICA", "Origin", "https://evil.example.com")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+  }
+
+  @Test
+  void theEmbedModulesCarryThePagesHeadersAndAreRevalidatedByTheirETag() throws Exception {
+    HttpResponse<String> first = get("/embed/dom.js");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(first.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(first.headers().firstValue("Content-Security-Policy"))
+        .hasValue(SecurityHeaders.PAGE_POLICY);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(get("/embed/dom.js", "If-None-Match", etag).statusCode()).isEqualTo(304);
   }
 
   @Test
