@@ -267,7 +267,9 @@ opensearch_cluster_stop() {
 # The body that creates an index as passage index --engine opensearch creates its own: the
 # mapping and analysis of src/main/resources/opensearch/index.json, 2 primary shards, 1 replica,
 # refresh off while loading.
-OPENSEARCH_CLUSTER_INDEX_SETTINGS='.settings += {"number_of_shards": 2, "number_of_replicas": 1, "refresh_interval": "-1"}'
+# As Passage's build loads an index: no replica during the load (OpenSearch's advice for bulk
+# loads), which the cluster then copies from the flushed files (opensearch_cluster_add_replica).
+OPENSEARCH_CLUSTER_INDEX_SETTINGS='.settings += {"number_of_shards": 2, "number_of_replicas": 0, "refresh_interval": "-1"}'
 opensearch_cluster_index_body() {
   jq -c "$OPENSEARCH_CLUSTER_INDEX_SETTINGS" "$ROOT/src/main/resources/opensearch/index.json"
 }
@@ -279,9 +281,21 @@ opensearch_cluster_bulk_part() {
   OPENSEARCH_PORT="$(cut -d, -f"$((10#$number % 2 + 1))" <<<"$OPENSEARCH_CLUSTER_PORTS")" opensearch_bulk_part "$1"
 }
 
+# Gives INDEX its replica, copied from the committed files (a flush first, or the replica would
+# replay the whole load from the translog), and waits until the cluster has copied it.
+opensearch_cluster_add_replica() {
+  OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl POST "/$1/_flush" >/dev/null
+  OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl PUT "/$1/_settings" \
+    -H 'Content-Type: application/json' --data-binary '{"index":{"number_of_replicas":1}}' >/dev/null
+  OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl GET \
+    "/_cluster/health/$1?wait_for_status=green&timeout=120s" | grep -q '"timed_out":false' ||
+    die "the cluster did not copy $1's replica within 120 s."
+}
+
 # Creates INDEX with Passage's mapping on the cluster and bulk-loads the file (Passage's own
 # documents, bench export --documents passage), one client per core (BULK_CLIENTS), with refresh
-# off, timed from the first request to the end of the refresh; prints the seconds. The index stays.
+# off, timed from the first request to the end of the refresh and the replica's copy; prints the
+# seconds. The index stays.
 #   opensearch_cluster_load WORK_DIR BULK_FILE EXPECTED_DOCS INDEX
 opensearch_cluster_load() {
   local parts started seconds failures count url index="$4"
@@ -298,6 +312,7 @@ opensearch_cluster_load() {
   failures="$(find "$parts" -type f -name 'part-*' | sort |
     xargs -P "${BULK_CLIENTS:-$(nproc)}" -I{} bash -c 'opensearch_cluster_bulk_part "$1"' _ {})"
   OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl POST "/$index/_refresh" >/dev/null
+  opensearch_cluster_add_replica "$index"
   seconds="$(calc '%.2f' "$(now) - $started")"
   [[ -z "$failures" ]] || die "OpenSearch rejected documents: $failures"
   count="$(OPENSEARCH_PORT="$(opensearch_cluster_port 1)" opensearch_curl GET "/$index/_count")"

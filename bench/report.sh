@@ -527,13 +527,14 @@ Peak resident memory (VmHWM) of the nodes after the load: ${RESULT[cluster.node1
 
 Passage: \`passage index --rebuild --engine opensearch\`, the whole process under \`/usr/bin/time -v\`:
 reading, cleaning and tagging on $(nproc) threads overlapped with bulk requests ($(nproc) at a time, up to
-10,000 paragraphs or 10 MB each), then the refresh and the alias moved to the new index; each run a
-new index. The two sides ran in pairs, the order alternating; the ratio is the median of the
+10,000 paragraphs or 10 MB each) into a new index without its replica, then the refresh, a flush, the
+replica copied by the cluster, and the alias moved to the new index; each run a new index. The two sides ran in pairs, the order alternating; the ratio is the median of the
 pairs' ratios.
 OpenSearch: the same paragraphs as Passage sends them (\`passage bench export --documents passage\`:
 the same ids, fields and routing), ready-tagged, bulk-loaded into a fresh index with Passage's
-mapping, 2 shards and a replica, ${BULK_DOCS:-10000} per request, $(nproc) at a time to the nodes in
-turn, refresh off, timed from the first request to the end of the refresh.
+mapping, 2 shards, ${BULK_DOCS:-10000} per request, $(nproc) at a time to the nodes in turn, refresh
+off and no replica while loading, then a refresh, a flush and the replica copied by the cluster, as
+Passage's build does; timed from the first request to the end of the copy.
 
 | | Passage, tagging on | OpenSearch bulk, tags ready-made | Passage / OpenSearch |
 |---|---|---|---|

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,8 +33,10 @@ import java.util.function.Consumer;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.cluster.HealthResponse;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.opensearch.indices.IndexSettingsAnalysis;
 import org.opensearch.client.transport.TransportException;
@@ -59,6 +62,9 @@ public final class OpenSearchIndex {
    * would make 10,000 of them much larger.
    */
   static final int BULK_BYTES = 10_000_000;
+
+  /** How long a build waits for the cluster to copy its new index's replicas. */
+  static final Duration REPLICA_WAIT = Duration.ofMinutes(5);
 
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -141,8 +147,10 @@ public final class OpenSearchIndex {
     long started = System.nanoTime();
     ArticleFolder folder = new ArticleFolder(source.articles());
     String index = alias() + "-" + VERSION.format(Instant.now());
-    int nodes = dataNodes();
-    create(index, Math.min(1, nodes - 1));
+    int replicas = Math.min(1, dataNodes() - 1);
+    // Loaded without its replica, which then copies the finished segments: loaded alongside, the
+    // replica would index every paragraph a second time on the same cluster.
+    create(index, 0);
     progress.accept("Building " + index + " on " + config.describe() + " …");
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger articles = new AtomicInteger();
@@ -202,6 +210,7 @@ public final class OpenSearchIndex {
       String now = Instant.now().toString();
       record(index, new IndexInfo(articles.get(), source, rulesFingerprint, now, now));
       client.indices().refresh(r -> r.index(index));
+      addReplicas(index, replicas, progress);
       publish(index);
       published = true;
       millis = (System.nanoTime() - started) / 1_000_000;
@@ -221,6 +230,44 @@ public final class OpenSearchIndex {
       throws InterruptedIOException {
     for (ParagraphSources.Source s : ParagraphSources.of(article, stamp)) {
       bulk.add(new BulkSender.Operation(index, s.id(), article.id(), s.fields()));
+    }
+  }
+
+  /**
+   * Gives {@code index} its replicas and waits, up to {@link #REPLICA_WAIT}, for them to be copied,
+   * so that the index searches move to survives the loss of a node as the one they leave did. A
+   * cluster that cannot place them in time gets the index as it is (searched like an index whose
+   * replica is lost) and copies them after; the build says so.
+   */
+  private void addReplicas(String index, int replicas, Consumer<String> progress)
+      throws IOException {
+    if (replicas == 0) {
+      return;
+    }
+    // A commit first: the replica copies the committed files, and would replay every paragraph
+    // from the translog of an index never flushed.
+    client.indices().flush(f -> f.index(index));
+    client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(replicas)));
+    long deadline = System.nanoTime() + REPLICA_WAIT.toNanos();
+    while (true) {
+      // Each wait stays under the client's response timeout; the deadline bounds them all.
+      HealthResponse health =
+          client
+              .cluster()
+              .health(h ->
+                  h.index(index).waitForStatus(HealthStatus.Green).timeout(t -> t.time("20s")));
+      if (!health.timedOut()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        progress.accept(
+            "The cluster has not copied "
+                + index
+                + "'s replica within "
+                + REPLICA_WAIT.toSeconds()
+                + " s; it is served as it is and the cluster copies the replica after.");
+        return;
+      }
     }
   }
 
