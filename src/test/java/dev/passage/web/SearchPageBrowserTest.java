@@ -462,6 +462,24 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aScriptOfTheSiteThatWaitsForTheElementToBeDefinedSearchesThroughIt() throws Exception {
+    HttpServer otherSite = siteEmbedding(base);
+    try {
+      browser.open("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/");
+      // As the README tells a site: the element exists once embed.js's modules have loaded.
+      browser.script(
+          "customElements.whenDefined('passage-search')"
+              + ".then(() => document.querySelector('passage-search').search('Tokayev'));");
+      browser.waitFor(d -> box.status().contains("match “Tokayev”"));
+
+      assertThat(box.input().getDomProperty("value")).isEqualTo("Tokayev");
+      assertThat(box.cards()).isNotEmpty();
+    } finally {
+      otherSite.stop(0);
+    }
+  }
+
+  @Test
   void anEmbedOnASiteTheServerDoesNotAllowSaysSo() throws Exception {
     TestServer strict =
         passage.sharing(new PassageServer.Options(List.of("https://news.example.org")));
