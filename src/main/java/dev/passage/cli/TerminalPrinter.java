@@ -23,7 +23,8 @@ final class TerminalPrinter {
    * Prints {@code r}: its counts, notes and hits or articles; its timeline when {@code timeline}.
    */
   void print(SearchResponse r, boolean timeline) {
-    String quoted = r.query().isEmpty() ? "everything" : "\"" + r.query() + "\"";
+    // Curly quotes, as the page writes them: a phrase query keeps its own straight ones readable.
+    String quoted = r.query().isEmpty() ? "everything" : "“" + r.query() + "”";
     String articles =
         r.totalArticles() == null
             ? ""
@@ -41,7 +42,7 @@ final class TerminalPrinter {
       out.println("Note: " + warning.message() + ".");
     }
     if (r.suggestion() != null) {
-      out.println("Did you mean \"" + r.suggestion() + "\"?");
+      out.println("Did you mean “" + r.suggestion() + "”?");
     }
     if (timeline && !r.timeline().isEmpty()) {
       out.println(

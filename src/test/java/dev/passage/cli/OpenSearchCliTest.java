@@ -50,7 +50,7 @@ class OpenSearchCliTest {
     CliRun updated = onCluster("index");
     assertThat(updated.out()).startsWith("1 added, 0 changed, 0 removed, 1 unchanged in ");
     assertThat(onCluster("search", "eels OR zebrafish").out())
-        .startsWith("2 paragraphs match \"eels OR zebrafish\"");
+        .startsWith("2 paragraphs match “eels OR zebrafish”");
 
     CliRun refused = onCluster("index", "--articles", a3.toString());
     assertThat(refused.code()).isEqualTo(2);

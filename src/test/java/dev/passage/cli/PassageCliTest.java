@@ -238,7 +238,7 @@ class PassageCliTest {
     Run search = run("search", "--index", idx2, "zebrafish");
 
     assertThat(search.code()).isZero();
-    assertThat(search.out()).contains("1 paragraph match \"zebrafish\"");
+    assertThat(search.out()).contains("1 paragraph match “zebrafish”");
     assertThat(IndexInfo.read(Path.of(idx2)).source().articles())
         .isEqualTo(dir.resolve("a2").toAbsolutePath());
   }
@@ -386,7 +386,7 @@ class PassageCliTest {
     Run run = run("search", "--index", dir.resolve("index").toString(), "visits");
     assertThat(run.code()).isZero();
     assertThat(run.out())
-        .contains("1 paragraph match \"visits\"")
+        .contains("1 paragraph match “visits”")
         .contains("1. Visit, 2013, ¶1")
         .contains("Foreign Minister Wang Yi will [visit] Astana.")
         .contains("   person: Wang Yi · topic: diplomacy");
@@ -413,11 +413,11 @@ class PassageCliTest {
 
     assertThat(dated.code()).isZero();
     assertThat(dated.out())
-        .contains("2 paragraphs match \"wool\"")
+        .contains("2 paragraphs match “wool”")
         .contains("By publication date: 2014 1 · 2015 1")
         .doesNotContain("Wool in Astana");
     assertThat(run("search", "--index", index, "--to", "2013-12", "wool").out())
-        .contains("2 paragraphs match \"wool\"")
+        .contains("2 paragraphs match “wool”")
         .doesNotContain("By publication date");
     assertThat(run("search", "--index", index, "--timeline", "month", "wool").out())
         .contains("By publication date: 2013-05 2 · 2014-02 1 · 2015-09 1");
@@ -443,10 +443,19 @@ class PassageCliTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.out())
-        .contains("4 paragraphs in 3 articles match \"wool\"")
+        .contains("4 paragraphs in 3 articles match “wool”")
         .contains(
             "1. Wool in Astana, 2013-05: 2 matching paragraphs\n   ¶1 [Wool] prices rose.\n"
                 + "   ¶2 [Wool] exports fell.\n   id a\n");
+  }
+
+  @Test
+  void aPhraseQueryIsPrintedWithItsOwnQuotesInsideThePagesQuotes() throws Exception {
+    woolArticles();
+
+    Run run = run("search", "--index", dir.resolve("index").toString(), "\"wool exports\"");
+
+    assertThat(run.out()).startsWith("1 paragraph match “\"wool exports\"”");
   }
 
   @Test
@@ -456,8 +465,8 @@ class PassageCliTest {
     Run run = run("search", "--index", dir.resolve("index").toString(), "exprots");
 
     assertThat(run.out())
-        .contains("0 paragraphs match \"exprots\"")
-        .contains("Did you mean \"exports\"?");
+        .contains("0 paragraphs match “exprots”")
+        .contains("Did you mean “exports”?");
   }
 
   @Test

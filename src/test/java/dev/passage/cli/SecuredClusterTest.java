@@ -40,7 +40,7 @@ class SecuredClusterTest {
       List<String> secured = passwordOptions(password, proxy.caFile());
 
       assertThat(indexAndSearch(proxy, secured))
-          .startsWith("2 paragraphs match \"CICA chairmanship\"");
+          .startsWith("2 paragraphs match “CICA chairmanship”");
 
       // The password goes with every request, none waits for the cluster's challenge.
       assertThat(proxy.forwarded()).anyMatch(r -> r.startsWith("POST /_bulk"));
@@ -60,7 +60,7 @@ class SecuredClusterTest {
               proxy.caFile().toString());
 
       assertThat(indexAndSearch(proxy, secured))
-          .startsWith("2 paragraphs match \"CICA chairmanship\"");
+          .startsWith("2 paragraphs match “CICA chairmanship”");
       assertThat(proxy.refused()).isEmpty();
     }
   }
