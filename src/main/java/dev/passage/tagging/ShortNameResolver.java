@@ -9,10 +9,11 @@ import java.util.Set;
 /**
  * Resolves short forms to the full names used elsewhere in the same article: a surname ("Akhmetov
  * said") or a given name to the one person of the article who bears it, and an acronym defined in
- * the article ("ETIM") or that opens an organisation's name in it ("CPC" beside "CPC
- * International") to its long name. A surname after a title that the article never spells out
- * ("President Nazarbayev") falls back to the one listed person with that surname. A short form that
- * fits two people of the article is left alone rather than guessed.
+ * the article ("ETIM"), that opens an organisation's name in it ("CPC" beside "CPC International")
+ * or that spells the initials of one ("the BRC said" beside "the British Retail Consortium") to its
+ * long name. A surname after a title that the article never spells out ("President Nazarbayev")
+ * falls back to the one listed person with that surname. A short form that fits two people of the
+ * article is left alone rather than guessed.
  */
 final class ShortNameResolver {
 
@@ -68,6 +69,7 @@ final class ShortNameResolver {
         opening.put(acronym, names.iterator().next());
       }
     });
+    Map<String, Mention> initialled = uniqueInitials(article);
     for (ParagraphNames p : article) {
       for (int i = 0; i < p.size(); i++) {
         Mention claimed = p.claimedBy(i);
@@ -97,6 +99,17 @@ final class ShortNameResolver {
               opened.type(),
               opened.name(),
               "opens '" + opened.name() + "' in this article");
+          continue;
+        }
+        // "FT-SE 100" names an index, not the Stock Exchange it abbreviates.
+        Mention spelt = t.isAllCaps() && !t.hyphenJoined() ? initialled.get(t.text()) : null;
+        if (spelt != null && !rules.isCommonAcronym(t)) {
+          p.claim(
+              i,
+              i + 1,
+              spelt.type(),
+              spelt.name(),
+              "initials of '" + spelt.name() + "' in this article");
           continue;
         }
         String full = unique(byLast.get(t.key()));
@@ -165,6 +178,54 @@ final class ShortNameResolver {
         p.demote(m, m.rule() + "; a given name whose surname the rules cannot read");
       }
     }
+  }
+
+  /**
+   * The organisations of the article by their initials, where only one has them: "BRC" for the
+   * British Retail Consortium, "CBI" for the Confederation of British Industry. Connectors, "the"
+   * and legal forms are skipped ("GM" for General Motors Corp), and a name needs two initials.
+   */
+  private Map<String, Mention> uniqueInitials(List<ParagraphNames> article) {
+    Map<String, Set<String>> names = new HashMap<>();
+    Map<String, Mention> first = new HashMap<>();
+    for (ParagraphNames p : article) {
+      for (Mention m : p.mentions()) {
+        if (m.type() != EntityType.ORGANISATION) {
+          continue;
+        }
+        String initials = initials(m.name());
+        if (initials.length() >= 2) {
+          names.computeIfAbsent(initials, k -> new HashSet<>()).add(m.name());
+          first.putIfAbsent(initials, m);
+        }
+      }
+    }
+    Map<String, Mention> unique = new HashMap<>();
+    names.forEach((initials, spelt) -> {
+      if (spelt.size() == 1) {
+        unique.put(initials, first.get(initials));
+      }
+    });
+    return unique;
+  }
+
+  /** The initials of a name's capitalised words, or "" when a word is neither that nor skipped. */
+  private String initials(String name) {
+    StringBuilder initials = new StringBuilder();
+    for (Token t : Tokenizer.tokenize(name)) {
+      if (!t.isWord()
+          || t.hyphenJoined()
+          || rules.isConnector(t)
+          || t.key().equals("the")
+          || rules.isLegalForm(t)) {
+        continue;
+      }
+      if (!t.isCapitalised() || t.isAllCaps()) {
+        return "";
+      }
+      initials.append(Character.toUpperCase(t.text().charAt(0)));
+    }
+    return initials.toString();
   }
 
   private boolean standsAlone(ParagraphNames p, int i) {

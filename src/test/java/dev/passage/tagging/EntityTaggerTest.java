@@ -416,6 +416,38 @@ class EntityTaggerTest {
   }
 
   @Test
+  void anAcronymSpellingTheInitialsOfOneOrganisationOfTheArticleIsThatOrganisation() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "Sales fell, the Brandvold Retail Consortium said.",
+                "The BRC expects a better spring."))
+        .containsExactly("Brandvold Retail Consortium");
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The Federation of Brandvold Mills met Brandvold Zeta Corp.",
+                "The FBM said BZ shares were cheap."))
+        .containsExactly("Federation of Brandvold Mills", "Brandvold Zeta Corp");
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The Brandvold Retail Consortium and the Brandvold Rail Council met.",
+                "The BRC said no."))
+        .containsExactly("Brandvold Retail Consortium", "Brandvold Rail Council", "BRC");
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The Zeta Exchange opened.",
+                "The FT-ZE 100 index rose."))
+        .containsExactly("Zeta Exchange");
+  }
+
+  @Test
   void anAcronymTheArticleDefinesIsItsLongNameNotAnotherOrganisation() {
     assertThat(
             names(
