@@ -1,6 +1,7 @@
 package dev.passage.cli;
 
 import dev.passage.index.IndexPlan;
+import dev.passage.ingest.ArticleFolder;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ final class IndexCommand implements Callable<Integer> {
     if (engine.opensearch()) {
       try (EngineOptions.Cluster cluster = engine.connect(spec)) {
         IndexPlan plan = corpus.plan(cluster);
+        new ArticleFolder(plan.source().articles()).requireExists();
         if (plan.build()) {
           return corpus.buildOn(cluster, plan, threads, out, err).committed() ? 0 : 1;
         }
@@ -46,6 +48,8 @@ final class IndexCommand implements Callable<Integer> {
       }
     }
     IndexPlan plan = corpus.plan();
+    // A folder that is not there is said before a build or an update is announced.
+    new ArticleFolder(plan.source().articles()).requireExists();
     if (plan.build()) {
       out.println("Building the index whole: " + plan.reason() + ".");
       return corpus.build(plan, threads, out, err).committed() ? 0 : 1;

@@ -359,6 +359,7 @@ class PassageCliTest {
 
     assertThat(run.code()).isNotZero();
     assertThat(run.err()).contains("no such folder: " + dir.resolve("missing"));
+    assertThat(run.out()).as("nothing is announced that will not happen").isEmpty();
     assertThat(index).doesNotExist();
   }
 
