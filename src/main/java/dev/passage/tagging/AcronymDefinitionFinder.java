@@ -3,9 +3,10 @@ package dev.passage.tagging;
 /**
  * Finds definitions written as "Long Name (ACRONYM)", such as "East Turkistan Islamic Movement
  * (ETIM)". The long name is the shortest run of capitalised words before the parenthesis whose
- * initials spell the acronym. It is an organisation when it contains an organisation word, and
- * otherwise a name that is not tagged ("Belt and Road Initiative (BRI)"). Either way the acronym is
- * claimed, and later uses of it in the article are resolved by {@link ShortNameResolver}.
+ * initials spell the acronym. It is an organisation when it contains an organisation word or its
+ * plural ("British Chambers of Commerce (BCC)"), and otherwise a name that is not tagged ("Belt and
+ * Road Initiative (BRI)"). Either way the acronym is claimed, and later uses of it in the article
+ * are resolved by {@link ShortNameResolver}.
  */
 final class AcronymDefinitionFinder {
 
@@ -46,7 +47,7 @@ final class AcronymDefinitionFinder {
       }
       boolean organisation = false;
       for (int k = start; k < end; k++) {
-        organisation |= rules.isOrgWord(p.token(k));
+        organisation |= rules.isOrgWordOrPlural(p.token(k));
       }
       EntityType type = organisation ? EntityType.ORGANISATION : EntityType.OTHER;
       String name = p.span(start, end);

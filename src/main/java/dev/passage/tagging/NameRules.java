@@ -105,6 +105,19 @@ public final class NameRules {
     return t.isCapitalised() && orgWords.contains(t.key());
   }
 
+  /**
+   * An organisation word, or its plural ("Chambers", "Councils"): inside a long name the article
+   * itself defines, where a run's last word is not what decides.
+   */
+  boolean isOrgWordOrPlural(Token t) {
+    String key = t.key();
+    return isOrgWord(t)
+        || (t.isCapitalised()
+            && key.length() > 2
+            && key.endsWith("s")
+            && orgWords.contains(key.substring(0, key.length() - 1)));
+  }
+
   /** A capitalised word that is never part of a person's name. */
   boolean isNotAName(Token t) {
     return notNames.contains(t.key()) || openers.contains(t.key());

@@ -371,6 +371,17 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aDefinedLongNameWithThePluralOfAnOrganisationWordIsAnOrganisation() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "The Brandvold Chambers of Commerce (BCC) spoke.",
+                "The Brandvold Growth Plans (BGP) grew."))
+        .containsExactly("Brandvold Chambers of Commerce");
+  }
+
+  @Test
   void aGivenNameAndASurnameAreAPersonWithoutATitle() {
     assertThat(
             names(
