@@ -7,10 +7,15 @@ import dev.passage.testing.Fixtures;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
   private static final String JAVA_HOME = System.getProperty("java.home");
+
+  private static final Pattern SERVING = Pattern.compile("on http://localhost:(\\d+)/");
 
   @TempDir Path repo;
 
@@ -142,11 +151,16 @@ class LauncherTest {
     return builder.start();
   }
 
+  /** The copy of the jar the launcher runs, which the caches it makes are made for. */
+  private Path runJar() {
+    return repo.resolve("target/run/passage.jar");
+  }
+
   /** Exit status of the JDK's java with {@code options} and then the jar and --version. */
   private int javaVersionWith(String... options) throws Exception {
     List<String> command = new ArrayList<>(List.of(JAVA_HOME + "/bin/java"));
     command.addAll(List.of(options));
-    command.addAll(List.of("-jar", jar.toString(), "--version"));
+    command.addAll(List.of("-jar", runJar().toString(), "--version"));
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -301,6 +315,65 @@ class LauncherTest {
     try (Stream<Path> files = Files.list(cds)) {
       assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("index"));
     }
+  }
+
+  @Test
+  void aServerKeepsAnsweringWhileTheBuildRewritesTheJarAndTheNextRunTakesTheNewOne()
+      throws Exception {
+    Path output = scratch.resolve("serve.txt");
+    Process serve =
+        start(
+            Path.of(JAVA_HOME),
+            Map.of(),
+            output,
+            "serve",
+            "--index",
+            scratch.resolve("index").toString(),
+            "--port",
+            "0");
+    try {
+      String base = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (base == null && System.nanoTime() < deadline) {
+        Matcher serving = SERVING.matcher(Files.readString(output));
+        if (serving.find()) {
+          base = "http://localhost:" + serving.group(1);
+        } else {
+          assertThat(serve.isAlive()).as(Files.readString(output)).isTrue();
+          Thread.sleep(50);
+        }
+      }
+      assertThat(base).as("serve started:%n%s", Files.readString(output)).isNotNull();
+
+      // Maven writes target/passage.jar over itself: first it is emptied.
+      Files.write(jar, new byte[0]);
+
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> page = get(http, base + "/embed-demo.html");
+      HttpResponse<String> search = get(http, base + "/api/search?q=Astana");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("passage-search");
+      assertThat(search.statusCode()).isEqualTo(200);
+      assertThat(search.body()).contains("\"total\":");
+    } finally {
+      serve.destroy();
+      assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    writeJar(jar);
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(runJar()).toMillis() + 1_000));
+
+    Run next = launch(Path.of(JAVA_HOME), "--version");
+
+    assertThat(next.exit()).as(next.output()).isZero();
+    assertThat(Files.mismatch(runJar(), jar)).as("the run copy is the new jar").isEqualTo(-1);
+    assertThat(Files.getLastModifiedTime(runJar())).isGreaterThan(Files.getLastModifiedTime(jar));
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String uri) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
