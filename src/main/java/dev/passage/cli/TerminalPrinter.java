@@ -75,7 +75,10 @@ final class TerminalPrinter {
       String section = hit.section() == null ? "" : ", " + hit.section();
       out.printf("%d. %s%s%s, ¶%d%n", rank, hit.title(), date, section, hit.paragraph());
       out.println("   " + marks(hit.snippet()));
-      out.println("   " + tags(hit));
+      String tags = tags(hit);
+      if (!tags.isEmpty()) {
+        out.println("   " + tags);
+      }
       out.println("   id " + hit.id());
     }
     out.flush();

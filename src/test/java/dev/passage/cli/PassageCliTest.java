@@ -393,6 +393,18 @@ class PassageCliTest {
         .contains("   person: Wang Yi · topic: diplomacy");
   }
 
+  @Test
+  void aParagraphWithoutTagsPrintsNoEmptyLineForThem() throws Exception {
+    Fixtures.write(
+        dir, "articles/k.txt", Fixtures.article("Kettle", "2013-05", "The kettle boiled twice.\n"));
+    index("--articles", dir.resolve("articles").toString());
+
+    Run run = run("search", "--index", dir.resolve("index").toString(), "kettle");
+
+    assertThat(run.out())
+        .endsWith("\n\n1. Kettle, 2013-05, ¶1\n   The [kettle] boiled twice.\n   id k#1\n");
+  }
+
   private void woolArticles() throws Exception {
     Fixtures.write(
         dir,
