@@ -133,8 +133,8 @@ final class OrganisationRunFinder {
       if (word < 0) {
         return;
       }
-      int nameEnd = complementEnd(p, word, right);
       int nameStart = leftEdge(p, start, word);
+      int nameEnd = complementEnd(p, nameStart, word, right);
       // "Russian Federation", "United Kingdom": an organisation word inside a place's name.
       if (countWords(p, nameStart, nameEnd) >= 2
           && !p.isPlace(word)
@@ -182,9 +182,21 @@ final class OrganisationRunFinder {
     return -1;
   }
 
-  /** "Institute" + "of International Studies": the complement runs to a place or a title. */
-  private int complementEnd(ParagraphNames p, int word, int right) {
-    if (word + 2 > right || !rules.isConnector(p.token(word + 1))) {
+  /**
+   * "Institute" + "of International Studies": the complement runs to a place or a title. After the
+   * run's last organisation word, "and" joins the next name ("Tyson Foods and Michael Rogers",
+   * "Drexel Burnham Lambert Inc and Donaldson") unless that word is itself in a complement ("Agency
+   * of Natural Resources and Energy").
+   */
+  private int complementEnd(ParagraphNames p, int nameStart, int word, int right) {
+    Token next = word + 1 <= right ? p.token(word + 1) : null;
+    if (word + 2 > right || !rules.isConnector(next)) {
+      return word;
+    }
+    if ((next.key().equals("and") || next.is('&'))
+        && (!inComplement(p, nameStart, word)
+            || rules.isLegalForm(p.token(word))
+            || p.token(word + 2).key().equals("the"))) {
       return word;
     }
     int end = word;
@@ -203,6 +215,17 @@ final class OrganisationRunFinder {
       }
     }
     return end;
+  }
+
+  /** Whether a connector other than "and" comes before {@code word} in its name ("of", "for"). */
+  private boolean inComplement(ParagraphNames p, int nameStart, int word) {
+    for (int k = nameStart; k < word; k++) {
+      Token t = p.token(k);
+      if (rules.isConnector(t) && !t.key().equals("and") && !t.is('&')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

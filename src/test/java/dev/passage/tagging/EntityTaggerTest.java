@@ -371,6 +371,28 @@ class EntityTaggerTest {
   }
 
   @Test
+  void andAfterAnOrganisationsLastWordJoinsTheNextNameUnlessTheWordIsInAComplement() {
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.ORGANISATION,
+                "Others include Bruce Brandvold of Brandvold Zeta Foods and Oskar Brandvold.",
+                "Brandvold Zeta Inc and Donaldson advised the Zeta Agency and the State of Texas.",
+                "The Agency of Natural Resources and Energy agreed."))
+        .containsExactly(
+            "Brandvold Zeta Foods",
+            "Brandvold Zeta Inc",
+            "Zeta Agency",
+            "Agency of Natural Resources and Energy");
+    assertThat(
+            names(
+                RULES_ONLY,
+                EntityType.PERSON,
+                "Others include Bruce Brandvold of Brandvold Zeta Foods and Oskar Brandvold."))
+        .containsExactly("Bruce Brandvold", "Oskar Brandvold");
+  }
+
+  @Test
   void aDefinedLongNameWithThePluralOfAnOrganisationWordIsAnOrganisation() {
     assertThat(
             names(
