@@ -189,10 +189,10 @@ final class OrganisationRunFinder {
    * of Natural Resources and Energy").
    */
   private int complementEnd(ParagraphNames p, int nameStart, int word, int right) {
-    Token next = word + 1 <= right ? p.token(word + 1) : null;
-    if (word + 2 > right || !rules.isConnector(next)) {
+    if (word + 2 > right || !rules.isConnector(p.token(word + 1))) {
       return word;
     }
+    Token next = p.token(word + 1);
     if ((next.key().equals("and") || next.is('&'))
         && (!inComplement(p, nameStart, word)
             || rules.isLegalForm(p.token(word))
