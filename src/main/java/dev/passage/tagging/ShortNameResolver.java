@@ -45,6 +45,7 @@ final class ShortNameResolver {
     Map<String, Set<String>> byFirst = new HashMap<>();
     Map<String, Mention> acronyms = new HashMap<>();
     Map<String, Set<Mention>> openedBy = new HashMap<>();
+    Map<String, Set<Mention>> spelledBy = new HashMap<>();
     for (ParagraphNames p : article) {
       for (Mention m : p.mentions()) {
         List<Token> words = nameWords(m.name());
@@ -60,16 +61,15 @@ final class ShortNameResolver {
           if (isAcronym(first)) {
             openedBy.computeIfAbsent(first, k -> new HashSet<>()).add(m);
           }
+          String initials = initials(words);
+          if (initials.length() >= 2) {
+            spelledBy.computeIfAbsent(initials, k -> new HashSet<>()).add(m);
+          }
         }
       }
     }
-    Map<String, Mention> opening = new HashMap<>();
-    openedBy.forEach((acronym, names) -> {
-      if (names.stream().map(Mention::name).distinct().count() == 1) {
-        opening.put(acronym, names.iterator().next());
-      }
-    });
-    Map<String, Mention> initialled = uniqueInitials(article);
+    Map<String, Mention> opening = oneNameEach(openedBy);
+    Map<String, Mention> initialled = oneNameEach(spelledBy);
     for (ParagraphNames p : article) {
       for (int i = 0; i < p.size(); i++) {
         Mention claimed = p.claimedBy(i);
@@ -90,27 +90,23 @@ final class ShortNameResolver {
         if (rules.isNotAName(t) || p.isPlace(i)) {
           continue;
         }
-        // "CPC" beside "CPC International"; but "UK" beside "UK Film Council" is a place.
-        Mention opened = opening.get(t.text());
-        if (opened != null && !rules.isCommonAcronym(t)) {
-          p.claim(
-              i,
-              i + 1,
-              opened.type(),
-              opened.name(),
-              "opens '" + opened.name() + "' in this article");
-          continue;
-        }
-        // "FT-SE 100" names an index, not the Stock Exchange it abbreviates.
-        Mention spelt = t.isAllCaps() && !t.hyphenJoined() ? initialled.get(t.text()) : null;
-        if (spelt != null && !rules.isCommonAcronym(t)) {
-          p.claim(
-              i,
-              i + 1,
-              spelt.type(),
-              spelt.name(),
-              "initials of '" + spelt.name() + "' in this article");
-          continue;
+        // "CPC" beside "CPC International", "BRC" beside "British Retail Consortium"; but "UK"
+        // beside "UK Film Council" is a place, and "FT-SE 100" names an index, not the Stock
+        // Exchange it abbreviates.
+        if (!rules.isCommonAcronym(t)) {
+          Mention opened = opening.get(t.text());
+          Mention spelt = t.isAllCaps() && !t.hyphenJoined() ? initialled.get(t.text()) : null;
+          Mention longName = opened != null ? opened : spelt;
+          if (longName != null) {
+            String how = opened != null ? "opens '" : "initials of '";
+            p.claim(
+                i,
+                i + 1,
+                longName.type(),
+                longName.name(),
+                how + longName.name() + "' in this article");
+            continue;
+          }
         }
         String full = unique(byLast.get(t.key()));
         if (full == null && !t.sentenceStart()) {
@@ -180,44 +176,26 @@ final class ShortNameResolver {
     }
   }
 
-  /**
-   * The organisations of the article by their initials, where only one has them: "BRC" for the
-   * British Retail Consortium, "CBI" for the Confederation of British Industry. Connectors, "the"
-   * and legal forms are skipped ("GM" for General Motors Corp), and a name needs two initials.
-   */
-  private Map<String, Mention> uniqueInitials(List<ParagraphNames> article) {
-    Map<String, Set<String>> names = new HashMap<>();
-    Map<String, Mention> first = new HashMap<>();
-    for (ParagraphNames p : article) {
-      for (Mention m : p.mentions()) {
-        if (m.type() != EntityType.ORGANISATION) {
-          continue;
-        }
-        String initials = initials(m.name());
-        if (initials.length() >= 2) {
-          names.computeIfAbsent(initials, k -> new HashSet<>()).add(m.name());
-          first.putIfAbsent(initials, m);
-        }
-      }
-    }
+  /** The mention each key stands for, where all its mentions share one name. */
+  private static Map<String, Mention> oneNameEach(Map<String, Set<Mention>> byKey) {
     Map<String, Mention> unique = new HashMap<>();
-    names.forEach((initials, spelt) -> {
-      if (spelt.size() == 1) {
-        unique.put(initials, first.get(initials));
+    byKey.forEach((key, mentions) -> {
+      if (mentions.stream().map(Mention::name).distinct().count() == 1) {
+        unique.put(key, mentions.iterator().next());
       }
     });
     return unique;
   }
 
-  /** The initials of a name's capitalised words, or "" when a word is neither that nor skipped. */
-  private String initials(String name) {
+  /**
+   * The initials of an organisation's name ("BRC" for the British Retail Consortium, "CBI" for the
+   * Confederation of British Industry), connectors, "the" and legal forms skipped ("GM" for General
+   * Motors Corp); "" when a word is neither capitalised nor skipped.
+   */
+  private String initials(List<Token> words) {
     StringBuilder initials = new StringBuilder();
-    for (Token t : Tokenizer.tokenize(name)) {
-      if (!t.isWord()
-          || t.hyphenJoined()
-          || rules.isConnector(t)
-          || t.key().equals("the")
-          || rules.isLegalForm(t)) {
+    for (Token t : words) {
+      if (rules.isConnector(t) || t.key().equals("the") || rules.isLegalForm(t)) {
         continue;
       }
       if (!t.isCapitalised() || t.isAllCaps()) {
